@@ -1,0 +1,166 @@
+package ar.aulas.accounts;
+
+import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.Text;
+import ar.aulas.shared.web.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.stereotype.Service;
+
+/** Creates, edits, finds and (de)activates accounts, with the uniqueness rules of DNI and email. */
+@Service
+public class AccountRegistry {
+
+    public record AccountData(String fullName, String email, String dni, String institutionId, String position,
+            Set<Role> roles, String coordinatedInstitutionId) {
+    }
+
+    private final AccountRepository accounts;
+    private final InstitutionDirectory institutions;
+    private final MongoTemplate mongo;
+
+    AccountRegistry(AccountRepository accounts, InstitutionDirectory institutions, MongoTemplate mongo) {
+        this.accounts = accounts;
+        this.institutions = institutions;
+        this.mongo = mongo;
+    }
+
+    public Optional<Account> find(String id) {
+        return id == null ? Optional.empty() : accounts.findById(id);
+    }
+
+    public Page<Account> search(String query, String institutionId, int page, int size) {
+        var pageable = PageRequest.of(Math.max(0, page), size, Sort.by("fullName"));
+        return institutionId == null || institutionId.isBlank()
+                ? accounts.findBySearchTextContaining(Text.searchable(query), pageable)
+                : accounts.findBySearchTextContainingAndInstitutionId(Text.searchable(query), institutionId, pageable);
+    }
+
+    public Account create(AccountData data) {
+        Validated v = validate(data, null);
+        Account account = new Account(data.fullName(), v.email, v.dni, data.institutionId(), data.position(), data.roles());
+        account.update(data.fullName(), v.email, v.dni, data.institutionId(), data.position(), data.roles(),
+                blankToNull(data.coordinatedInstitutionId()));
+        return saveUnique(account, v);
+    }
+
+    public Account update(String id, long expectedVersion, AccountData data) {
+        Account account = accounts.findById(id).orElseThrow(AccountNotFound::new);
+        if (account.getVersion() != null && account.getVersion() != expectedVersion) {
+            throw new AccountException(null, "form.conflict");
+        }
+        Validated v = validate(data, id);
+        account.update(data.fullName(), v.email, v.dni, data.institutionId(), data.position(), data.roles(),
+                blankToNull(data.coordinatedInstitutionId()));
+        return saveUnique(account, v);
+    }
+
+    public void deactivate(String id) {
+        Account account = accounts.findById(id).orElseThrow(AccountNotFound::new);
+        account.deactivate();
+        accounts.save(account);
+    }
+
+    public void activate(String id) {
+        Account account = accounts.findById(id).orElseThrow(AccountNotFound::new);
+        account.activate();
+        accounts.save(account);
+    }
+
+    /** Number of accounts per institution id (null key: accounts with no institution), computed by the store. */
+    public Map<String, Long> countByInstitution() {
+        var aggregation = Aggregation.newAggregation(Aggregation.group("institutionId").count().as("n"));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Document row : mongo.aggregate(aggregation, "accounts", Document.class).getMappedResults()) {
+            counts.put(row.getString("_id"), ((Number) row.get("n")).longValue());
+        }
+        return counts;
+    }
+
+    public boolean existsByEmail(String email) {
+        return Email.isValid(email) && accounts.existsByEmail(Email.parse(email).value());
+    }
+
+    public long count() {
+        return accounts.count();
+    }
+
+    private record Validated(Email email, Dni dni) {
+    }
+
+    private Validated validate(AccountData data, String selfId) {
+        if (data.fullName() == null || data.fullName().isBlank()) {
+            throw new AccountException("fullName", "account.fullName.required");
+        }
+        Email email;
+        try {
+            email = Email.parse(data.email());
+        } catch (IllegalArgumentException e) {
+            throw new AccountException("email", "account.email.malformed");
+        }
+        Dni dni = null;
+        if (data.dni() != null && !data.dni().isBlank()) {
+            try {
+                dni = Dni.parse(data.dni());
+            } catch (IllegalArgumentException e) {
+                throw new AccountException("dni", "account.dni.malformed");
+            }
+        } else if (data.roles().contains(Role.PARTICIPANT)) {
+            throw new AccountException("dni", "account.dni.required");
+        }
+        if (data.roles().isEmpty()) {
+            throw new AccountException("roles", "account.roles.required");
+        }
+        if (data.institutionId() != null && !data.institutionId().isBlank() && !institutions.exists(data.institutionId())) {
+            throw new AccountException("institutionId", "account.institution.unknown");
+        }
+        if ((data.institutionId() == null || data.institutionId().isBlank()) && data.roles().contains(Role.PARTICIPANT)) {
+            throw new AccountException("institutionId", "account.institution.required");
+        }
+        String scope = blankToNull(data.coordinatedInstitutionId());
+        if (scope != null && data.roles().contains(Role.COORDINATOR) && !institutions.exists(scope)) {
+            throw new AccountException("coordinatedInstitutionId", "account.institution.unknown");
+        }
+        accounts.findByEmail(email.value()).filter(a -> !a.getId().equals(selfId)).ifPresent(a -> {
+            throw new AccountException("email", "account.email.taken");
+        });
+        if (dni != null) {
+            accounts.findByDni(dni.digits()).filter(a -> !a.getId().equals(selfId)).ifPresent(a -> {
+                throw new AccountException("dni", "account.dni.taken");
+            });
+        }
+        return new Validated(email, dni);
+    }
+
+    /** The unique indexes are the real guard: a concurrent duplicate is refused just the same. */
+    private Account saveUnique(Account account, Validated v) {
+        try {
+            return accounts.save(account);
+        } catch (DuplicateKeyException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("dni")) {
+                throw new AccountException("dni", "account.dni.taken");
+            }
+            throw new AccountException("email", "account.email.taken");
+        } catch (OptimisticLockingFailureException e) {
+            throw new AccountException(null, "form.conflict");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public static class AccountNotFound extends NotFoundException {
+    }
+}

@@ -1,0 +1,30 @@
+package ar.aulas.accounts;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
+
+public interface AccountRepository extends MongoRepository<Account, String> {
+
+    Optional<Account> findByEmail(String email);
+
+    Optional<Account> findByDni(String dni);
+
+    boolean existsByEmail(String email);
+
+    boolean existsByDni(String dni);
+
+    boolean existsByRolesContaining(Role role);
+
+    long countByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
+
+    Page<Account> findBySearchTextContaining(String text, Pageable pageable);
+
+    Page<Account> findBySearchTextContainingAndInstitutionId(String text, String institutionId, Pageable pageable);
+
+    /** Just what the per-request "still active?" check needs. */
+    @Query(value = "{ '_id': ?0 }", fields = "{ 'active': 1, 'passwordChangedAt': 1 }")
+    Optional<Account> findStatusById(String id);
+}

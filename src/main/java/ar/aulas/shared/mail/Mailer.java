@@ -1,0 +1,52 @@
+package ar.aulas.shared.mail;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends plain-text mail through SMTP when {@code spring.mail.host} is set; otherwise keeps it in
+ * the outbox collection, which admins read in the UI, so the embedded default works offline.
+ */
+@Service
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final ObjectProvider<JavaMailSender> smtp;
+    private final OutboxRepository outbox;
+    private final Clock clock;
+    private final String from;
+
+    Mailer(ObjectProvider<JavaMailSender> smtp, OutboxRepository outbox, Clock clock,
+            @Value("${aulas.mail.from:Aulas <no-reply@aulas.local>}") String from) {
+        this.smtp = smtp;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    public void send(String to, String subject, String body) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender == null) {
+            outbox.save(new OutboxMessage(to, subject, body, clock.instant()));
+            log.info("Mail kept in the outbox (no SMTP configured): '{}'", subject);
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(body);
+        sender.send(message);
+    }
+
+    public boolean usesSmtp() {
+        return smtp.getIfAvailable() != null;
+    }
+}

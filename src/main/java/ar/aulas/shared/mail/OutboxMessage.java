@@ -1,0 +1,35 @@
+package ar.aulas.shared.mail;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A mail kept in the store instead of being sent, when no SMTP server is configured. */
+@Document("outbox")
+public class OutboxMessage {
+
+    @Id
+    private String id;
+    private String to;
+    private String subject;
+    private String body;
+    @Indexed
+    private Instant createdAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String to, String subject, String body, Instant createdAt) {
+        this.to = to;
+        this.subject = subject;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    public String getId() { return id; }
+    public String getTo() { return to; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,21 @@
+package ar.aulas.shared.web;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Flash messages shown once by the layout after a redirect: a message key and its arguments. */
+public final class Flash {
+
+    public record Message(String level, String key, Object[] args) {
+    }
+
+    private Flash() {
+    }
+
+    public static void success(RedirectAttributes redirect, String key, Object... args) {
+        redirect.addFlashAttribute("flash", new Message("success", key, args));
+    }
+
+    public static void error(RedirectAttributes redirect, String key, Object... args) {
+        redirect.addFlashAttribute("flash", new Message("danger", key, args));
+    }
+}

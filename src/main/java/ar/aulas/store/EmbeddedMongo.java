@@ -1,0 +1,93 @@
+package ar.aulas.store;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MongoDB-compatible server (mongo-java-server) listening on 127.0.0.1.
+ * The file backend keeps one H2 MVStore file under the data directory.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    static final String STORE_FILE = "aulas.mv.db";
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final String database;
+    private final Path file;
+
+    private EmbeddedMongo(MongoServer server, InetSocketAddress address, String database, Path file) {
+        this.server = server;
+        this.address = address;
+        this.database = database;
+        this.file = file;
+    }
+
+    /** Starts an in-memory server on a free port (tests, throwaway runs). */
+    public static EmbeddedMongo inMemory(String database) {
+        return start(new MemoryBackend(), 0, database, null);
+    }
+
+    /** Starts a durable file-backed server on the store file under {@code dataDir}. */
+    public static EmbeddedMongo onDisk(Path dataDir, int port, String database) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        Path file = dataDir.resolve(STORE_FILE);
+        String fileName = file.toAbsolutePath().toString();
+        if (Files.exists(file)) {
+            // Every commit writes a chunk; compacting at start keeps the file near the size of the data.
+            MVStoreTool.compactCleanUp(fileName);
+            MVStoreTool.compact(fileName, false);
+        }
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        store.setRetentionTime(0);
+        return start(new DurableH2Backend(store), port, database, file);
+    }
+
+    private static EmbeddedMongo start(MongoBackend backend, int port, String database, Path file) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw e;
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-compatible store listening on {} ({})", address,
+                file == null ? "in memory" : file.toAbsolutePath());
+        return new EmbeddedMongo(server, address, database, file);
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The store file, or null when in memory. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping the embedded store");
+        server.shutdown();
+    }
+}
