@@ -18,7 +18,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod())
+                && "/login".equals(request.getRequestURI().substring(request.getContextPath().length())));
     }
 
     @Override
