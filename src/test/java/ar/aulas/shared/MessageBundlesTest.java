@@ -1,0 +1,126 @@
+package ar.aulas.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.aulas.accounts.Role;
+import ar.aulas.institutions.InstitutionType;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/** Every visible string comes from the bundles, and both bundles know every key that is used. */
+class MessageBundlesTest {
+
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path JAVA = Path.of("src/main/java");
+    static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "value", "label");
+    static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+    static final Pattern JAVA_KEY = Pattern.compile(
+            "(?:Exception\\(\\s*(?:null|\"[a-zA-Z]+\")\\s*,\\s*|Flash\\.(?:success|error)\\(\\s*\\w+\\s*,\\s*"
+            + "|getMessage\\(\\s*|rejectValue\\(\\s*\"[a-zA-Z]+\"\\s*,\\s*|orElseThrow\\(\\(\\) -> new \\w+\\(null, )"
+            + "\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
+    static final Pattern ANNOTATION_KEY = Pattern.compile("message\\s*=\\s*\"\\{([A-Za-z0-9_.]+)}\"");
+    static final Pattern SERVICE_KEY = Pattern.compile("Optional\\.of\\(\"([a-z]+\\.[A-Za-z.]+)\"\\)");
+
+    @Test
+    void templatesContainNoHardCodedText() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path template : templates()) {
+            var document = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
+            for (Element element : document.getAllElements()) {
+                for (TextNode text : element.textNodes()) {
+                    if (!text.text().isBlank() && !element.hasAttr("th:text") && !element.hasAttr("th:utext")
+                            && !Set.of("script", "style").contains(element.tagName())) {
+                        problems.add(template + ": text '" + text.text().trim() + "' in <" + element.tagName() + ">");
+                    }
+                }
+                for (String attribute : TEXT_ATTRIBUTES) {
+                    if (element.hasAttr(attribute) && !element.attr(attribute).isBlank()
+                            && !(attribute.equals("value") && !isVisibleValue(element))) {
+                        problems.add(template + ": attribute " + attribute + "='" + element.attr(attribute) + "'");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("hard-coded text in templates").isEmpty();
+    }
+
+    @Test
+    void everyKeyUsedInTemplatesAndCodeIsInBothBundles() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path template : templates()) {
+            collect(TEMPLATE_KEY, Files.readString(template), used);
+        }
+        try (Stream<Path> files = Files.walk(JAVA)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                collect(JAVA_KEY, source, used);
+                collect(ANNOTATION_KEY, source, used);
+                collect(SERVICE_KEY, source, used);
+            }
+        }
+        for (Role role : Role.values()) {
+            used.add("role." + role);
+        }
+        for (InstitutionType type : InstitutionType.values()) {
+            used.add("institutionType." + type);
+        }
+        used.add("lang.es");
+        used.add("lang.en");
+        assertThat(used).as("keys found").hasSizeGreaterThan(100)
+                .contains("account.dni.taken", "password.common", "institution.code.taken", "account.created");
+
+        Properties spanish = bundle("messages.properties");
+        Properties english = bundle("messages_en.properties");
+        assertThat(used.stream().filter(k -> !spanish.containsKey(k)).toList()).as("missing in Spanish").isEmpty();
+        assertThat(used.stream().filter(k -> !english.containsKey(k)).toList()).as("missing in English").isEmpty();
+    }
+
+    @Test
+    void bothBundlesHaveTheSameKeys() throws IOException {
+        Set<Object> spanish = new TreeSet<>(bundle("messages.properties").keySet());
+        Set<Object> english = new TreeSet<>(bundle("messages_en.properties").keySet());
+        assertThat(english).containsExactlyInAnyOrderElementsOf(spanish);
+    }
+
+    private static boolean isVisibleValue(Element element) {
+        String type = element.attr("type");
+        return element.tagName().equals("input") && (type.equals("submit") || type.equals("button"));
+    }
+
+    private static void collect(Pattern pattern, String source, Set<String> into) {
+        Matcher m = pattern.matcher(source);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}

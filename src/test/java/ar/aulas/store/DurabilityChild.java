@@ -1,0 +1,45 @@
+package ar.aulas.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.bson.Document;
+
+/**
+ * Run in a separate JVM by {@link CrashDurabilityTests}: opens the file store, writes through the
+ * real driver over TCP and prints one line per acknowledged write, until it is killed.
+ */
+public final class DurabilityChild {
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false);
+        EmbeddedMongo store = EmbeddedMongo.onDisk(Path.of(args[0]), 0, "durability");
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("durability").getCollection("docs");
+            MongoCollection<Document> counters = client.getDatabase("durability").getCollection("counters");
+            out.println("READY");
+            out.flush();
+            for (int i = 0; ; i++) {
+                docs.insertOne(new Document("_id", i).append("payload", "participante " + i + " · asistencia"));
+                out.println("INSERT " + i);
+                Document counter = counters.findOneAndUpdate(Filters.eq("_id", "seq"), Updates.inc("n", 1),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                out.println("COUNTER " + counter.getInteger("n"));
+                if (i % 10 == 9) {
+                    docs.deleteOne(Filters.eq("_id", i - 5));
+                    out.println("DELETE " + (i - 5));
+                }
+                out.flush();
+            }
+        }
+    }
+
+    private DurabilityChild() {
+    }
+}
