@@ -1,0 +1,114 @@
+package ar.aulas.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.aulas.demo.DemoAccounts;
+import ar.aulas.support.AulasIntegrationTest;
+import ar.aulas.support.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Each demo role logs in with a real headless Chromium and sees its own home page. */
+@AulasIntegrationTest
+class DemoRolesJourneyTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+        return browser;
+    }
+
+    private Page logIn(String email, int width) {
+        Page page = browser().newPage(width);
+        page.navigate("/");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        page.getByLabel("Correo electrónico o DNI").fill(email);
+        page.getByLabel("Contraseña").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
+        return page;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "admin@aulas.demo, Administración Aulas, Administración, Cuentas por institución",
+            "coordinacion@aulas.demo, Mariana Quiroga, Coordinación, Todo el programa",
+            "coordinacion.sanlorenzo@aulas.demo, Esteban Guaymás, Coordinación, Municipalidad de San Lorenzo",
+            "capacitadora@aulas.demo, Lucía Fernández Cornejo, Capacitación, Mesa Ejecutiva Metropolitana",
+            "tecnico@aulas.demo, Juan Pablo Arias, Participante, Municipalidad de Salta",
+            "tecnica.sanlorenzo@aulas.demo, María José Ñáñez, Participante, Municipalidad de San Lorenzo"})
+    void eachDemoRoleLogsInAndSeesItsHomePage(String email, String name, String role, String detail) {
+        Page page = logIn(email, 1280);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hola, " + name);
+        assertThat(page.locator("main")).containsText(role);
+        assertThat(page.locator("main")).containsText(detail);
+        assertThat(page.locator("html")).hasAttribute("lang", "es-AR");
+        boolean admin = email.startsWith("admin@");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cuentas").setExact(true)))
+                .hasCount(admin ? 1 : 0);
+        var shot = Browser.screenshot(page, "home-" + email.substring(0, email.indexOf('@')));
+        assertThat(Files.exists(shot)).isTrue();
+        page.context().close();
+    }
+
+    @Test
+    void aTechnicianOnA360PixelPhoneCanSwitchToEnglishAndLogOut() {
+        Page page = logIn("tecnico@aulas.demo", 360);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hola, Juan Pablo Arias");
+        int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+        assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
+        Browser.screenshot(page, "home-tecnico-360");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostrar u ocultar el menú")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Juan Pablo Arias");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        page.navigate("/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Hello, Juan Pablo Arias");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show or hide the menu")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        assertThat(page.locator(".alert")).containsText("You have logged out.");
+        Browser.screenshot(page, "logged-out-360-en");
+        page.context().close();
+    }
+
+    @Test
+    void aWrongPasswordShowsTheSameClearMessage() {
+        Page page = browser().newPage(1280);
+        page.navigate("/login");
+        page.getByLabel("Correo electrónico o DNI").fill("28.456.789");
+        page.getByLabel("Contraseña").fill("no es la contraseña");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("El usuario o la contraseña no son correctos.");
+        Browser.screenshot(page, "login-error");
+        page.context().close();
+    }
+}

@@ -1,0 +1,56 @@
+package ar.aulas.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven by Playwright; Playwright never downloads a browser of its own.
+ * Screenshots go to target/screenshots/.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("AULAS_CHROMIUM", "/usr/bin/chromium"));
+    public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+    private final String baseUrl;
+
+    public Browser(int port) {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Chromium not found at " + CHROMIUM
+                    + ": install Debian's chromium package (apt-get install -y chromium) or set AULAS_CHROMIUM");
+        }
+        this.playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A fresh browser profile (no cookies) with the given viewport width. */
+    public Page newPage(int width) {
+        return browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl)).newPage();
+    }
+
+    public static Path screenshot(Page page, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
