@@ -84,20 +84,27 @@ class DemoRolesJourneyTests {
         assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
         Browser.screenshot(page, "home-tecnico-360");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostrar u ocultar el menú")).click();
+        openMenu(page, "Mostrar u ocultar el menú");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*lang=en$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Juan Pablo Arias");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         page.navigate("/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Hello, Juan Pablo Arias");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show or hide the menu")).click();
+        openMenu(page, "Show or hide the menu");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
         assertThat(page.locator(".alert")).containsText("You have logged out.");
         Browser.screenshot(page, "logged-out-360-en");
         page.context().close();
+    }
+
+    /** Opens the phone menu and waits for its animation to end, so clicks land where they aim. */
+    private static void openMenu(Page page, String toggleName) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(toggleName)).click();
+        page.locator("#mainNav.show:not(.collapsing)").waitFor();
     }
 
     @Test
