@@ -108,6 +108,32 @@ class DemoRolesJourneyTests {
     }
 
     @Test
+    void anAdminCreatesAnAccountAfterFixingTheErrorsShownNextToTheFields() {
+        Page page = logIn("admin@aulas.demo", 1280);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cuentas").setExact(true)).click();
+        Browser.screenshot(page, "admin-accounts");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nueva cuenta")).click();
+        page.getByLabel("Nombre completo").fill("Gabriela Tolaba");
+        page.getByLabel("Correo electrónico").fill("tecnico@aulas.demo");
+        page.getByLabel("DNI").fill("12.34");
+        page.getByLabel("Institución", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Municipalidad de Vaqueros"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
+        assertThat(page.locator("#dni-error")).hasText("El DNI debe tener 7 u 8 dígitos (con o sin puntos).");
+        assertThat(page.getByLabel("DNI")).hasAttribute("aria-invalid", "true");
+        Browser.screenshot(page, "admin-account-errors");
+
+        page.getByLabel("DNI").fill("35.666.777");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
+        assertThat(page.locator("#email-error")).hasText("Ya existe una cuenta con ese correo electrónico.");
+        page.getByLabel("Correo electrónico").fill("gabriela.tolaba@vaqueros.gob.ar");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Se creó la cuenta de Gabriela Tolaba.");
+        assertThat(page.getByLabel("DNI")).hasValue("35.666.777");
+        Browser.screenshot(page, "admin-account-created");
+        page.context().close();
+    }
+
+    @Test
     void aWrongPasswordShowsTheSameClearMessage() {
         Page page = browser().newPage(1280);
         page.navigate("/login");
