@@ -87,6 +87,14 @@ public class AccountRegistry {
         return counts;
     }
 
+    public java.util.List<Account> findAll(java.util.Collection<String> ids) {
+        return accounts.findByIdIn(ids);
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return Email.isValid(email) ? accounts.findByEmail(Email.parse(email).value()) : Optional.empty();
+    }
+
     public boolean existsByEmail(String email) {
         return Email.isValid(email) && accounts.existsByEmail(Email.parse(email).value());
     }

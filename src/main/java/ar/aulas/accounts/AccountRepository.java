@@ -20,6 +20,10 @@ public interface AccountRepository extends MongoRepository<Account, String> {
 
     long countByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
 
+    java.util.List<Account> findByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
+
+    java.util.List<Account> findByIdIn(java.util.Collection<String> ids);
+
     Page<Account> findBySearchTextContaining(String text, Pageable pageable);
 
     Page<Account> findBySearchTextContainingAndInstitutionId(String text, String institutionId, Pageable pageable);

@@ -105,6 +105,10 @@ public class CourseSync {
         return reports;
     }
 
+    public boolean isLive(String courseCode) {
+        return courses.findById(courseCode).filter(c -> !c.isArchived()).isPresent();
+    }
+
     public List<SyncReport> lastReports() {
         return mongo.findAll(SyncReport.class).stream()
                 .sorted((a, b) -> a.folder().compareTo(b.folder())).toList();

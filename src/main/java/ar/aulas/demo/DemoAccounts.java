@@ -8,6 +8,8 @@ import java.util.Set;
 public final class DemoAccounts {
 
     public static final String PASSWORD = "demo-aulas-2026";
+    /** The real course, in courses/aulas-gestion-ciudades-2026, which the demo participants follow. */
+    public static final String COURSE = "AGC-2026";
 
     public record Demo(String email, String fullName, String dni, String institutionCode, String position,
             Set<Role> roles, String coordinatedInstitutionCode) {

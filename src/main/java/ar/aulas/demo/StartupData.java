@@ -3,6 +3,9 @@ package ar.aulas.demo;
 import ar.aulas.accounts.AccountException;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.Passwords;
+import ar.aulas.courses.CourseSync;
+import ar.aulas.courses.CoursesProperties;
+import ar.aulas.courses.Enrolments;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.store.EmbeddedMongo;
@@ -28,9 +31,16 @@ class StartupData implements ApplicationRunner {
     private final Passwords passwords;
     private final boolean demo;
     private final Environment env;
+    private final CourseSync courses;
+    private final Enrolments enrolments;
+    private final CoursesProperties coursesProperties;
 
     StartupData(InstitutionDirectory institutions, AccountRegistry accounts, Passwords passwords,
-            ObjectProvider<EmbeddedMongo> embedded, Environment env) {
+            ObjectProvider<EmbeddedMongo> embedded, Environment env, CourseSync courses, Enrolments enrolments,
+            CoursesProperties coursesProperties) {
+        this.courses = courses;
+        this.enrolments = enrolments;
+        this.coursesProperties = coursesProperties;
         this.institutions = institutions;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -48,6 +58,25 @@ class StartupData implements ApplicationRunner {
             seedDemoAccounts();
         }
         passwords.ensureAdministrator(env.getProperty("aulas.admin.email"), env.getProperty("aulas.admin.password"));
+        if (coursesProperties.syncOnStart()) {
+            courses.syncAll();
+        }
+        if (demo) {
+            enrolDemoParticipants();
+        }
+    }
+
+    /** The demo participants follow the real course, when it is there. */
+    private void enrolDemoParticipants() {
+        for (DemoAccounts.Demo d : DemoAccounts.ALL) {
+            if (d.roles().contains(ar.aulas.accounts.Role.PARTICIPANT)) {
+                accounts.findByEmail(d.email()).ifPresent(account -> {
+                    if (courses.isLive(DemoAccounts.COURSE)) {
+                        enrolments.enrol(DemoAccounts.COURSE, account.getId(), null);
+                    }
+                });
+            }
+        }
     }
 
     boolean demoEnabled() {

@@ -1,0 +1,172 @@
+package ar.aulas.courses;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.shared.web.NotFoundException;
+import com.mongodb.client.gridfs.model.GridFSFile;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Files of a course: trainers' uploads (checked by size, extension and content together) and the
+ * one download path for attachments and materials, with its one authorisation check.
+ */
+@Service
+public class CourseFiles {
+
+    /** What each accepted extension must contain, as detected from the bytes (not the name). */
+    static final Map<String, Set<String>> ACCEPTED = Map.ofEntries(
+            Map.entry("pdf", Set.of("application/pdf")),
+            Map.entry("docx", Set.of("application/zip", "application/x-tika-ooxml",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+            Map.entry("xlsx", Set.of("application/zip", "application/x-tika-ooxml",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+            Map.entry("pptx", Set.of("application/zip", "application/x-tika-ooxml",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation")),
+            Map.entry("odt", Set.of("application/zip", "application/vnd.oasis.opendocument.text")),
+            Map.entry("ods", Set.of("application/zip", "application/vnd.oasis.opendocument.spreadsheet")),
+            Map.entry("odp", Set.of("application/zip", "application/vnd.oasis.opendocument.presentation")),
+            Map.entry("png", Set.of("image/png")),
+            Map.entry("jpg", Set.of("image/jpeg")),
+            Map.entry("jpeg", Set.of("image/jpeg")));
+    /** The type a download is served with, per extension. */
+    static final Map<String, String> SERVED_AS = Map.of(
+            "pdf", "application/pdf",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "odt", "application/vnd.oasis.opendocument.text",
+            "ods", "application/vnd.oasis.opendocument.spreadsheet",
+            "odp", "application/vnd.oasis.opendocument.presentation",
+            "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg");
+
+    public record Download(String name, String contentType, long size, InputStreamResource content) {
+    }
+
+    private final GridFsTemplate gridFs;
+    private final CourseAccess access;
+    private final ReadingRepository readings;
+    private final MaterialRepository materials;
+    private final CoursesProperties properties;
+    private final Tika tika = new Tika();
+
+    CourseFiles(GridFsTemplate gridFs, CourseAccess access, ReadingRepository readings,
+            MaterialRepository materials, CoursesProperties properties) {
+        this.gridFs = gridFs;
+        this.access = access;
+        this.readings = readings;
+        this.materials = materials;
+        this.properties = properties;
+    }
+
+    /** Checks and stores an upload; nothing is stored when it is refused. */
+    public Material.StoredFile store(MultipartFile upload, String courseCode) {
+        if (upload == null || upload.isEmpty()) {
+            throw new UploadRefused("file", "upload.empty");
+        }
+        if (upload.getSize() > properties.maxUploadSize().toBytes()) {
+            throw new UploadRefused("file", "upload.tooLarge", properties.maxUploadSize().toMegabytes());
+        }
+        String name = sanitiseName(upload.getOriginalFilename());
+        String extension = extension(name);
+        Set<String> accepted = ACCEPTED.get(extension);
+        if (accepted == null) {
+            throw new UploadRefused("file", "upload.type", String.join(", ", ACCEPTED.keySet().stream().sorted().toList()));
+        }
+        try {
+            String detected;
+            try (InputStream in = new BufferedInputStream(upload.getInputStream())) {
+                detected = tika.detect(in);
+            }
+            if (!accepted.contains(detected)) {
+                throw new UploadRefused("file", "upload.disguised", extension.toUpperCase(Locale.ROOT));
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ObjectId id;
+            try (InputStream in = new DigestInputStream(upload.getInputStream(), digest)) {
+                id = gridFs.store(in, name, SERVED_AS.get(extension),
+                        new Document("course", courseCode).append("source", "material"));
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            return new Material.StoredFile(id.toHexString(), name, upload.getSize(), SERVED_AS.get(extension), sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void delete(String fileId) {
+        gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
+    }
+
+    /**
+     * The one download path: the file must belong to a reading or a material of this course, in a
+     * module the person may see (released, and not hidden for participants). Anything else is 404.
+     */
+    public Download open(AulasUser user, String courseCode, String fileId) {
+        Course course = access.course(user, courseCode);
+        if (!ObjectId.isValid(fileId)) {
+            throw new NotFoundException();
+        }
+        Integer moduleNumber = readings.findByCourseCodeAndArchivedFalseOrderByModuleNumberAscPositionAsc(courseCode)
+                .stream().filter(r -> r.getAttachments().stream().anyMatch(a -> a.fileId().equals(fileId)))
+                .map(Reading::getModuleNumber).findFirst()
+                .orElseGet(() -> materials.findByCourseCodeAndFileFileId(courseCode, fileId)
+                        .filter(m -> !m.isHidden() || access.canManageMaterials(user, course))
+                        .map(Material::getModuleNumber).orElse(null));
+        if (moduleNumber == null) {
+            throw new NotFoundException();
+        }
+        access.module(user, course, moduleNumber);
+        GridFSFile file = gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
+        if (file == null) {
+            throw new NotFoundException();
+        }
+        try {
+            String type = file.getMetadata() != null && file.getMetadata().getString("_contentType") != null
+                    ? file.getMetadata().getString("_contentType")
+                    : SERVED_AS.getOrDefault(extension(file.getFilename()), "application/octet-stream");
+            return new Download(file.getFilename(), type, file.getLength(),
+                    new InputStreamResource(gridFs.getResource(file).getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps letters (accented too), digits, dot, dash and underscore; at most 120 characters. */
+    static String sanitiseName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}._-]+", "_")
+                .replaceAll("_+", "_").replaceAll("^[._]+", "");
+        if (name.length() > 120) {
+            String ext = extension(name);
+            name = name.substring(0, 119 - ext.length()) + "." + ext;
+        }
+        return name.isBlank() ? "archivo" : name;
+    }
+
+    static String extension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

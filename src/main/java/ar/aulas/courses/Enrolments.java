@@ -1,0 +1,81 @@
+package ar.aulas.courses;
+
+import ar.aulas.accounts.Account;
+import ar.aulas.accounts.AccountRepository;
+import ar.aulas.accounts.Role;
+import ar.aulas.shared.web.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Enrols and unenrols participants. Both are idempotent single-document writes. */
+@Service
+public class Enrolments {
+
+    private final EnrolmentRepository enrolments;
+    private final AccountRepository accounts;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    Enrolments(EnrolmentRepository enrolments, AccountRepository accounts, MongoTemplate mongo, Clock clock) {
+        this.enrolments = enrolments;
+        this.accounts = accounts;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** @return true when the person was not enrolled before */
+    public boolean enrol(String courseCode, String accountId, String byAccountId) {
+        Account account = accounts.findById(accountId).filter(a -> a.has(Role.PARTICIPANT))
+                .orElseThrow(NotFoundException::new);
+        String id = Enrolment.id(courseCode, accountId);
+        var existing = enrolments.findById(id);
+        if (existing.isPresent()) {
+            if (existing.get().isActive()) {
+                return false;
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("active", true)
+                    .set("institutionId", account.getInstitutionId()).set("enrolledAt", clock.instant())
+                    .set("enrolledBy", byAccountId).unset("unenrolledAt"), Enrolment.class);
+            return true;
+        }
+        try {
+            enrolments.insert(new Enrolment(courseCode, accountId, account.getInstitutionId(), byAccountId,
+                    clock.instant()));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Enrols every active participant of an institution; returns how many were newly enrolled. */
+    public int enrolInstitution(String courseCode, String institutionId, String byAccountId) {
+        int added = 0;
+        for (Account account : accounts.findByInstitutionIdAndActiveTrueAndRolesContaining(institutionId,
+                Role.PARTICIPANT)) {
+            if (enrol(courseCode, account.getId(), byAccountId)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Keeps the enrolment (and all history) but makes it inactive. */
+    public void unenrol(String courseCode, String accountId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(Enrolment.id(courseCode, accountId)).and("active").is(true)),
+                new Update().set("active", false).set("unenrolledAt", clock.instant()), Enrolment.class);
+    }
+
+    public List<Enrolment> ofCourse(String courseCode) {
+        return enrolments.findByCourseCodeOrderByEnrolledAtAsc(courseCode);
+    }
+
+    public List<Enrolment> activeOf(String accountId) {
+        return enrolments.findByAccountIdAndActiveTrue(accountId);
+    }
+}
