@@ -71,9 +71,13 @@ public class CourseSync {
         return Path.of(properties.dir());
     }
 
-    /** Syncs every course folder under the content root. */
-    public synchronized List<SyncReport> syncAll() {
-        Path root = root();
+    /** Syncs every course folder under the configured content root. */
+    public List<SyncReport> syncAll() {
+        return syncAll(root());
+    }
+
+    /** Syncs every course folder under {@code root}; one sync at a time. */
+    public synchronized List<SyncReport> syncAll(Path root) {
         if (!Files.isDirectory(root)) {
             log.warn("No course folder at {}: nothing to sync", root.toAbsolutePath());
             return List.of();

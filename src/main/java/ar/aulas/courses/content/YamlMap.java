@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlMap {
 
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-    private static final DateTimeFormatter DMY_HM = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
-    private static final DateTimeFormatter ISO_HM = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DMY_HM = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_HM = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
 
     private final String file;
     private final int lineOffset;

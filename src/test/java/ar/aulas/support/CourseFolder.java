@@ -1,0 +1,113 @@
+package ar.aulas.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Fixture DSL for course content on disk: {@code CourseFolder.in(root, "x").course("CODE").module(1).reading(...)}. */
+public final class CourseFolder {
+
+    private final Path dir;
+    private final String code;
+
+    private CourseFolder(Path dir, String code) {
+        this.dir = dir;
+        this.code = code;
+    }
+
+    /** A valid course with a trainer and no modules yet. */
+    public static CourseFolder create(Path root, String folder, String code) {
+        CourseFolder course = new CourseFolder(root.resolve(folder), code);
+        course.write("course.yml", """
+                code: %s
+                title: Curso de prueba %s
+                edition: "2026"
+                startDate: 01/03/2026
+                endDate: 2026-06-30
+                totalHours: 20
+                summary: Un curso **de prueba**.
+                trainers:
+                  - capacitadora@aulas.demo
+                """.formatted(code, code));
+        return course;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** A valid, released module NN-slug with the given number. */
+    public CourseFolder module(int number, String slug, String title) {
+        return write("%02d-%s/module.md".formatted(number, slug), """
+                ---
+                number: %d
+                title: %s
+                date: 10/03/2026
+                start: "09:00"
+                end: "13:00"
+                venue: Salón de prueba
+                release: 01/03/2026
+                objectives:
+                  - Aprender algo sobre gestión
+                ---
+                Cuerpo del módulo %d sobre la gestión del territorio.
+                """.formatted(number, title, number, number));
+    }
+
+    public CourseFolder reading(int number, String moduleSlug, String slug, String title, String body,
+            String... attachments) {
+        StringBuilder front = new StringBuilder("---\ntitle: " + title + "\nkind: required\nminutes: 10\n");
+        if (attachments.length > 0) {
+            front.append("attachments:\n");
+            for (String a : attachments) {
+                front.append("  - ").append(a).append('\n');
+            }
+        }
+        front.append("---\n").append(body).append('\n');
+        return write("%02d-%s/%s.md".formatted(number, moduleSlug, slug), front.toString());
+    }
+
+    public CourseFolder write(String relative, String content) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CourseFolder bytes(String relative, byte[] content) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CourseFolder delete(String relative) {
+        try {
+            Files.delete(dir.resolve(relative));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The smallest file that is really a PDF (its magic bytes), for attachments and uploads. */
+    public static byte[] tinyPdf(String text) {
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                + "% " + text + "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+        return body.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
