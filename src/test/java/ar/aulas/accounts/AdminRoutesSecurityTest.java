@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -28,7 +30,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** The web slice with the real security configuration: every admin route is for ADMIN only. */
-@WebMvcTest
+@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = {".*\\.AccountAdminController", ".*\\.InstitutionAdminController", ".*\\.OutboxController",
+                ".*\\.CourseSyncController"}))
 @Import({SecurityConfiguration.class, Formats.class, ar.aulas.shared.web.TestWebConfiguration.class})
 class AdminRoutesSecurityTest {
 
@@ -48,14 +52,16 @@ class AdminRoutesSecurityTest {
     OutboxRepository outbox;
     @MockitoBean
     org.springframework.security.core.userdetails.UserDetailsService userDetailsService;
+    @MockitoBean
+    ar.aulas.courses.CourseSync courseSync;
 
     static final List<String> GET_ROUTES = List.of("/admin/accounts", "/admin/accounts/new", "/admin/accounts/a1",
             "/admin/institutions", "/admin/institutions/new", "/admin/institutions/i1", "/admin/outbox",
-            "/admin/outbox/m1");
+            "/admin/outbox/m1", "/admin/courses");
     static final List<String> POST_ROUTES = List.of("/admin/accounts/new", "/admin/accounts/a1",
             "/admin/accounts/a1/deactivate", "/admin/accounts/a1/activate", "/admin/accounts/a1/reset-link",
             "/admin/institutions/new", "/admin/institutions/i1", "/admin/institutions/i1/deactivate",
-            "/admin/institutions/i1/activate");
+            "/admin/institutions/i1/activate", "/admin/courses/sync");
 
     @ParameterizedTest
     @ValueSource(strings = {"PARTICIPANT", "TRAINER", "COORDINATOR"})
@@ -69,6 +75,7 @@ class AdminRoutesSecurityTest {
         verify(registry, never()).deactivate(any());
         verify(registry, never()).create(any());
         verify(institutions, never()).deactivate(any());
+        verify(courseSync, never()).syncAll();
     }
 
     @Test

@@ -26,6 +26,19 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(Salta.ZONE));
     }
 
+    /** 830 B, 12,5 KB, 3,1 MB (decimal comma in Spanish, point in English). */
+    public String size(long bytes) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double kb = bytes / 1024.0;
+        if (kb < 1024) {
+            return String.format(locale, "%.1f KB", kb);
+        }
+        return String.format(locale, "%.1f MB", kb / 1024.0);
+    }
+
     public String dateTime(LocalDateTime dateTime) {
         return dateTime == null ? "" : DATE_TIME.format(dateTime);
     }
