@@ -30,7 +30,7 @@ public class CourseCatalog {
     }
 
     public record ModulePage(Course course, CourseModule module, List<ReadingItem> readings, List<Material> materials,
-            boolean participant, boolean manager) {
+            List<ModuleActivities.Activity> activities, boolean participant, boolean manager) {
     }
 
     public record ReadingPage(Course course, CourseModule module, Reading reading, boolean read, boolean participant) {
@@ -44,8 +44,9 @@ public class CourseCatalog {
     private final CourseAccess access;
     private final Materials materials;
     private final Clock clock;
+    private final List<ModuleActivities> activities;
 
-    CourseCatalog(CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
         this.courses = courses;
@@ -56,6 +57,7 @@ public class CourseCatalog {
         this.access = access;
         this.materials = materials;
         this.clock = clock;
+        this.activities = activities;
     }
 
     /** "Mis cursos": enrolled, trained, coordinated or (admins, programme coordinators) all. */
@@ -102,8 +104,10 @@ public class CourseCatalog {
         Set<String> read = readIds(user, code);
         List<ReadingItem> items = readings.findByCourseCodeAndModuleNumberAndArchivedFalseOrderByPositionAsc(code, number)
                 .stream().map(r -> new ReadingItem(r, read.contains(r.getId()))).toList();
-        return new ModulePage(course, module, items, materials.of(user, course, number), access.isEnrolled(user, course),
-                access.canManageMaterials(user, course));
+        List<ModuleActivities.Activity> activities = this.activities.stream()
+                .flatMap(a -> a.activities(user, course, number).stream()).toList();
+        return new ModulePage(course, module, items, materials.of(user, course, number), activities,
+                access.isEnrolled(user, course), access.canManageMaterials(user, course));
     }
 
     public ReadingPage reading(AulasUser user, String code, int number, String slug) {

@@ -77,19 +77,28 @@ public class CourseFiles {
         this.properties = properties;
     }
 
-    /** Checks and stores an upload; nothing is stored when it is refused. */
+    /** Checks and stores a trainer's upload; nothing is stored when it is refused. */
     public Material.StoredFile store(MultipartFile upload, String courseCode) {
+        return storeChecked(upload, properties.maxUploadSize().toBytes(), "file",
+                new Document("course", courseCode).append("source", "material"));
+    }
+
+    /**
+     * Checks an upload by size, extension and content together, then stores it in GridFS with its
+     * SHA-256; throws {@link UploadRefused} (naming {@code field}) and stores nothing when refused.
+     */
+    public Material.StoredFile storeChecked(MultipartFile upload, long maxBytes, String field, Document metadata) {
         if (upload == null || upload.isEmpty()) {
-            throw new UploadRefused("file", "upload.empty");
-        }
-        if (upload.getSize() > properties.maxUploadSize().toBytes()) {
-            throw new UploadRefused("file", "upload.tooLarge", properties.maxUploadSize().toMegabytes());
+            throw new UploadRefused(field, "upload.empty");
         }
         String name = sanitiseName(upload.getOriginalFilename());
+        if (upload.getSize() > maxBytes) {
+            throw new UploadRefused(field, "upload.tooLargeNamed", name, maxBytes / (1024 * 1024));
+        }
         String extension = extension(name);
         Set<String> accepted = ACCEPTED.get(extension);
         if (accepted == null) {
-            throw new UploadRefused("file", "upload.type", String.join(", ", ACCEPTED.keySet().stream().sorted().toList()));
+            throw new UploadRefused(field, "upload.type", String.join(", ", ACCEPTED.keySet().stream().sorted().toList()));
         }
         try {
             String detected;
@@ -97,13 +106,12 @@ public class CourseFiles {
                 detected = tika.detect(in);
             }
             if (!accepted.contains(detected)) {
-                throw new UploadRefused("file", "upload.disguised", extension.toUpperCase(Locale.ROOT));
+                throw new UploadRefused(field, "upload.disguised", extension.toUpperCase(Locale.ROOT));
             }
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             ObjectId id;
             try (InputStream in = new DigestInputStream(upload.getInputStream(), digest)) {
-                id = gridFs.store(in, name, SERVED_AS.get(extension),
-                        new Document("course", courseCode).append("source", "material"));
+                id = gridFs.store(in, name, SERVED_AS.get(extension), metadata);
             }
             String sha256 = HexFormat.of().formatHex(digest.digest());
             return new Material.StoredFile(id.toHexString(), name, upload.getSize(), SERVED_AS.get(extension), sha256);
@@ -111,6 +119,28 @@ public class CourseFiles {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Streams a stored file that the caller has already authorised. */
+    public Download openAuthorised(String fileId) {
+        GridFSFile file = ObjectId.isValid(fileId)
+                ? gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId)))) : null;
+        if (file == null) {
+            throw new NotFoundException();
+        }
+        return download(file);
+    }
+
+    private Download download(GridFSFile file) {
+        try {
+            String type = file.getMetadata() != null && file.getMetadata().getString("_contentType") != null
+                    ? file.getMetadata().getString("_contentType")
+                    : SERVED_AS.getOrDefault(extension(file.getFilename()), "application/octet-stream");
+            return new Download(file.getFilename(), type, file.getLength(),
+                    new InputStreamResource(gridFs.getResource(file).getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -137,19 +167,7 @@ public class CourseFiles {
             throw new NotFoundException();
         }
         access.module(user, course, moduleNumber);
-        GridFSFile file = gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
-        if (file == null) {
-            throw new NotFoundException();
-        }
-        try {
-            String type = file.getMetadata() != null && file.getMetadata().getString("_contentType") != null
-                    ? file.getMetadata().getString("_contentType")
-                    : SERVED_AS.getOrDefault(extension(file.getFilename()), "application/octet-stream");
-            return new Download(file.getFilename(), type, file.getLength(),
-                    new InputStreamResource(gridFs.getResource(file).getInputStream()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return openAuthorised(fileId);
     }
 
     /** Keeps letters (accented too), digits, dot, dash and underscore; at most 120 characters. */

@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,8 +53,9 @@ public class CourseSync {
     private final Markdown markdown;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CourseSync(CoursesProperties properties, CourseRepository courses, CourseModuleRepository modules,
+    CourseSync(ApplicationEventPublisher events, CoursesProperties properties, CourseRepository courses, CourseModuleRepository modules,
             ReadingRepository readings, MongoTemplate mongo, GridFsTemplate files, Markdown markdown,
             MessageSource messages, Clock clock) {
         this.properties = properties;
@@ -65,6 +67,7 @@ public class CourseSync {
         this.markdown = markdown;
         this.messages = messages;
         this.clock = clock;
+        this.events = events;
     }
 
     public Path root() {
@@ -105,6 +108,9 @@ public class CourseSync {
             SyncReport report = result.valid() ? write(result.content(), start) : reject(result, start);
             mongo.save(report);
             reports.add(report);
+            if (!report.rejected()) {
+                events.publishEvent(new CourseContentSynced(report.courseCode()));
+            }
         }
         return reports;
     }

@@ -103,7 +103,7 @@ class MaterialsAndProgressTests {
         System.arraycopy(CourseFolder.tinyPdf("x"), 0, big, 0, 20);
         mvc.perform(multipart(module + "/materials").file(new MockMultipartFile("file", "grande.pdf", "application/pdf", big))
                 .param("kind", "FILE").param("title", "Grande").session(trainer).with(csrf()))
-                .andExpect(content().string(containsString("El archivo supera el máximo de 25 MB.")));
+                .andExpect(content().string(containsString("supera el máximo de 25 MB.")));
         mvc.perform(multipart(module + "/materials").file(new MockMultipartFile("file", "script.sh", "text/plain",
                         "echo hola".getBytes())).param("kind", "FILE").param("title", "Script").session(trainer).with(csrf()))
                 .andExpect(content().string(containsString("Ese tipo de archivo no se acepta.")));

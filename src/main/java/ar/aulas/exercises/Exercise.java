@@ -1,0 +1,138 @@
+package ar.aulas.exercises;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An exercise of a module. Created from the course files (id {@code <course>/<module>/<slug>});
+ * once a trainer edits it in the UI, later syncs no longer overwrite it.
+ */
+@Document("exercises")
+public class Exercise {
+
+    public enum Mode { INDIVIDUAL, TEAM }
+
+    public enum Scale { POINTS, PASS_FAIL }
+
+    @Id
+    private String id;
+    @Indexed
+    private String courseCode;
+    private int moduleNumber;
+    private String slug;
+    private String title;
+    private String instructionsMarkdown;
+    private String instructionsHtml;
+    /** Course-local date-times (the course's time zone). */
+    private LocalDateTime opens;
+    private LocalDateTime due;
+    /** After the due date submissions are accepted and marked late until this moment; null = always accepted. */
+    private LocalDateTime cutoff;
+    private Scale scale;
+    private BigDecimal maxScore;
+    private BigDecimal passMark;
+    private Mode mode;
+    private boolean allowText;
+    private boolean allowFiles;
+    private int maxFiles;
+    private int maxFileMb;
+    private boolean releaseImmediately;
+    private Instant releasedAt;
+    private String sourceHash;
+    private boolean editedInUi;
+    private boolean archived;
+    @Version
+    private Long version;
+
+    protected Exercise() {
+    }
+
+    Exercise(String courseCode, int moduleNumber, String slug) {
+        this.id = courseCode + "/" + moduleNumber + "/" + slug;
+        this.courseCode = courseCode;
+        this.moduleNumber = moduleNumber;
+        this.slug = slug;
+        this.maxFiles = 5;
+        this.maxFileMb = 10;
+        this.releaseImmediately = true;
+    }
+
+    void define(String title, String instructionsMarkdown, String instructionsHtml, LocalDateTime opens,
+            LocalDateTime due, LocalDateTime cutoff, Scale scale, BigDecimal maxScore, BigDecimal passMark, Mode mode,
+            boolean allowText, boolean allowFiles) {
+        this.title = title;
+        this.instructionsMarkdown = instructionsMarkdown;
+        this.instructionsHtml = instructionsHtml;
+        this.opens = opens;
+        this.due = due;
+        this.cutoff = cutoff;
+        this.scale = scale;
+        this.maxScore = maxScore;
+        this.passMark = passMark;
+        this.mode = mode;
+        this.allowText = allowText;
+        this.allowFiles = allowFiles;
+        this.archived = false;
+    }
+
+    void syncedFrom(String sourceHash) {
+        this.sourceHash = sourceHash;
+    }
+
+    void markEditedInUi() {
+        this.editedInUi = true;
+    }
+
+    void settings(boolean releaseImmediately, int maxFiles, int maxFileMb) {
+        this.releaseImmediately = releaseImmediately;
+        this.maxFiles = maxFiles;
+        this.maxFileMb = maxFileMb;
+    }
+
+    void release(Instant at) {
+        this.releasedAt = at;
+    }
+
+    void archive() {
+        this.archived = true;
+    }
+
+    /** Participants see grades and feedback once released (at once, or when the trainer releases them). */
+    public boolean gradesVisible() {
+        return releaseImmediately || releasedAt != null;
+    }
+
+    public boolean isTeam() {
+        return mode == Mode.TEAM;
+    }
+
+    public String getId() { return id; }
+    public String getCourseCode() { return courseCode; }
+    public int getModuleNumber() { return moduleNumber; }
+    public String getSlug() { return slug; }
+    public String getTitle() { return title; }
+    public String getInstructionsMarkdown() { return instructionsMarkdown; }
+    public String getInstructionsHtml() { return instructionsHtml; }
+    public LocalDateTime getOpens() { return opens; }
+    public LocalDateTime getDue() { return due; }
+    public LocalDateTime getCutoff() { return cutoff; }
+    public Scale getScale() { return scale; }
+    public BigDecimal getMaxScore() { return maxScore; }
+    public BigDecimal getPassMark() { return passMark; }
+    public Mode getMode() { return mode; }
+    public boolean isAllowText() { return allowText; }
+    public boolean isAllowFiles() { return allowFiles; }
+    public int getMaxFiles() { return maxFiles; }
+    public int getMaxFileMb() { return maxFileMb; }
+    public boolean isReleaseImmediately() { return releaseImmediately; }
+    public Instant getReleasedAt() { return releasedAt; }
+    public String getSourceHash() { return sourceHash; }
+    public boolean isEditedInUi() { return editedInUi; }
+    public boolean isArchived() { return archived; }
+    public Long getVersion() { return version; }
+}

@@ -1,0 +1,198 @@
+package ar.aulas.exercises;
+
+import ar.aulas.accounts.Account;
+import ar.aulas.accounts.AccountRegistry;
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.Course;
+import ar.aulas.institutions.Institution;
+import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.Markdown;
+import ar.aulas.shared.web.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Trainers grade: the queue, the grading page and the save. A save names the version the trainer
+ * opened; if someone changed the submission since, nothing is written and the conflict is shown.
+ */
+@Service
+public class Grading {
+
+    public record Row(Submission submission, String ownerName, String institutionName) {
+    }
+
+    public record Queue(Course course, Exercise exercise, List<Row> rows, Map<Submission.Status, Long> counts,
+            long late, List<Institution> institutions) {
+    }
+
+    public record GradeForm(long version, String score, Submission.Verdict verdict, String feedback) {
+    }
+
+    public sealed interface Outcome permits Saved, Conflict {
+    }
+
+    public record Saved(Submission submission, String nextId) implements Outcome {
+    }
+
+    public record Conflict(Submission current, GradeForm attempted) implements Outcome {
+    }
+
+    public record Page(Course course, Exercise exercise, Submission submission, String ownerName,
+            String institutionName, Map<String, String> people) {
+    }
+
+    private final ExerciseAccess access;
+    private final ExerciseRepository exercises;
+    private final SubmissionRepository submissions;
+    private final AccountRegistry accounts;
+    private final InstitutionDirectory institutions;
+    private final Markdown markdown;
+    private final Clock clock;
+
+    Grading(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
+            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock) {
+        this.access = access;
+        this.exercises = exercises;
+        this.submissions = submissions;
+        this.accounts = accounts;
+        this.institutions = institutions;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    public Queue queue(AulasUser user, String code, int module, String slug, String institutionId,
+            Submission.Status status, Boolean late) {
+        var scope = graderScope(user, code, module, slug);
+        List<Submission> all = submissions.findByExerciseId(scope.exercise().getId());
+        Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
+        for (Submission.Status s : Submission.Status.values()) {
+            counts.put(s, all.stream().filter(x -> x.getStatus() == s).count());
+        }
+        long lateCount = all.stream().filter(Submission::isLate).count();
+        List<Submission> shown = all.stream()
+                .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.getInstitutionId()))
+                .filter(s -> status == null || s.getStatus() == status)
+                .filter(s -> late == null || s.isLate() == late)
+                .sorted(Comparator.comparing(Submission::getStatus).thenComparing(Submission::getUpdatedAt,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        Map<String, Institution> byId = institutions.byId();
+        Map<String, Account> people = accounts.findAll(shown.stream().map(Submission::getParticipantId)
+                .filter(java.util.Objects::nonNull).toList()).stream()
+                .collect(Collectors.toMap(Account::getId, Function.identity()));
+        List<Row> rows = shown.stream().map(s -> new Row(s, ownerName(s, people, byId),
+                byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
+        return new Queue(scope.course(), scope.exercise(), rows, counts, lateCount, institutions.all());
+    }
+
+    public Page page(AulasUser user, String code, String submissionId) {
+        Submission submission = submissions.findById(submissionId).orElseThrow(NotFoundException::new);
+        Course course = access.course(user, code);
+        if (!submission.getCourseCode().equals(course.getCode()) || !access.grades(user, course)) {
+            throw new NotFoundException();
+        }
+        Exercise exercise = exercises.findById(submission.getExerciseId()).orElseThrow(NotFoundException::new);
+        Map<String, Institution> byId = institutions.byId();
+        List<String> ids = new java.util.ArrayList<>();
+        submission.getAttempts().forEach(a -> a.getContributions().forEach(c -> ids.add(c.accountId())));
+        submission.getHistory().forEach(h -> ids.add(h.accountId()));
+        if (submission.getParticipantId() != null) {
+            ids.add(submission.getParticipantId());
+        }
+        Map<String, Account> accountsById = accounts.findAll(ids).stream()
+                .collect(Collectors.toMap(Account::getId, Function.identity()));
+        Map<String, String> names = accountsById.values().stream()
+                .collect(Collectors.toMap(Account::getId, Account::getFullName));
+        return new Page(course, exercise, submission, ownerName(submission, accountsById, byId),
+                byId.containsKey(submission.getInstitutionId()) ? byId.get(submission.getInstitutionId()).getName() : "",
+                names);
+    }
+
+    /** Validates, then writes the grade and its history in one guarded single-document update. */
+    public Outcome save(AulasUser user, String code, String submissionId, GradeForm form) {
+        Page page = page(user, code, submissionId);
+        Exercise exercise = page.exercise();
+        Submission submission = page.submission();
+        if (!submission.gradable().isSubmitted()) {
+            throw new ExerciseRefused(null, "grade.notSubmitted");
+        }
+        if (form.verdict() == null) {
+            throw new ExerciseRefused("verdict", "grade.verdict.required");
+        }
+        BigDecimal score = parseScore(exercise, form.score());
+        String feedback = form.feedback() == null ? "" : form.feedback().strip();
+        if (feedback.length() > 20_000) {
+            throw new ExerciseRefused("feedback", "form.tooLong");
+        }
+        if (submission.getVersion() == null || submission.getVersion() != form.version()) {
+            return new Conflict(submission, form);
+        }
+        submission.grade(new Submission.Grade(score, form.verdict(), feedback, markdown.toSafeHtml(feedback), user.id(),
+                clock.instant()), clock.instant());
+        try {
+            Submission saved = submissions.save(submission);
+            return new Saved(saved, nextToGrade(exercise, saved.getId()));
+        } catch (OptimisticLockingFailureException e) {
+            return new Conflict(submissions.findById(submissionId).orElseThrow(NotFoundException::new), form);
+        }
+    }
+
+    public void release(AulasUser user, String code, int module, String slug) {
+        var scope = graderScope(user, code, module, slug);
+        Exercise exercise = scope.exercise();
+        exercise.release(clock.instant());
+        exercises.save(exercise);
+    }
+
+    static BigDecimal parseScore(Exercise exercise, String text) {
+        if (exercise.getScale() == Exercise.Scale.PASS_FAIL) {
+            return null;
+        }
+        if (text == null || text.isBlank()) {
+            throw new ExerciseRefused("score", "grade.score.required");
+        }
+        BigDecimal score;
+        try {
+            score = new BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new ExerciseRefused("score", "grade.score.number");
+        }
+        if (score.signum() < 0 || (exercise.getMaxScore() != null && score.compareTo(exercise.getMaxScore()) > 0)) {
+            throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros().toPlainString());
+        }
+        return score;
+    }
+
+    /** The next submission waiting for a grade, for "guardar y siguiente". */
+    private String nextToGrade(Exercise exercise, String after) {
+        return submissions.findByExerciseId(exercise.getId()).stream()
+                .filter(s -> s.getStatus() == Submission.Status.SUBMITTED && !s.getId().equals(after))
+                .min(Comparator.comparing(Submission::getUpdatedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Submission::getId).orElse(null);
+    }
+
+    private ExerciseAccess.Scope graderScope(AulasUser user, String code, int module, String slug) {
+        var scope = access.exercise(user, code, module, slug);
+        if (!access.grades(user, scope.course())) {
+            throw new NotFoundException();
+        }
+        return scope;
+    }
+
+    static String ownerName(Submission s, Map<String, Account> people, Map<String, Institution> institutions) {
+        if (s.getParticipantId() != null) {
+            Account a = people.get(s.getParticipantId());
+            return a == null ? "" : a.getFullName();
+        }
+        Institution i = institutions.get(s.getInstitutionId());
+        return i == null ? "" : i.getName();
+    }
+}

@@ -1,0 +1,18 @@
+package ar.aulas.exercises;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface SubmissionRepository extends MongoRepository<Submission, String> {
+
+    List<Submission> findByExerciseId(String exerciseId);
+
+    List<Submission> findByCourseCode(String courseCode);
+
+    List<Submission> findByIdIn(Collection<String> ids);
+
+    java.util.Optional<Submission> findByExerciseIdAndOwnerKey(String exerciseId, String ownerKey);
+
+    long countByExerciseId(String exerciseId);
+}

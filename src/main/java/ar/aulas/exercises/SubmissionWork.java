@@ -1,0 +1,188 @@
+package ar.aulas.exercises;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseFiles;
+import ar.aulas.courses.Material;
+import ar.aulas.courses.UploadRefused;
+import ar.aulas.shared.web.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * A participant's work on an exercise: draft, attach files, submit, resubmit after a revision.
+ * Files are stored before the submission document, and the document is written in one
+ * single-document update, so once the page says "Entregado" everything is there.
+ */
+@Service
+public class SubmissionWork {
+
+    public record Work(String text, List<MultipartFile> files, Set<String> removeFileIds, boolean submit,
+            String token) {
+    }
+
+    /** What the exercise page shows a participant. */
+    public record View(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
+            boolean canEdit, String blockedKey, boolean gradeVisible) {
+    }
+
+    private static final int RETRIES = 5;
+
+    private final ExerciseAccess access;
+    private final SubmissionRepository submissions;
+    private final CourseFiles files;
+    private final Clock clock;
+
+    SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock) {
+        this.access = access;
+        this.submissions = submissions;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    public View view(AulasUser user, String code, int module, String slug) {
+        var scope = access.exercise(user, code, module, slug);
+        Exercise exercise = scope.exercise();
+        Submission submission = access.isParticipant(user, scope.course())
+                ? submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ExerciseAccess.ownerKey(user, exercise))
+                        .orElse(null)
+                : null;
+        String blocked = access.isParticipant(user, scope.course()) ? blockedReason(exercise, submission,
+                access.now(scope.course())) : "exercise.notParticipant";
+        return new View(scope.course(), exercise, submission,
+                ParticipantStatus.of(submission, exercise.gradesVisible()), blocked == null, blocked,
+                exercise.gradesVisible());
+    }
+
+    /** Why this owner cannot change their work now, or null if they can. */
+    static String blockedReason(Exercise exercise, Submission submission, LocalDateTime now) {
+        if (exercise.getOpens() != null && now.isBefore(exercise.getOpens())) {
+            return "exercise.notOpen";
+        }
+        if (exercise.getCutoff() != null && now.isAfter(exercise.getCutoff())) {
+            return "exercise.closed";
+        }
+        if (submission == null) {
+            return null;
+        }
+        if (submission.getStatus() == Submission.Status.GRADED) {
+            return "exercise.alreadyGraded";
+        }
+        Submission.Attempt attempt = submission.current();
+        if (attempt.isSubmitted() && attempt.isGraded()) {
+            return "exercise.alreadyGraded";
+        }
+        if (attempt.isSubmitted() && exercise.getDue() != null && now.isAfter(exercise.getDue())) {
+            return "exercise.submittedAndDue";
+        }
+        return null;
+    }
+
+    /**
+     * Saves a draft or submits. Refusals name the field and store nothing; a repeated form token
+     * returns the submission as it is (the same receipt).
+     */
+    public Submission save(AulasUser user, String code, int module, String slug, Work work) {
+        var scope = access.exercise(user, code, module, slug);
+        Exercise exercise = scope.exercise();
+        if (!access.isParticipant(user, scope.course())) {
+            throw new NotFoundException();
+        }
+        String ownerKey = ExerciseAccess.ownerKey(user, exercise);
+        var existing = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey);
+        if (existing.isPresent() && existing.get().processed(work.token())) {
+            return existing.get();
+        }
+        LocalDateTime now = access.now(scope.course());
+        String blocked = blockedReason(exercise, existing.orElse(null), now);
+        if (blocked != null) {
+            throw new ExerciseRefused(null, blocked);
+        }
+        String text = work.text() == null ? null : work.text().strip();
+        if (text != null && text.length() > 50_000) {
+            throw new ExerciseRefused("text", "form.tooLong");
+        }
+        if (!exercise.isAllowText() && text != null && !text.isEmpty()) {
+            throw new ExerciseRefused("text", "exercise.textNotAllowed");
+        }
+        List<MultipartFile> uploads = work.files() == null ? List.of()
+                : work.files().stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (!exercise.isAllowFiles() && !uploads.isEmpty()) {
+            throw new ExerciseRefused("files", "exercise.filesNotAllowed");
+        }
+        List<Submission.StoredFile> kept = existing.map(s -> s.current().getFiles()).orElse(List.of()).stream()
+                .filter(f -> work.removeFileIds() == null || !work.removeFileIds().contains(f.fileId())).toList();
+        if (kept.size() + uploads.size() > exercise.getMaxFiles()) {
+            throw new ExerciseRefused("files", "exercise.tooManyFiles", exercise.getMaxFiles());
+        }
+        if (work.submit() && (text == null || text.isEmpty()) && kept.isEmpty() && uploads.isEmpty()) {
+            throw new ExerciseRefused("text", "exercise.empty");
+        }
+        List<Submission.StoredFile> stored = new ArrayList<>();
+        try {
+            for (MultipartFile upload : uploads) {
+                Material.StoredFile f = files.storeChecked(upload, exercise.getMaxFileMb() * 1024L * 1024L, "files",
+                        new Document("exercise", exercise.getId()).append("owner", ownerKey).append("source", "submission"));
+                stored.add(new Submission.StoredFile(f.fileId(), f.name(), f.size(), f.contentType(), f.sha256()));
+            }
+        } catch (UploadRefused e) {
+            stored.forEach(f -> files.delete(f.fileId()));
+            throw new ExerciseRefused("files", e.messageKey(), e.args());
+        }
+        List<Submission.StoredFile> all = new ArrayList<>(kept);
+        all.addAll(stored);
+        try {
+            return write(user, exercise, ownerKey, text, all, work, now);
+        } catch (RuntimeException e) {
+            stored.forEach(f -> files.delete(f.fileId()));
+            throw e;
+        }
+    }
+
+    private Submission write(AulasUser user, Exercise exercise, String ownerKey, String text,
+            List<Submission.StoredFile> all, Work work, LocalDateTime now) {
+        for (int attempt = 0; attempt < RETRIES; attempt++) {
+            Submission submission = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey)
+                    .orElseGet(() -> new Submission(exercise, ownerKey, user.institutionId(),
+                            exercise.isTeam() ? null : user.id()));
+            if (submission.processed(work.token())) {
+                return submission;
+            }
+            if (submission.getVersion() != null && blockedReason(exercise, submission, now) != null) {
+                throw new ExerciseRefused(null, blockedReason(exercise, submission, now));
+            }
+            var at = clock.instant();
+            submission.saveWork(user.id(), text, all, at);
+            if (work.submit()) {
+                boolean late = exercise.getDue() != null && now.isAfter(exercise.getDue());
+                submission.submit(user.id(), late, work.token(), at);
+            } else {
+                submission.remember(work.token());
+            }
+            try {
+                return submissions.save(submission);
+            } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+                // a team-mate saved at the same moment: reload and apply this change on top
+            }
+        }
+        throw new ExerciseRefused(null, "exercise.busy");
+    }
+
+    /** "Mis entregas": the person's (and their team's) submissions in one course. */
+    public List<Submission> mine(AulasUser user, Course course, List<Exercise> exercises) {
+        List<Submission> found = new ArrayList<>();
+        for (Exercise exercise : exercises) {
+            submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ExerciseAccess.ownerKey(user, exercise))
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+}

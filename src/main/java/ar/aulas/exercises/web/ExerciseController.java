@@ -1,0 +1,104 @@
+package ar.aulas.exercises.web;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.CourseFiles;
+import ar.aulas.exercises.ExerciseAccess;
+import ar.aulas.exercises.ExerciseRefused;
+import ar.aulas.exercises.Submission;
+import ar.aulas.exercises.SubmissionRepository;
+import ar.aulas.exercises.SubmissionWork;
+import ar.aulas.shared.web.Errors;
+import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A participant's exercise page: instructions, draft, submit, receipt, attempts and feedback. */
+@Controller
+class ExerciseController {
+
+    private final SubmissionWork work;
+    private final SubmissionRepository submissions;
+    private final ExerciseAccess access;
+    private final CourseFiles files;
+
+    ExerciseController(SubmissionWork work, SubmissionRepository submissions, ExerciseAccess access, CourseFiles files) {
+        this.work = work;
+        this.submissions = submissions;
+        this.access = access;
+        this.files = files;
+    }
+
+    @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}")
+    String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, Model model) {
+        SubmissionWork.View view = work.view(me, code, module, slug);
+        model.addAttribute("view", view);
+        if (!model.containsAttribute("form")) {
+            SubmissionForm form = new SubmissionForm();
+            form.setToken(UUID.randomUUID().toString());
+            if (view.submission() != null) {
+                form.setText(view.submission().current().getText());
+            }
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("grader", access.grades(me, view.course()));
+        return "exercises/exercise";
+    }
+
+    @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}")
+    String save(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, @ModelAttribute("form") SubmissionForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        try {
+            Submission saved = work.save(me, code, module, slug, form.toWork());
+            if (form.isSubmitting()) {
+                Flash.success(redirect, "submission.receipt", saved.current().getNumber());
+                redirect.addFlashAttribute("receipt", saved.current());
+            } else {
+                Flash.success(redirect, "submission.draftSaved");
+            }
+            return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug;
+        } catch (ExerciseRefused e) {
+            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            form.setToken(UUID.randomUUID().toString());
+            return page(me, code, module, slug, model);
+        }
+    }
+
+    /** Submission files: the owner (or their team), the course's graders and coordinators allowed to see it. */
+    @GetMapping("/courses/{code}/submissions/{id}/files/{fileId}")
+    ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @PathVariable String id, @PathVariable String fileId) {
+        var course = access.course(me, code);
+        Submission submission = submissions.findById(id).filter(s -> s.getCourseCode().equals(course.getCode()))
+                .filter(s -> access.seesSubmissionOf(me, course, s)).orElseThrow(NotFoundException::new);
+        boolean referenced = submission.getAttempts().stream().flatMap(a -> a.getFiles().stream())
+                .anyMatch(f -> f.fileId().equals(fileId));
+        if (!referenced) {
+            throw new NotFoundException();
+        }
+        CourseFiles.Download file = files.openAuthorised(fileId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .contentLength(file.size())
+                .body(file.content());
+    }
+}

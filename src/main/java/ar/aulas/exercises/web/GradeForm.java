@@ -1,0 +1,32 @@
+package ar.aulas.exercises.web;
+
+import ar.aulas.exercises.Grading;
+import ar.aulas.exercises.Submission;
+
+public class GradeForm {
+
+    private long version;
+    private String score;
+    private Submission.Verdict verdict;
+    private String feedback;
+    private String next;
+
+    Grading.GradeForm toForm() {
+        return new Grading.GradeForm(version, score, verdict, feedback);
+    }
+
+    boolean isNext() {
+        return next != null;
+    }
+
+    public long getVersion() { return version; }
+    public void setVersion(long version) { this.version = version; }
+    public String getScore() { return score; }
+    public void setScore(String score) { this.score = score; }
+    public Submission.Verdict getVerdict() { return verdict; }
+    public void setVerdict(Submission.Verdict verdict) { this.verdict = verdict; }
+    public String getFeedback() { return feedback; }
+    public void setFeedback(String feedback) { this.feedback = feedback; }
+    public String getNext() { return next; }
+    public void setNext(String next) { this.next = next; }
+}

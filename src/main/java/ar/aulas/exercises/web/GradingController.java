@@ -1,0 +1,165 @@
+package ar.aulas.exercises.web;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.exercises.ExerciseRefused;
+import ar.aulas.exercises.Gradebook;
+import ar.aulas.exercises.Grading;
+import ar.aulas.exercises.Submission;
+import ar.aulas.shared.export.SheetExport;
+import ar.aulas.shared.web.Errors;
+import ar.aulas.shared.web.Flash;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Trainers: the grading queue, the grading page and the gradebook with its exports. */
+@Controller
+class GradingController {
+
+    private final Grading grading;
+    private final Gradebook gradebook;
+    private final MessageSource messages;
+
+    GradingController(Grading grading, Gradebook gradebook, MessageSource messages) {
+        this.grading = grading;
+        this.gradebook = gradebook;
+        this.messages = messages;
+    }
+
+    @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}/submissions")
+    String queue(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, @RequestParam(required = false) String institution,
+            @RequestParam(required = false) Submission.Status status, @RequestParam(required = false) Boolean late,
+            Model model) {
+        model.addAttribute("queue", grading.queue(me, code, module, slug, institution, status, late));
+        model.addAttribute("institution", institution);
+        model.addAttribute("status", status);
+        model.addAttribute("late", late);
+        model.addAttribute("statuses", Submission.Status.values());
+        return "exercises/queue";
+    }
+
+    @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}/release")
+    String release(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, RedirectAttributes redirect) {
+        grading.release(me, code, module, slug);
+        Flash.success(redirect, "grade.released");
+        return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug + "/submissions";
+    }
+
+    @GetMapping("/courses/{code}/grading/{id}")
+    String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id, Model model) {
+        Grading.Page page = grading.page(me, code, id);
+        model.addAttribute("page", page);
+        if (!model.containsAttribute("form")) {
+            GradeForm form = new GradeForm();
+            form.setVersion(page.submission().getVersion());
+            Submission.Grade grade = page.submission().gradable().getGrade();
+            if (grade != null) {
+                form.setScore(grade.score() == null ? null : grade.score().stripTrailingZeros().toPlainString());
+                form.setVerdict(grade.verdict());
+                form.setFeedback(grade.feedbackMarkdown());
+            }
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("verdicts", Submission.Verdict.values());
+        return "exercises/grading";
+    }
+
+    @PostMapping("/courses/{code}/grading/{id}")
+    String save(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
+            @ModelAttribute("form") GradeForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        Grading.Outcome outcome;
+        try {
+            outcome = grading.save(me, code, id, form.toForm());
+        } catch (ExerciseRefused e) {
+            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            return page(me, code, id, model);
+        }
+        if (outcome instanceof Grading.Conflict conflict) {
+            model.addAttribute("page", grading.page(me, code, id));
+            model.addAttribute("conflict", conflict);
+            return "exercises/conflict";
+        }
+        Grading.Saved saved = (Grading.Saved) outcome;
+        Flash.success(redirect, "grade.saved");
+        if (form.isNext() && saved.nextId() != null) {
+            return "redirect:/courses/" + code + "/grading/" + saved.nextId();
+        }
+        return "redirect:/courses/" + code + "/grading/" + id;
+    }
+
+    @GetMapping("/courses/{code}/gradebook")
+    String gradebook(@AuthenticationPrincipal AulasUser me, @PathVariable String code, Model model) {
+        model.addAttribute("table", gradebook.table(me, code));
+        return "exercises/gradebook";
+    }
+
+    @GetMapping("/courses/{code}/gradebook.csv")
+    void csv(@AuthenticationPrincipal AulasUser me, @PathVariable String code, Locale locale,
+            HttpServletResponse response) throws IOException {
+        Gradebook.Table table = gradebook.table(me, code);
+        attachment(response, "text/csv;charset=UTF-8", "calificaciones-" + code + ".csv");
+        SheetExport.csv(response.getOutputStream(), header(table, locale), rows(table, locale));
+    }
+
+    @GetMapping("/courses/{code}/gradebook.xlsx")
+    void xlsx(@AuthenticationPrincipal AulasUser me, @PathVariable String code, Locale locale,
+            HttpServletResponse response) throws IOException {
+        Gradebook.Table table = gradebook.table(me, code);
+        attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "calificaciones-" + code + ".xlsx");
+        SheetExport.xlsx(response.getOutputStream(), code, header(table, locale), rows(table, locale));
+    }
+
+    private static void attachment(HttpServletResponse response, String type, String name) {
+        response.setContentType(type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+    }
+
+    private List<String> header(Gradebook.Table table, Locale locale) {
+        List<String> header = new ArrayList<>(List.of(msg("gradebook.institution", locale),
+                msg("account.fullName", locale), msg("account.dni", locale)));
+        table.exercises().forEach(e -> {
+            header.add(msg("module.number", locale, e.getModuleNumber()) + " · " + e.getTitle());
+            header.add(msg("gradebook.score", locale));
+        });
+        header.add(msg("gradebook.final", locale));
+        return header;
+    }
+
+    private List<List<String>> rows(Gradebook.Table table, Locale locale) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Gradebook.Line line : table.lines()) {
+            List<String> row = new ArrayList<>(List.of(line.institutionName(), line.person().getFullName(),
+                    line.person().getDniFormatted() == null ? "" : line.person().getDniFormatted()));
+            for (Gradebook.Cell cell : line.cells()) {
+                row.add(cell.status() == null ? msg("exercise.status.NOT_STARTED", locale)
+                        : msg("submission.status." + cell.status(), locale));
+                row.add(cell.score());
+            }
+            row.add(msg("gradebook.final." + line.result(), locale));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
