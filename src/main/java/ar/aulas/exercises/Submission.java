@@ -127,11 +127,14 @@ public class Submission {
         return null;
     }
 
-    void saveWork(String accountId, String text, List<StoredFile> files, Instant at) {
+    /** Replaces the current attempt's text and files; a draft save is recorded as such (a submit records itself). */
+    void saveWork(String accountId, String text, List<StoredFile> files, Instant at, boolean draft) {
         Attempt attempt = current();
         attempt.text = text;
         attempt.files = new ArrayList<>(files);
-        attempt.contributions.add(new Contribution(accountId, "draft", at));
+        if (draft) {
+            attempt.contributions.add(new Contribution(accountId, "draft", at));
+        }
         if (!attempt.isSubmitted() && status != Status.NEEDS_REVISION) {
             status = Status.DRAFT;
         }

@@ -160,7 +160,7 @@ public class SubmissionWork {
                 throw new ExerciseRefused(null, blockedReason(exercise, submission, now));
             }
             var at = clock.instant();
-            submission.saveWork(user.id(), text, all, at);
+            submission.saveWork(user.id(), text, all, at, !work.submit());
             if (work.submit()) {
                 boolean late = exercise.getDue() != null && now.isAfter(exercise.getDue());
                 submission.submit(user.id(), late, work.token(), at);

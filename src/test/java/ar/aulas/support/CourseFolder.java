@@ -60,6 +60,33 @@ public final class CourseFolder {
                 """.formatted(number, title, number, number));
     }
 
+    /** A released module with one exercise open from {@code opens} to {@code due} (dd/MM/yyyy HH:mm). */
+    public CourseFolder moduleWithExercise(int number, String slug, String exerciseSlug, String mode, String opens,
+            String due) {
+        return write("%02d-%s/module.md".formatted(number, slug), """
+                ---
+                number: %d
+                title: Módulo %d
+                date: 10/03/2026
+                start: "09:00"
+                end: "13:00"
+                venue: Salón de prueba
+                release: 01/01/2020
+                exercises:
+                  - slug: %s
+                    title: Ejercicio %s
+                    instructions: Describan **su** institución.
+                    opens: %s
+                    due: %s
+                    maxScore: 10
+                    passMark: 6
+                    mode: %s
+                    submissionTypes: [text, file]
+                ---
+                Módulo con ejercicio.
+                """.formatted(number, number, exerciseSlug, exerciseSlug, opens, due, mode));
+    }
+
     public CourseFolder reading(int number, String moduleSlug, String slug, String title, String body,
             String... attachments) {
         StringBuilder front = new StringBuilder("---\ntitle: " + title + "\nkind: required\nminutes: 10\n");
