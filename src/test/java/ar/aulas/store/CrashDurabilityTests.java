@@ -45,6 +45,10 @@ class CrashDurabilityTests {
                 db.getCollection("docs").find().forEach(d -> stored.add(d.getInteger("_id")));
                 Set<Integer> expected = new HashSet<>(acked.inserts);
                 expected.removeAll(acked.deletes);
+                // The child may have deleted doc i-5 (at iteration i, i % 10 == 9) after its last line we read:
+                // that delete happened, we just did not see its acknowledgement, so those ids may be gone.
+                int lastInsert = acked.inserts.stream().mapToInt(Integer::intValue).max().orElse(0);
+                expected.removeIf(id -> id % 10 == 4 && id >= lastInsert - 5);
 
                 assertThat(stored).as("trial %d: acknowledged inserts", trial).containsAll(expected);
                 assertThat(stored).as("trial %d: acknowledged deletes", trial).doesNotContainAnyElementsOf(acked.deletes);
