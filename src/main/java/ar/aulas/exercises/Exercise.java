@@ -41,6 +41,8 @@ public class Exercise {
     private boolean allowFiles;
     private int maxFiles;
     private int maxFileMb;
+    /** Individual (or team) due-date extensions, by owner key ("p:<account>" or "i:<institution>"). */
+    private java.util.Map<String, LocalDateTime> extensions = new java.util.HashMap<>();
     private boolean releaseImmediately;
     private Instant releasedAt;
     private String sourceHash;
@@ -105,6 +107,33 @@ public class Exercise {
     /** Participants see grades and feedback once released (at once, or when the trainer releases them). */
     public boolean gradesVisible() {
         return releaseImmediately || releasedAt != null;
+    }
+
+    /** The due date that applies to an owner: theirs if they were granted an extension. */
+    public LocalDateTime dueFor(String ownerKey) {
+        LocalDateTime extension = extensions == null ? null : extensions.get(ownerKey);
+        return extension != null && (due == null || extension.isAfter(due)) ? extension : due;
+    }
+
+    /** The cut-off that applies to an owner: an extension beyond the cut-off moves it too. */
+    public LocalDateTime cutoffFor(String ownerKey) {
+        LocalDateTime own = dueFor(ownerKey);
+        return cutoff == null ? null : (own != null && own.isAfter(cutoff) ? own : cutoff);
+    }
+
+    void extend(String ownerKey, LocalDateTime until) {
+        if (extensions == null) {
+            extensions = new java.util.HashMap<>();
+        }
+        if (until == null) {
+            extensions.remove(ownerKey);
+        } else {
+            extensions.put(ownerKey, until);
+        }
+    }
+
+    public java.util.Map<String, LocalDateTime> getExtensions() {
+        return extensions == null ? java.util.Map.of() : java.util.Map.copyOf(extensions);
     }
 
     public boolean isTeam() {

@@ -29,8 +29,14 @@ public class Grading {
     public record Row(Submission submission, String ownerName, String institutionName) {
     }
 
+    public record Owner(String key, String name) {
+    }
+
     public record Queue(Course course, Exercise exercise, List<Row> rows, Map<Submission.Status, Long> counts,
-            long late, List<Institution> institutions) {
+            long late, List<Institution> institutions, List<Owner> owners) {
+        public String ownerName(String key) {
+            return owners.stream().filter(o -> o.key().equals(key)).map(Owner::name).findFirst().orElse(key);
+        }
     }
 
     public record GradeForm(long version, String score, Submission.Verdict verdict, String feedback) {
@@ -56,8 +62,12 @@ public class Grading {
     private final InstitutionDirectory institutions;
     private final Markdown markdown;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final GradeNotifications notifications;
+    private final ar.aulas.courses.Enrolments enrolments;
 
-    Grading(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
+    Grading(ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
+            GradeNotifications notifications, ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
             AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock) {
         this.access = access;
         this.exercises = exercises;
@@ -66,6 +76,9 @@ public class Grading {
         this.institutions = institutions;
         this.markdown = markdown;
         this.clock = clock;
+        this.events = events;
+        this.notifications = notifications;
+        this.enrolments = enrolments;
     }
 
     public Queue queue(AulasUser user, String code, int module, String slug, String institutionId,
@@ -90,7 +103,41 @@ public class Grading {
                 .collect(Collectors.toMap(Account::getId, Function.identity()));
         List<Row> rows = shown.stream().map(s -> new Row(s, ownerName(s, people, byId),
                 byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
-        return new Queue(scope.course(), scope.exercise(), rows, counts, lateCount, institutions.all());
+        return new Queue(scope.course(), scope.exercise(), rows, counts, lateCount, institutions.all(),
+                owners(scope.exercise(), byId));
+    }
+
+    /** Who can submit: the enrolled participants, or for a team exercise their institutions. */
+    private List<Owner> owners(Exercise exercise, Map<String, Institution> byId) {
+        List<ar.aulas.courses.Enrolment> enrolled = enrolments.ofCourse(exercise.getCourseCode()).stream()
+                .filter(ar.aulas.courses.Enrolment::isActive).toList();
+        if (exercise.isTeam()) {
+            return enrolled.stream().map(ar.aulas.courses.Enrolment::getInstitutionId).distinct()
+                    .filter(byId::containsKey).map(id -> new Owner("i:" + id, byId.get(id).getName()))
+                    .sorted(Comparator.comparing(Owner::name)).toList();
+        }
+        return accounts.findAll(enrolled.stream().map(ar.aulas.courses.Enrolment::getAccountId).toList()).stream()
+                .map(a -> new Owner("p:" + a.getId(), a.getFullName())).sorted(Comparator.comparing(Owner::name)).toList();
+    }
+
+    /** Grants (or, with a null date, removes) a due-date extension to one participant or team. */
+    public void extend(AulasUser user, String code, int module, String slug, String ownerKey,
+            java.time.LocalDateTime until) {
+        var scope = graderScope(user, code, module, slug);
+        Exercise exercise = scope.exercise();
+        boolean known = owners(exercise, institutions.byId()).stream().anyMatch(o -> o.key().equals(ownerKey));
+        if (!known) {
+            throw new ExerciseRefused("ownerKey", "extension.unknownOwner");
+        }
+        if (until != null && exercise.getDue() != null && !until.isAfter(exercise.getDue())) {
+            throw new ExerciseRefused("until", "extension.beforeDue");
+        }
+        exercise.extend(ownerKey, until);
+        try {
+            exercises.save(exercise);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ExerciseRefused(null, "form.conflict");
+        }
     }
 
     public Page page(AulasUser user, String code, String submissionId) {
@@ -139,6 +186,7 @@ public class Grading {
                 clock.instant()), clock.instant());
         try {
             Submission saved = submissions.save(submission);
+            events.publishEvent(new GradeNotifications.SubmissionGraded(exercise, saved));
             return new Saved(saved, nextToGrade(exercise, saved.getId()));
         } catch (OptimisticLockingFailureException e) {
             return new Conflict(submissions.findById(submissionId).orElseThrow(NotFoundException::new), form);
@@ -150,6 +198,8 @@ public class Grading {
         Exercise exercise = scope.exercise();
         exercise.release(clock.instant());
         exercises.save(exercise);
+        submissions.findByExerciseId(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
+                .forEach(s -> notifications.notifyOwners(exercise, s));
     }
 
     static BigDecimal parseScore(Exercise exercise, String text) {

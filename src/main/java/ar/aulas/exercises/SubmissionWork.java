@@ -55,21 +55,23 @@ public class SubmissionWork {
                 ? submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ExerciseAccess.ownerKey(user, exercise))
                         .orElse(null)
                 : null;
-        String blocked = access.isParticipant(user, scope.course()) ? blockedReason(exercise, submission,
-                access.now(scope.course())) : "exercise.notParticipant";
+        String blocked = access.isParticipant(user, scope.course()) ? blockedReason(exercise,
+                ExerciseAccess.ownerKey(user, exercise), submission, access.now(scope.course())) : "exercise.notParticipant";
         return new View(scope.course(), exercise, submission,
                 ParticipantStatus.of(submission, exercise.gradesVisible()), blocked == null, blocked,
                 exercise.gradesVisible());
     }
 
     /** Why this owner cannot change their work now, or null if they can. */
-    static String blockedReason(Exercise exercise, Submission submission, LocalDateTime now) {
+    static String blockedReason(Exercise exercise, String ownerKey, Submission submission, LocalDateTime now) {
         if (exercise.getOpens() != null && now.isBefore(exercise.getOpens())) {
             return "exercise.notOpen";
         }
-        if (exercise.getCutoff() != null && now.isAfter(exercise.getCutoff())) {
+        LocalDateTime cutoff = exercise.cutoffFor(ownerKey);
+        if (cutoff != null && now.isAfter(cutoff)) {
             return "exercise.closed";
         }
+        LocalDateTime due = exercise.dueFor(ownerKey);
         if (submission == null) {
             return null;
         }
@@ -80,7 +82,7 @@ public class SubmissionWork {
         if (attempt.isSubmitted() && attempt.isGraded()) {
             return "exercise.alreadyGraded";
         }
-        if (attempt.isSubmitted() && exercise.getDue() != null && now.isAfter(exercise.getDue())) {
+        if (attempt.isSubmitted() && due != null && now.isAfter(due)) {
             return "exercise.submittedAndDue";
         }
         return null;
@@ -102,7 +104,7 @@ public class SubmissionWork {
             return existing.get();
         }
         LocalDateTime now = access.now(scope.course());
-        String blocked = blockedReason(exercise, existing.orElse(null), now);
+        String blocked = blockedReason(exercise, ownerKey, existing.orElse(null), now);
         if (blocked != null) {
             throw new ExerciseRefused(null, blocked);
         }
@@ -156,13 +158,15 @@ public class SubmissionWork {
             if (submission.processed(work.token())) {
                 return submission;
             }
-            if (submission.getVersion() != null && blockedReason(exercise, submission, now) != null) {
-                throw new ExerciseRefused(null, blockedReason(exercise, submission, now));
+            String blockedNow = submission.getVersion() == null ? null : blockedReason(exercise, ownerKey, submission, now);
+            if (blockedNow != null) {
+                throw new ExerciseRefused(null, blockedNow);
             }
             var at = clock.instant();
             submission.saveWork(user.id(), text, all, at, !work.submit());
             if (work.submit()) {
-                boolean late = exercise.getDue() != null && now.isAfter(exercise.getDue());
+                LocalDateTime due = exercise.dueFor(ownerKey);
+                boolean late = due != null && now.isAfter(due);
                 submission.submit(user.id(), late, work.token(), at);
             } else {
                 submission.remember(work.token());

@@ -31,26 +31,40 @@ class SubmissionRulesTest {
 
     @Test
     void anExerciseNotYetOpenRefusesWork() {
-        assertThat(SubmissionWork.blockedReason(exercise(Exercise.Mode.TEAM), null, OPENS.minusMinutes(1)))
+        assertThat(SubmissionWork.blockedReason(exercise(Exercise.Mode.TEAM), "i:x", null, OPENS.minusMinutes(1)))
                 .isEqualTo("exercise.notOpen");
-        assertThat(SubmissionWork.blockedReason(exercise(Exercise.Mode.TEAM), null, OPENS)).isNull();
+        assertThat(SubmissionWork.blockedReason(exercise(Exercise.Mode.TEAM), "i:x", null, OPENS)).isNull();
     }
 
     @Test
     void aSubmissionCanBeEditedUntilTheDueDateButNotAfter() {
         Exercise e = exercise(Exercise.Mode.TEAM);
         Submission s = submitted(e);
-        assertThat(SubmissionWork.blockedReason(e, s, DUE)).isNull();
-        assertThat(SubmissionWork.blockedReason(e, s, DUE.plusMinutes(1))).isEqualTo("exercise.submittedAndDue");
+        assertThat(SubmissionWork.blockedReason(e, "p:a", s, DUE)).isNull();
+        assertThat(SubmissionWork.blockedReason(e, "p:a", s, DUE.plusMinutes(1))).isEqualTo("exercise.submittedAndDue");
     }
 
     @Test
     void aFirstSubmissionAfterTheDueDateIsAcceptedUnlessPastTheCutoff() {
         Exercise e = exercise(Exercise.Mode.TEAM);
-        assertThat(SubmissionWork.blockedReason(e, null, DUE.plusDays(3))).isNull();
+        assertThat(SubmissionWork.blockedReason(e, "i:x", null, DUE.plusDays(3))).isNull();
         e.define("Ej", "x", "x", OPENS, DUE, DUE.plusDays(2), Exercise.Scale.POINTS, BigDecimal.TEN, BigDecimal.ONE,
                 Exercise.Mode.TEAM, true, true);
-        assertThat(SubmissionWork.blockedReason(e, null, DUE.plusDays(3))).isEqualTo("exercise.closed");
+        assertThat(SubmissionWork.blockedReason(e, "i:x", null, DUE.plusDays(3))).isEqualTo("exercise.closed");
+    }
+
+    @Test
+    void anExtensionMovesTheDueDateAndTheCutoffForThatOwnerOnly() {
+        Exercise e = exercise(Exercise.Mode.INDIVIDUAL);
+        e.define("Ej", "x", "x", OPENS, DUE, DUE.plusDays(1), Exercise.Scale.POINTS, BigDecimal.TEN, BigDecimal.ONE,
+                Exercise.Mode.INDIVIDUAL, true, true);
+        e.extend("p:a", DUE.plusDays(5));
+        assertThat(e.dueFor("p:a")).isEqualTo(DUE.plusDays(5));
+        assertThat(e.dueFor("p:b")).isEqualTo(DUE);
+        assertThat(SubmissionWork.blockedReason(e, "p:a", null, DUE.plusDays(3))).isNull();
+        assertThat(SubmissionWork.blockedReason(e, "p:b", null, DUE.plusDays(3))).isEqualTo("exercise.closed");
+        Submission s = submitted(e);
+        assertThat(SubmissionWork.blockedReason(e, "p:a", s, DUE.plusDays(4))).isNull();
     }
 
     @Test
@@ -63,7 +77,7 @@ class SubmissionRulesTest {
         assertThat(s.getAttempts().get(0).getGrade().feedbackMarkdown()).isEqualTo("Falta el mapa");
         assertThat(s.current().isSubmitted()).isFalse();
         assertThat(s.current().getText()).isEqualTo("texto");
-        assertThat(SubmissionWork.blockedReason(e, s, OPENS.plusDays(1))).isNull();
+        assertThat(SubmissionWork.blockedReason(e, "p:a", s, OPENS.plusDays(1))).isNull();
         assertThat(ParticipantStatus.of(s, true)).isEqualTo(ParticipantStatus.NEEDS_REVISION);
         assertThat(ParticipantStatus.of(s, false)).isEqualTo(ParticipantStatus.SUBMITTED);
     }

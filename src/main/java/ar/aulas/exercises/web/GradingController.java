@@ -5,6 +5,10 @@ import ar.aulas.exercises.ExerciseRefused;
 import ar.aulas.exercises.Gradebook;
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.Submission;
+import ar.aulas.exercises.SubmissionArchive;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import ar.aulas.shared.export.SheetExport;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
@@ -34,8 +38,10 @@ class GradingController {
     private final Grading grading;
     private final Gradebook gradebook;
     private final MessageSource messages;
+    private final SubmissionArchive archive;
 
-    GradingController(Grading grading, Gradebook gradebook, MessageSource messages) {
+    GradingController(Grading grading, Gradebook gradebook, MessageSource messages, SubmissionArchive archive) {
+        this.archive = archive;
         this.grading = grading;
         this.gradebook = gradebook;
         this.messages = messages;
@@ -52,6 +58,33 @@ class GradingController {
         model.addAttribute("late", late);
         model.addAttribute("statuses", Submission.Status.values());
         return "exercises/queue";
+    }
+
+    @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}/submissions.zip")
+    ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @PathVariable int module, @PathVariable String slug) {
+        SubmissionArchive.Writer writer = archive.prepare(me, code, module, slug);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(writer.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .body(writer::writeTo);
+    }
+
+    @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}/extensions")
+    String extend(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, @RequestParam String ownerKey, @RequestParam(required = false) String until,
+            RedirectAttributes redirect) {
+        try {
+            java.time.LocalDateTime date = until == null || until.isBlank() ? null : java.time.LocalDateTime.parse(until);
+            grading.extend(me, code, module, slug, ownerKey, date);
+            Flash.success(redirect, date == null ? "extension.removed" : "extension.granted");
+        } catch (java.time.format.DateTimeParseException e) {
+            Flash.error(redirect, "extension.badDate");
+        } catch (ExerciseRefused e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug + "/submissions#extensions";
     }
 
     @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}/release")

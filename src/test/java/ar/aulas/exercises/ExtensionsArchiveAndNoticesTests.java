@@ -1,0 +1,146 @@
+package ar.aulas.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ar.aulas.accounts.Account;
+import ar.aulas.courses.CourseSync;
+import ar.aulas.courses.Enrolments;
+import ar.aulas.shared.mail.OutboxRepository;
+import ar.aulas.support.AulasIntegrationTest;
+import ar.aulas.support.CourseFolder;
+import ar.aulas.support.Fixtures;
+import ar.aulas.support.Sessions;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+@AulasIntegrationTest
+class ExtensionsArchiveAndNoticesTests {
+
+    static final DateTimeFormatter F = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    CourseSync sync;
+    @Autowired
+    Enrolments enrolments;
+    @Autowired
+    SubmissionRepository submissions;
+    @Autowired
+    OutboxRepository outbox;
+
+    @TempDir
+    static Path root;
+
+    String code;
+    String url;
+    MockHttpSession trainer;
+
+    @BeforeEach
+    void anIndividualExerciseWhoseDueDatePassedYesterday() throws Exception {
+        code = "EXT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        CourseFolder.create(root, code.toLowerCase(), code).moduleWithExercise(1, "inicio", "tarea", "individual",
+                LocalDateTime.now().minusDays(10).format(F), LocalDateTime.now().minusDays(1).format(F));
+        sync.syncAll(root);
+        url = "/courses/" + code + "/modules/1/exercises/tarea";
+        trainer = Sessions.demo(mvc, "capacitadora@aulas.demo");
+    }
+
+    private record Person(Account account, MockHttpSession session) {
+    }
+
+    private Person enrolled(String institution) throws Exception {
+        var builder = fixtures.participant().of(institution);
+        Account account = builder.create();
+        enrolments.enrol(code, account.getId(), null);
+        return new Person(account, Sessions.login(mvc, builder.email(), builder.password()));
+    }
+
+    private Submission submissionOf(Account account) {
+        return submissions.findByExerciseId(code + "/1/tarea").stream()
+                .filter(s -> account.getId().equals(s.getParticipantId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void afterTheDueDateWorkIsMarkedLateUnlessThePersonHasAnExtension() throws Exception {
+        Person late = enrolled("MSAL");
+        Person extended = enrolled("MSAL");
+        mvc.perform(post(url + "/extensions").param("ownerKey", "p:" + extended.account().getId())
+                .param("until", LocalDateTime.now().plusDays(3).withNano(0).toString()).session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        for (Person p : List.of(late, extended)) {
+            mvc.perform(post(url).param("text", "Trabajo").param("action", "submit").param("token", UUID.randomUUID().toString())
+                    .session(p.session()).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        assertThat(submissionOf(late.account()).isLate()).isTrue();
+        assertThat(submissionOf(extended.account()).isLate()).isFalse();
+
+        mvc.perform(post(url + "/extensions").param("ownerKey", "p:nadie").param("until", "2099-01-01T10:00")
+                .session(trainer).with(csrf()));
+        mvc.perform(post(url + "/extensions").param("ownerKey", "p:" + late.account().getId())
+                .param("until", "2099-01-01T10:00").session(late.session()).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void gradingSendsTheParticipantANoticeInTheOutbox() throws Exception {
+        Person ana = enrolled("MCER");
+        mvc.perform(post(url).param("text", "x").param("action", "submit").param("token", "n1").session(ana.session())
+                .with(csrf()));
+        Submission s = submissionOf(ana.account());
+        mvc.perform(post("/courses/" + code + "/grading/" + s.getId()).param("version", String.valueOf(s.getVersion()))
+                .param("score", "4").param("verdict", "NEEDS_REVISION").param("feedback", "Revisar")
+                .session(trainer).with(csrf()));
+        assertThat(outbox.findAll()).anySatisfy(m -> {
+            assertThat(m.getTo()).isEqualTo(ana.account().getEmail());
+            assertThat(m.getSubject()).contains("requiere revisión");
+            assertThat(m.getBody()).contains("/courses/" + code + "/modules/1/exercises/tarea");
+        });
+    }
+
+    @Test
+    void theTrainerDownloadsEverySubmissionAsAZipLaidOutByInstitutionAndPerson() throws Exception {
+        Person ana = enrolled("MLME");
+        var pdf = new MockMultipartFile("files", "informe.pdf", "application/pdf", CourseFolder.tinyPdf("i"));
+        mvc.perform(multipart(url).file(pdf).param("text", "Texto de Ana").param("action", "submit").param("token", "z1")
+                .session(ana.session()).with(csrf()));
+
+        MvcResult async = mvc.perform(get(url + "/submissions.zip").session(trainer))
+                .andExpect(request().asyncStarted()).andReturn();
+        byte[] zip = mvc.perform(MockMvcRequestBuilders.asyncDispatch(async)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        String folder = "Municipalidad de La Merced/" + ana.account().getFullName() + "/intento-1/";
+        assertThat(names).contains(folder + "texto.txt", folder + "informe.pdf");
+        mvc.perform(get(url + "/submissions.zip").session(ana.session())).andExpect(status().isNotFound());
+    }
+}
