@@ -147,6 +147,16 @@ class SubmissionAndGradingTests {
     }
 
     @Test
+    void mySubmissionsListsEveryOpenExerciseWithItsStatus() throws Exception {
+        MockHttpSession ana = enrolled("MSAL");
+        mvc.perform(post(soloUrl).param("text", "Trabajo").param("action", "submit").param("token", "m1")
+                .session(ana).with(csrf()));
+        String page = mvc.perform(get("/my/submissions").session(ana)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Ejercicio reflexion", "Ejercicio diagnostico", "Entregado", "Sin empezar");
+    }
+
+    @Test
     void aParticipantPostingAScoreStatusOrOwnerChangesNothing() throws Exception {
         MockHttpSession ana = enrolled("MLCA");
         mvc.perform(post(soloUrl).param("text", "Trabajo").param("action", "submit").param("token", "p1")
