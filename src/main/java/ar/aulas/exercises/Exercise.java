@@ -37,6 +37,8 @@ public class Exercise {
     private BigDecimal maxScore;
     private BigDecimal passMark;
     private Mode mode;
+    /** Optional rubric: the score is the sum of the points of the levels a grader chooses. */
+    private java.util.List<ar.aulas.courses.DeclaredExercise.Criterion> rubric = new java.util.ArrayList<>();
     private boolean allowText;
     private boolean allowFiles;
     private int maxFiles;
@@ -80,6 +82,18 @@ public class Exercise {
         this.allowText = allowText;
         this.allowFiles = allowFiles;
         this.archived = false;
+    }
+
+    void rubric(java.util.List<ar.aulas.courses.DeclaredExercise.Criterion> rubric) {
+        this.rubric = rubric == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(rubric);
+    }
+
+    public java.util.List<ar.aulas.courses.DeclaredExercise.Criterion> getRubric() {
+        return rubric == null ? java.util.List.of() : rubric;
+    }
+
+    public boolean hasRubric() {
+        return !getRubric().isEmpty();
     }
 
     void syncedFrom(String sourceHash) {

@@ -51,6 +51,7 @@ class ExerciseSync {
                         d.maxScore(), d.passMark(),
                         Exercise.Mode.valueOf(d.mode().toUpperCase(Locale.ROOT)),
                         d.submissionTypes().contains("text"), d.submissionTypes().contains("file"));
+                exercise.rubric(d.rubric());
                 exercise.syncedFrom(hash);
                 exercises.save(exercise);
             }

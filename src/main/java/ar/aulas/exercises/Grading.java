@@ -39,7 +39,11 @@ public class Grading {
         }
     }
 
-    public record GradeForm(long version, String score, Submission.Verdict verdict, String feedback) {
+    public record GradeForm(long version, String score, Submission.Verdict verdict, String feedback,
+            List<Integer> levels) {
+        public GradeForm(long version, String score, Submission.Verdict verdict, String feedback) {
+            this(version, score, verdict, feedback, List.of());
+        }
     }
 
     public sealed interface Outcome permits Saved, Conflict {
@@ -174,7 +178,8 @@ public class Grading {
         if (form.verdict() == null) {
             throw new ExerciseRefused("verdict", "grade.verdict.required");
         }
-        BigDecimal score = parseScore(exercise, form.score());
+        List<Integer> levels = exercise.hasRubric() ? rubricLevels(exercise, form.levels()) : List.of();
+        BigDecimal score = exercise.hasRubric() ? rubricScore(exercise, levels) : parseScore(exercise, form.score());
         String feedback = form.feedback() == null ? "" : form.feedback().strip();
         if (feedback.length() > 20_000) {
             throw new ExerciseRefused("feedback", "form.tooLong");
@@ -183,7 +188,7 @@ public class Grading {
             return new Conflict(submission, form);
         }
         submission.grade(new Submission.Grade(score, form.verdict(), feedback, markdown.toSafeHtml(feedback), user.id(),
-                clock.instant()), clock.instant());
+                clock.instant(), levels), clock.instant());
         try {
             Submission saved = submissions.save(submission);
             events.publishEvent(new GradeNotifications.SubmissionGraded(exercise, saved));
@@ -200,6 +205,32 @@ public class Grading {
         exercises.save(exercise);
         submissions.findByExerciseId(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
                 .forEach(s -> notifications.notifyOwners(exercise, s));
+    }
+
+    /** Every criterion needs one of its own levels. */
+    static List<Integer> rubricLevels(Exercise exercise, List<Integer> chosen) {
+        var rubric = exercise.getRubric();
+        List<Integer> levels = new java.util.ArrayList<>();
+        for (int i = 0; i < rubric.size(); i++) {
+            Integer level = chosen != null && i < chosen.size() ? chosen.get(i) : null;
+            if (level == null) {
+                throw new ExerciseRefused("levels", "grade.rubric.missing", rubric.get(i).name());
+            }
+            if (level < 0 || level >= rubric.get(i).levels().size()) {
+                throw new ExerciseRefused("levels", "grade.rubric.invalidLevel", rubric.get(i).name());
+            }
+            levels.add(level);
+        }
+        return levels;
+    }
+
+    /** The score follows from the levels chosen: the sum of their points. */
+    static BigDecimal rubricScore(Exercise exercise, List<Integer> levels) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < levels.size(); i++) {
+            total = total.add(exercise.getRubric().get(i).levels().get(levels.get(i)).points());
+        }
+        return total;
     }
 
     static BigDecimal parseScore(Exercise exercise, String text) {

@@ -31,8 +31,22 @@ public class Submission {
     public record Contribution(String accountId, String action, Instant at) {
     }
 
+    /** @param levels for a rubric, the index of the level chosen for each criterion (empty without rubric) */
     public record Grade(BigDecimal score, Verdict verdict, String feedbackMarkdown, String feedbackHtml,
-            String gradedBy, Instant gradedAt) {
+            String gradedBy, Instant gradedAt, List<Integer> levels) {
+        public Grade {
+            levels = levels == null ? List.of() : List.copyOf(levels);
+        }
+
+        public Grade(BigDecimal score, Verdict verdict, String feedbackMarkdown, String feedbackHtml, String gradedBy,
+                Instant gradedAt) {
+            this(score, verdict, feedbackMarkdown, feedbackHtml, gradedBy, gradedAt, List.of());
+        }
+
+        /** The level chosen for criterion {@code i}, or -1. */
+        public int levelOf(int i) {
+            return i < levels.size() && levels.get(i) != null ? levels.get(i) : -1;
+        }
     }
 
     public record Change(String accountId, Instant at, int attempt, String field, String from, String to) {
@@ -175,6 +189,8 @@ public class Submission {
                 String.valueOf(grade.verdict()));
         record(grade.gradedBy(), at, attempt.number, "feedback", old == null ? null : old.feedbackMarkdown(),
                 grade.feedbackMarkdown());
+        record(grade.gradedBy(), at, attempt.number, "rubric", old == null || old.levels().isEmpty() ? null
+                : old.levels().toString(), grade.levels().isEmpty() ? null : grade.levels().toString());
         attempt.grade = grade;
         if (grade.verdict() == Verdict.NEEDS_REVISION) {
             status = Status.NEEDS_REVISION;

@@ -75,7 +75,7 @@ class ExerciseJourneyTests {
         String code = "JRN-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         var f = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
         Path root = temp.resolve("courses");
-        CourseFolder.create(root, "jornada", code).moduleWithExercise(1, "inicio", "diagnostico", "individual",
+        CourseFolder.create(root, "jornada", code).moduleWithRubricExercise(1, "inicio", "diagnostico", "individual",
                 LocalDateTime.now().minusDays(1).format(f), LocalDateTime.now().plusDays(20).format(f));
         sync.syncAll(root);
         enrolments.enrol(code, accounts.findByEmail("tecnico@aulas.demo").orElseThrow().getId(), null);
@@ -98,7 +98,8 @@ class ExerciseJourneyTests {
         trainer.navigate(exercise + "/submissions");
         assertThat(trainer.locator("main")).containsText("Entregado: 1");
         trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
-        trainer.getByLabel("Puntaje").fill("5");
+        trainer.getByLabel("Incompleto (2 puntos)").check();
+        trainer.getByLabel("Ausente (0 puntos)").check();
         trainer.getByLabel("Requiere revisión", new Page.GetByLabelOptions().setExact(true)).check();
         trainer.getByLabel("Devolución (Markdown)").fill("Falta el **mapa** de actores.");
         Browser.screenshot(trainer, "grading-page");
@@ -108,6 +109,7 @@ class ExerciseJourneyTests {
         tech.navigate(exercise);
         assertThat(tech.locator("main")).containsText("Requiere revisión");
         assertThat(tech.locator("main")).containsText("Falta el mapa de actores.");
+        assertThat(tech.locator("main")).containsText("2 de 10 puntos");
         tech.getByLabel("Texto de la entrega").fill("Diagnóstico con el mapa de actores incluido.");
         button(tech, "Entregar").click();
         assertThat(tech.locator("#receipt")).containsText("Intento 2");
@@ -116,7 +118,8 @@ class ExerciseJourneyTests {
         trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
         assertThat(trainer.locator("main")).containsText("Intento 1");
         assertThat(trainer.locator("main")).containsText("Calificar el intento 2");
-        trainer.getByLabel("Puntaje").fill("9");
+        trainer.getByLabel("Completo (6 puntos)").check();
+        trainer.getByLabel("Presente (4 puntos)").check();
         trainer.getByLabel("Aprobado", new Page.GetByLabelOptions().setExact(true)).check();
         button(trainer, "Guardar nota").click();
         assertThat(trainer.locator("main")).containsText("Historial de la nota");
@@ -124,7 +127,7 @@ class ExerciseJourneyTests {
         trainer.navigate("/courses/" + code + "/gradebook");
         Locator line = trainer.locator("tr", new Page.LocatorOptions().setHasText("Juan Pablo Arias"));
         assertThat(line).containsText("Calificado");
-        assertThat(line).containsText("9");
+        assertThat(line).containsText("10");
         assertThat(line).containsText("Aprobado");
         Browser.screenshot(trainer, "gradebook");
         Download download = trainer.waitForDownload(() -> trainer.getByRole(AriaRole.LINK,
@@ -136,13 +139,14 @@ class ExerciseJourneyTests {
             Row row = rows.stream().filter(r -> r.getCellText(1).equals("Juan Pablo Arias")).findFirst().orElseThrow();
             assertThat(row.getCellText(2)).isEqualTo("28.456.789");
             assertThat(row.getCellText(3)).isEqualTo("Calificado");
-            assertThat(row.getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("9");
+            assertThat(row.getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("10");
             assertThat(row.getCellText(5)).isEqualTo("Aprobado");
         }
 
         tech.navigate(exercise);
         assertThat(tech.locator("main")).containsText("Calificado");
-        assertThat(tech.locator("main")).containsText("9 de 10 puntos");
+        assertThat(tech.locator("main")).containsText("10 de 10 puntos");
+        assertThat(tech.locator("main")).containsText("Mapa de actores: Presente (4 puntos)");
         Browser.screenshot(tech, "exercise-approved-360");
         tech.context().close();
         trainer.context().close();

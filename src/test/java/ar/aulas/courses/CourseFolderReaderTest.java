@@ -128,6 +128,26 @@ class CourseFolderReaderTest {
     }
 
     @Test
+    void aRubricThatDoesNotAddUpToTheMaximumScoreIsRefused() {
+        var course = CourseFolder.create(root, "curso", "TST-10").moduleWithRubricExercise(1, "inicio", "ej", "team",
+                "10/03/2026 13:00", "24/03/2026 23:59");
+        assertThat(read(course).errors()).isEmpty();
+        course.write("01-inicio/module.md",
+                readFile(course.dir().resolve("01-inicio/module.md")).replace("points: 6", "points: 7"));
+        ContentError error = only(read(course));
+        assertThat(error.key()).isEqualTo("content.error.rubricTotal");
+        assertThat(error.args()).containsExactly("11", "10");
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void everyErrorOfACourseIsListedAtOnce() {
         var course = CourseFolder.create(root, "curso", "TST-9")
                 .write("01-inicio/module.md", "---\nnumber: uno\ntitle: Inicio\ndate: 31/02/2026\nstart: \"9h\"\n"

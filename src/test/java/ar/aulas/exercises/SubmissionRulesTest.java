@@ -110,6 +110,24 @@ class SubmissionRulesTest {
     }
 
     @Test
+    void aRubricScoreIsTheSumOfTheChosenLevelsAndEveryCriterionNeedsAValidLevel() {
+        Exercise e = exercise(Exercise.Mode.TEAM);
+        e.rubric(List.of(
+                new ar.aulas.courses.DeclaredExercise.Criterion("Diagnóstico", List.of(
+                        new ar.aulas.courses.DeclaredExercise.Level("Completo", BigDecimal.valueOf(6), null),
+                        new ar.aulas.courses.DeclaredExercise.Level("Incompleto", BigDecimal.valueOf(2), null))),
+                new ar.aulas.courses.DeclaredExercise.Criterion("Mapa", List.of(
+                        new ar.aulas.courses.DeclaredExercise.Level("Presente", new BigDecimal("4"), null),
+                        new ar.aulas.courses.DeclaredExercise.Level("Ausente", BigDecimal.ZERO, null)))));
+        assertThat(Grading.rubricScore(e, Grading.rubricLevels(e, List.of(0, 0)))).isEqualByComparingTo("10");
+        assertThat(Grading.rubricScore(e, Grading.rubricLevels(e, List.of(1, 1)))).isEqualByComparingTo("2");
+        assertThatThrownBy(() -> Grading.rubricLevels(e, List.of(0))).hasMessage("grade.rubric.missing");
+        assertThatThrownBy(() -> Grading.rubricLevels(e, List.of(0, 2))).hasMessage("grade.rubric.invalidLevel");
+        assertThatThrownBy(() -> Grading.rubricLevels(e, java.util.Arrays.asList(-1, 0)))
+                .hasMessage("grade.rubric.invalidLevel");
+    }
+
+    @Test
     void spreadsheetFormulasAreNeutralisedInExports() {
         assertThat(SheetExport.neutralise("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(SheetExport.neutralise("+54 387")).isEqualTo("'+54 387");

@@ -60,6 +60,36 @@ public final class CourseFolder {
                 """.formatted(number, title, number, number));
     }
 
+    /** Like {@link #moduleWithExercise} with a two-criterion rubric worth 6 + 4 points. */
+    public CourseFolder moduleWithRubricExercise(int number, String slug, String exerciseSlug, String mode, String opens,
+            String due) {
+        moduleWithExercise(number, slug, exerciseSlug, mode, opens, due);
+        String file = "%02d-%s/module.md".formatted(number, slug);
+        try {
+            Path path = dir.resolve(file);
+            String text = Files.readString(path).replace("    submissionTypes: [text, file]\n", """
+                        submissionTypes: [text, file]
+                        rubric:
+                          - criterion: Diagnóstico
+                            levels:
+                              - name: Completo
+                                points: 6
+                              - name: Incompleto
+                                points: 2
+                          - criterion: Mapa de actores
+                            levels:
+                              - name: Presente
+                                points: 4
+                              - name: Ausente
+                                points: 0
+                    """);
+            Files.writeString(path, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A released module with one exercise open from {@code opens} to {@code due} (dd/MM/yyyy HH:mm). */
     public CourseFolder moduleWithExercise(int number, String slug, String exerciseSlug, String mode, String opens,
             String due) {

@@ -53,7 +53,9 @@ public final class CourseFolderReader {
     static final Set<String> MODULE_KEYS = Set.of("number", "title", "date", "start", "end", "venue", "objectives",
             "release", "exercises");
     static final Set<String> EXERCISE_KEYS = Set.of("slug", "title", "instructions", "opens", "due", "maxScore",
-            "passMark", "mode", "submissionTypes");
+            "passMark", "mode", "submissionTypes", "rubric");
+    static final Set<String> CRITERION_KEYS = Set.of("criterion", "levels");
+    static final Set<String> LEVEL_KEYS = Set.of("name", "points", "description");
     static final Set<String> READING_KEYS = Set.of("title", "kind", "minutes", "attachments");
     static final Set<String> ATTACHMENT_TYPES = Set.of("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "png",
             "jpg", "jpeg");
@@ -219,10 +221,38 @@ public final class CourseFolderReader {
                             "submissionTypes", type, "file, text"));
                 }
             }
+            List<DeclaredExercise.Criterion> rubric = new ArrayList<>();
+            for (YamlMap criterion : exercise.maps("rubric")) {
+                criterion.allowOnly(CRITERION_KEYS);
+                String name = criterion.string("criterion", true);
+                List<DeclaredExercise.Level> levels = new ArrayList<>();
+                for (YamlMap level : criterion.maps("levels")) {
+                    level.allowOnly(LEVEL_KEYS);
+                    String levelName = level.string("name", true);
+                    var points = level.decimal("points", true);
+                    if (levelName != null && points != null) {
+                        levels.add(new DeclaredExercise.Level(levelName, points, level.string("description", false)));
+                    }
+                }
+                if (levels.isEmpty()) {
+                    errors.add(new ContentError(rel(file), criterion.line(), "content.error.rubricNoLevels", name));
+                }
+                if (name != null) {
+                    rubric.add(new DeclaredExercise.Criterion(name, levels));
+                }
+            }
+            if (!rubric.isEmpty()) {
+                var total = rubric.stream().map(DeclaredExercise.Criterion::maxPoints)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                if (max == null || total.compareTo(max) != 0) {
+                    errors.add(new ContentError(rel(file), exercise.lineOf("rubric"), "content.error.rubricTotal",
+                            total.stripTrailingZeros().toPlainString(), max == null ? "—" : max.stripTrailingZeros().toPlainString()));
+                }
+            }
             exercises.add(new DeclaredExercise(exerciseSlug, exercise.string("title", true),
                     exercise.string("instructions", true), opens, due, max, pass,
                     exercise.choice("mode", false, Set.of("individual", "team"), "team"),
-                    types.isEmpty() ? List.of("text", "file") : types));
+                    types.isEmpty() ? List.of("text", "file") : types, rubric));
         }
         List<ReadingContent> readings = readReadings(courseDir, moduleDir, errors);
         if (number == null) {

@@ -10,10 +10,14 @@ public class GradeForm {
     private Submission.Verdict verdict;
     private String feedback;
     private String next;
+    private java.util.List<Integer> levels = new java.util.ArrayList<>();
 
     Grading.GradeForm toForm() {
-        return new Grading.GradeForm(version, score, verdict, feedback);
+        return new Grading.GradeForm(version, score, verdict, feedback, levels);
     }
+
+    public java.util.List<Integer> getLevels() { return levels; }
+    public void setLevels(java.util.List<Integer> levels) { this.levels = levels; }
 
     boolean isNext() {
         return next != null;

@@ -107,6 +107,7 @@ class GradingController {
                 form.setScore(grade.score() == null ? null : grade.score().stripTrailingZeros().toPlainString());
                 form.setVerdict(grade.verdict());
                 form.setFeedback(grade.feedbackMarkdown());
+                form.setLevels(new java.util.ArrayList<>(grade.levels()));
             }
             model.addAttribute("form", form);
         }
