@@ -32,8 +32,10 @@ public class Grading {
     public record Owner(String key, String name) {
     }
 
+    public static final int PAGE_SIZE = 50;
+
     public record Queue(Course course, Exercise exercise, List<Row> rows, Map<Submission.Status, Long> counts,
-            long late, List<Institution> institutions, List<Owner> owners) {
+            long late, List<Institution> institutions, List<Owner> owners, int page, int pages, int shown) {
         public String ownerName(String key) {
             return owners.stream().filter(o -> o.key().equals(key)).map(Owner::name).findFirst().orElse(key);
         }
@@ -86,7 +88,7 @@ public class Grading {
     }
 
     public Queue queue(AulasUser user, String code, int module, String slug, String institutionId,
-            Submission.Status status, Boolean late) {
+            Submission.Status status, Boolean late, int page) {
         var scope = graderScope(user, code, module, slug);
         List<Submission> all = submissions.findByExerciseId(scope.exercise().getId());
         Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
@@ -101,14 +103,17 @@ public class Grading {
                 .sorted(Comparator.comparing(Submission::getStatus).thenComparing(Submission::getUpdatedAt,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(0, page), pages - 1);
+        List<Submission> onPage = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE));
         Map<String, Institution> byId = institutions.byId();
-        Map<String, Account> people = accounts.findAll(shown.stream().map(Submission::getParticipantId)
+        Map<String, Account> people = accounts.findAll(onPage.stream().map(Submission::getParticipantId)
                 .filter(java.util.Objects::nonNull).toList()).stream()
                 .collect(Collectors.toMap(Account::getId, Function.identity()));
-        List<Row> rows = shown.stream().map(s -> new Row(s, ownerName(s, people, byId),
+        List<Row> rows = onPage.stream().map(s -> new Row(s, ownerName(s, people, byId),
                 byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
         return new Queue(scope.course(), scope.exercise(), rows, counts, lateCount, institutions.all(),
-                owners(scope.exercise(), byId));
+                owners(scope.exercise(), byId), current, pages, shown.size());
     }
 
     /** Who can submit: the enrolled participants, or for a team exercise their institutions. */

@@ -51,8 +51,8 @@ class GradingController {
     String queue(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @PathVariable String slug, @RequestParam(required = false) String institution,
             @RequestParam(required = false) Submission.Status status, @RequestParam(required = false) Boolean late,
-            Model model) {
-        model.addAttribute("queue", grading.queue(me, code, module, slug, institution, status, late));
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("queue", grading.queue(me, code, module, slug, institution, status, late, page));
         model.addAttribute("institution", institution);
         model.addAttribute("status", status);
         model.addAttribute("late", late);
