@@ -4,6 +4,9 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseFiles;
+import ar.aulas.courses.UploadRefused;
+import org.springframework.web.multipart.MultipartFile;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.Markdown;
@@ -42,9 +45,9 @@ public class Grading {
     }
 
     public record GradeForm(long version, String score, Submission.Verdict verdict, String feedback,
-            List<Integer> levels) {
+            List<Integer> levels, List<MultipartFile> files) {
         public GradeForm(long version, String score, Submission.Verdict verdict, String feedback) {
-            this(version, score, verdict, feedback, List.of());
+            this(version, score, verdict, feedback, List.of(), List.of());
         }
     }
 
@@ -71,8 +74,9 @@ public class Grading {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final GradeNotifications notifications;
     private final ar.aulas.courses.Enrolments enrolments;
+    private final CourseFiles courseFiles;
 
-    Grading(ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
+    Grading(CourseFiles courseFiles, ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
             GradeNotifications notifications, ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
             AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock) {
         this.access = access;
@@ -85,6 +89,7 @@ public class Grading {
         this.events = events;
         this.notifications = notifications;
         this.enrolments = enrolments;
+        this.courseFiles = courseFiles;
     }
 
     public Queue queue(AulasUser user, String code, int module, String slug, String institutionId,
@@ -192,15 +197,40 @@ public class Grading {
         if (submission.getVersion() == null || submission.getVersion() != form.version()) {
             return new Conflict(submission, form);
         }
+        List<Submission.StoredFile> feedbackFiles = storeFeedbackFiles(exercise, submission, form.files());
+        Submission.Grade previous = submission.gradable().getGrade();
+        List<Submission.StoredFile> allFiles = new java.util.ArrayList<>(previous == null ? List.of() : previous.files());
+        allFiles.addAll(feedbackFiles);
         submission.grade(new Submission.Grade(score, form.verdict(), feedback, markdown.toSafeHtml(feedback), user.id(),
-                clock.instant(), levels), clock.instant());
+                clock.instant(), levels, allFiles), clock.instant());
         try {
             Submission saved = submissions.save(submission);
             events.publishEvent(new GradeNotifications.SubmissionGraded(exercise, saved));
             return new Saved(saved, nextToGrade(exercise, saved.getId()));
         } catch (OptimisticLockingFailureException e) {
+            feedbackFiles.forEach(f -> courseFiles.delete(f.fileId()));
             return new Conflict(submissions.findById(submissionId).orElseThrow(NotFoundException::new), form);
         }
+    }
+
+    /** Feedback files are checked like any upload; on a refusal nothing stays stored. */
+    private List<Submission.StoredFile> storeFeedbackFiles(Exercise exercise, Submission submission,
+            List<MultipartFile> uploads) {
+        List<Submission.StoredFile> stored = new java.util.ArrayList<>();
+        if (uploads == null) {
+            return stored;
+        }
+        try {
+            for (MultipartFile upload : uploads.stream().filter(f -> f != null && !f.isEmpty()).toList()) {
+                var f = courseFiles.storeChecked(upload, exercise.getMaxFileMb() * 1024L * 1024L, "files",
+                        new org.bson.Document("submission", submission.getId()).append("source", "feedback"));
+                stored.add(new Submission.StoredFile(f.fileId(), f.name(), f.size(), f.contentType(), f.sha256()));
+            }
+        } catch (UploadRefused e) {
+            stored.forEach(f -> courseFiles.delete(f.fileId()));
+            throw new ExerciseRefused("files", e.messageKey(), e.args());
+        }
+        return stored;
     }
 
     public void release(AulasUser user, String code, int module, String slug) {

@@ -33,14 +33,15 @@ public class Submission {
 
     /** @param levels for a rubric, the index of the level chosen for each criterion (empty without rubric) */
     public record Grade(BigDecimal score, Verdict verdict, String feedbackMarkdown, String feedbackHtml,
-            String gradedBy, Instant gradedAt, List<Integer> levels) {
+            String gradedBy, Instant gradedAt, List<Integer> levels, List<StoredFile> files) {
         public Grade {
             levels = levels == null ? List.of() : List.copyOf(levels);
+            files = files == null ? List.of() : List.copyOf(files);
         }
 
         public Grade(BigDecimal score, Verdict verdict, String feedbackMarkdown, String feedbackHtml, String gradedBy,
                 Instant gradedAt) {
-            this(score, verdict, feedbackMarkdown, feedbackHtml, gradedBy, gradedAt, List.of());
+            this(score, verdict, feedbackMarkdown, feedbackHtml, gradedBy, gradedAt, List.of(), List.of());
         }
 
         /** The level chosen for criterion {@code i}, or -1. */
@@ -214,6 +215,22 @@ public class Submission {
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether a file belongs to this submission: the participants' files or the trainers' feedback files. */
+    public boolean references(String fileId) {
+        for (Attempt a : attempts) {
+            if (a.files.stream().anyMatch(f -> f.fileId().equals(fileId))
+                    || (a.grade != null && a.grade.files().stream().anyMatch(f -> f.fileId().equals(fileId)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isFeedbackFile(String fileId) {
+        return attempts.stream().anyMatch(a -> a.grade != null
+                && a.grade.files().stream().anyMatch(f -> f.fileId().equals(fileId)));
     }
 
     public String getId() { return id; }

@@ -52,6 +52,8 @@ class ExtensionsArchiveAndNoticesTests {
     SubmissionRepository submissions;
     @Autowired
     OutboxRepository outbox;
+    @Autowired
+    ExerciseRepository exercises;
 
     @TempDir
     static Path root;
@@ -120,6 +122,32 @@ class ExtensionsArchiveAndNoticesTests {
             assertThat(m.getSubject()).contains("requiere revisión");
             assertThat(m.getBody()).contains("/courses/" + code + "/modules/1/exercises/tarea");
         });
+    }
+
+    @Test
+    void aFeedbackFileReachesTheParticipantOnlyOnceTheGradeIsVisible() throws Exception {
+        Person ana = enrolled("MSAL");
+        mvc.perform(post(url).param("text", "x").param("action", "submit").param("token", "fb1").session(ana.session())
+                .with(csrf()));
+        Submission s = submissionOf(ana.account());
+        var exercise = exercises.findById(code + "/1/tarea").orElseThrow();
+        exercise.settings(false, 5, 10);
+        exercises.save(exercise);
+        var feedback = new MockMultipartFile("files", "devolucion.pdf", "application/pdf", CourseFolder.tinyPdf("f"));
+        mvc.perform(multipart("/courses/" + code + "/grading/" + s.getId()).file(feedback)
+                .param("version", String.valueOf(s.getVersion())).param("score", "8").param("verdict", "APPROVED")
+                .session(trainer).with(csrf())).andExpect(status().is3xxRedirection());
+        Submission graded = submissions.findById(s.getId()).orElseThrow();
+        String fileUrl = "/courses/" + code + "/submissions/" + s.getId() + "/files/"
+                + graded.lastGrade().files().get(0).fileId();
+        mvc.perform(get(fileUrl).session(trainer)).andExpect(status().isOk());
+        mvc.perform(get(fileUrl).session(ana.session())).andExpect(status().isNotFound());
+
+        mvc.perform(post(url + "/release").session(trainer).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get(fileUrl).session(ana.session())).andExpect(status().isOk());
+        mvc.perform(get(url).session(ana.session()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("devolucion.pdf")));
     }
 
     @Test

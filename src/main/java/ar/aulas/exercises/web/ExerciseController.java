@@ -35,8 +35,11 @@ class ExerciseController {
     private final SubmissionRepository submissions;
     private final ExerciseAccess access;
     private final CourseFiles files;
+    private final ar.aulas.exercises.ExerciseRepository exercises;
 
-    ExerciseController(SubmissionWork work, SubmissionRepository submissions, ExerciseAccess access, CourseFiles files) {
+    ExerciseController(SubmissionWork work, SubmissionRepository submissions, ExerciseAccess access, CourseFiles files,
+            ar.aulas.exercises.ExerciseRepository exercises) {
+        this.exercises = exercises;
         this.work = work;
         this.submissions = submissions;
         this.access = access;
@@ -87,9 +90,13 @@ class ExerciseController {
         var course = access.course(me, code);
         Submission submission = submissions.findById(id).filter(s -> s.getCourseCode().equals(course.getCode()))
                 .filter(s -> access.seesSubmissionOf(me, course, s)).orElseThrow(NotFoundException::new);
-        boolean referenced = submission.getAttempts().stream().flatMap(a -> a.getFiles().stream())
-                .anyMatch(f -> f.fileId().equals(fileId));
-        if (!referenced) {
+        if (!submission.references(fileId)) {
+            throw new NotFoundException();
+        }
+        // A participant gets feedback files only once the grade is visible to them.
+        if (submission.isFeedbackFile(fileId) && !access.grades(me, course)
+                && !me.has(ar.aulas.accounts.Role.COORDINATOR)
+                && !exercises.findById(submission.getExerciseId()).map(e -> e.gradesVisible()).orElse(false)) {
             throw new NotFoundException();
         }
         CourseFiles.Download file = files.openAuthorised(fileId);

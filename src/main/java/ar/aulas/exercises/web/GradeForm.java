@@ -11,10 +11,14 @@ public class GradeForm {
     private String feedback;
     private String next;
     private java.util.List<Integer> levels = new java.util.ArrayList<>();
+    private java.util.List<org.springframework.web.multipart.MultipartFile> files = new java.util.ArrayList<>();
 
     Grading.GradeForm toForm() {
-        return new Grading.GradeForm(version, score, verdict, feedback, levels);
+        return new Grading.GradeForm(version, score, verdict, feedback, levels, files);
     }
+
+    public java.util.List<org.springframework.web.multipart.MultipartFile> getFiles() { return files; }
+    public void setFiles(java.util.List<org.springframework.web.multipart.MultipartFile> files) { this.files = files; }
 
     public java.util.List<Integer> getLevels() { return levels; }
     public void setLevels(java.util.List<Integer> levels) { this.levels = levels; }
