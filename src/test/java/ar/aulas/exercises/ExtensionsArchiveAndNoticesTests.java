@@ -150,6 +150,24 @@ class ExtensionsArchiveAndNoticesTests {
                         .string(org.hamcrest.Matchers.containsString("devolucion.pdf")));
     }
 
+    @Autowired
+    TrainerDigest digest;
+
+    @Test
+    void theDailyDigestTellsTrainersAboutTheLastDaysSubmissions() throws Exception {
+        Person ana = enrolled("MVAQ");
+        mvc.perform(post(url).param("text", "x").param("action", "submit").param("token", "dg1").session(ana.session())
+                .with(csrf()));
+        long before = outbox.count();
+        assertThat(digest.send()).isPositive();
+        assertThat(outbox.count()).isGreaterThan(before);
+        assertThat(outbox.findAll()).anySatisfy(m -> {
+            assertThat(m.getTo()).isEqualTo("capacitadora@aulas.demo");
+            assertThat(m.getSubject()).contains("Curso de prueba " + code);
+            assertThat(m.getBody()).contains("Ejercicio tarea: 1 entregas");
+        });
+    }
+
     @Test
     void theTrainerDownloadsEverySubmissionAsAZipLaidOutByInstitutionAndPerson() throws Exception {
         Person ana = enrolled("MLME");
