@@ -154,6 +154,27 @@ public class Grading {
         }
     }
 
+    public record Pending(Course course, Exercise exercise, long toGrade, long total) {
+    }
+
+    /** Across every course this person grades: each exercise with how many submissions wait for a grade. */
+    public List<Pending> pending(AulasUser user, List<Course> courses) {
+        List<Pending> result = new java.util.ArrayList<>();
+        for (Course course : courses) {
+            if (!access.grades(user, course)) {
+                continue;
+            }
+            Map<String, List<Submission>> byExercise = submissions.findByCourseCode(course.getCode()).stream()
+                    .collect(Collectors.groupingBy(Submission::getExerciseId));
+            for (Exercise exercise : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
+                List<Submission> list = byExercise.getOrDefault(exercise.getId(), List.of());
+                result.add(new Pending(course, exercise,
+                        list.stream().filter(s -> s.getStatus() == Submission.Status.SUBMITTED).count(), list.size()));
+            }
+        }
+        return result;
+    }
+
     public Page page(AulasUser user, String code, String submissionId) {
         Submission submission = submissions.findById(submissionId).orElseThrow(NotFoundException::new);
         Course course = access.course(user, code);

@@ -157,6 +157,17 @@ class SubmissionAndGradingTests {
     }
 
     @Test
+    void theTrainersOverviewCountsWhatWaitsForAGradeAcrossCourses() throws Exception {
+        MockHttpSession ana = enrolled("MSAL");
+        mvc.perform(post(soloUrl).param("text", "x").param("action", "submit").param("token", "o1").session(ana)
+                .with(csrf()));
+        String page = mvc.perform(get("/grading").session(trainer)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Curso de prueba " + code, "Ejercicio reflexion");
+        mvc.perform(get("/grading").session(ana)).andExpect(content().string(not(containsString(code))));
+    }
+
+    @Test
     void aParticipantPostingAScoreStatusOrOwnerChangesNothing() throws Exception {
         MockHttpSession ana = enrolled("MLCA");
         mvc.perform(post(soloUrl).param("text", "Trabajo").param("action", "submit").param("token", "p1")

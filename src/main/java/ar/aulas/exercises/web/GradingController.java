@@ -39,12 +39,21 @@ class GradingController {
     private final Gradebook gradebook;
     private final MessageSource messages;
     private final SubmissionArchive archive;
+    private final ar.aulas.courses.CourseCatalog catalog;
 
-    GradingController(Grading grading, Gradebook gradebook, MessageSource messages, SubmissionArchive archive) {
+    GradingController(Grading grading, Gradebook gradebook, MessageSource messages, SubmissionArchive archive,
+            ar.aulas.courses.CourseCatalog catalog) {
+        this.catalog = catalog;
         this.archive = archive;
         this.grading = grading;
         this.gradebook = gradebook;
         this.messages = messages;
+    }
+
+    @GetMapping("/grading")
+    String overview(@AuthenticationPrincipal AulasUser me, Model model) {
+        model.addAttribute("pending", grading.pending(me, catalog.coursesOf(me)));
+        return "exercises/overview";
     }
 
     @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}/submissions")
