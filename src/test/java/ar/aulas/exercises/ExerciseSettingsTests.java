@@ -90,6 +90,18 @@ class ExerciseSettingsTests {
         sync.syncAll(root);
         assertThat(exercises.findById(code + "/1/diag").orElseThrow().getTitle()).isEqualTo("Diagnóstico revisado");
 
+        Exercise edited = exercises.findById(code + "/1/diag").orElseThrow();
+        mvc.perform(settings(url, trainer, String.valueOf(edited.getVersion()), "rubric",
+                        "Diagnóstico | Completo=12: con datos | Parcial=6\nMapa | Presente=8 | Ausente=0"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(exercises.findById(code + "/1/diag").orElseThrow().getRubric())
+                .extracting(c -> c.name()).containsExactly("Diagnóstico", "Mapa");
+        Exercise withRubric = exercises.findById(code + "/1/diag").orElseThrow();
+        mvc.perform(settings(url, trainer, String.valueOf(withRubric.getVersion()), "rubric", "Diagnóstico | Completo=5"))
+                .andExpect(content().string(containsString("La rúbrica suma 5 puntos pero el puntaje máximo es 20")));
+        mvc.perform(settings(url, trainer, String.valueOf(withRubric.getVersion()), "rubric", "Diagnóstico sin niveles"))
+                .andExpect(content().string(containsString("La línea 1 de la rúbrica no tiene la forma")));
+
         MockHttpSession participant = Sessions.demo(mvc, "tecnico@aulas.demo");
         mvc.perform(get(url).session(participant)).andExpect(status().isNotFound());
     }

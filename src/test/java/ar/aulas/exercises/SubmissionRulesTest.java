@@ -128,6 +128,16 @@ class SubmissionRulesTest {
     }
 
     @Test
+    void aTypedRubricIsReadBackAsItIsShown() {
+        var rubric = ExerciseSettings.parseRubric("Diagnóstico | Completo=6: con datos | Incompleto=2,5\n\nMapa | Sí=4 | No=0");
+        assertThat(rubric).hasSize(2);
+        assertThat(rubric.get(0).levels().get(1).points()).isEqualByComparingTo("2.5");
+        assertThat(rubric.get(0).levels().get(0).description()).isEqualTo("con datos");
+        assertThat(ExerciseSettings.parseRubric(ExerciseSettings.format(rubric))).isEqualTo(rubric);
+        assertThatThrownBy(() -> ExerciseSettings.parseRubric("Mapa | Sí=cuatro")).hasMessage("exercise.rubric.points");
+    }
+
+    @Test
     void spreadsheetFormulasAreNeutralisedInExports() {
         assertThat(SheetExport.neutralise("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(SheetExport.neutralise("+54 387")).isEqualTo("'+54 387");

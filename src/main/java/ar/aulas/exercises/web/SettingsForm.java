@@ -26,6 +26,7 @@ public class SettingsForm {
     private int maxFiles;
     private int maxFileMb;
     private boolean releaseImmediately;
+    private String rubric;
 
     static SettingsForm of(Exercise e) {
         SettingsForm f = new SettingsForm();
@@ -44,12 +45,13 @@ public class SettingsForm {
         f.maxFiles = e.getMaxFiles();
         f.maxFileMb = e.getMaxFileMb();
         f.releaseImmediately = e.isReleaseImmediately();
+        f.rubric = ExerciseSettings.format(e.getRubric());
         return f;
     }
 
     ExerciseSettings.Settings toSettings() {
         return new ExerciseSettings.Settings(version, title, instructions, opens, due, cutoff, mode, scale, maxScore,
-                passMark, allowText, allowFiles, maxFiles, maxFileMb, releaseImmediately);
+                passMark, allowText, allowFiles, maxFiles, maxFileMb, releaseImmediately, rubric);
     }
 
     public long getVersion() { return version; }
@@ -81,5 +83,7 @@ public class SettingsForm {
     public int getMaxFileMb() { return maxFileMb; }
     public void setMaxFileMb(int maxFileMb) { this.maxFileMb = maxFileMb; }
     public boolean isReleaseImmediately() { return releaseImmediately; }
+    public String getRubric() { return rubric; }
+    public void setRubric(String rubric) { this.rubric = rubric; }
     public void setReleaseImmediately(boolean releaseImmediately) { this.releaseImmediately = releaseImmediately; }
 }
