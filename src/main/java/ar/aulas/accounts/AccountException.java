@@ -1,20 +1,11 @@
 package ar.aulas.accounts;
 
-/** A refused change, with the form field and the message key that explain why. */
-public class AccountException extends RuntimeException {
+import ar.aulas.shared.Refusal;
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] args;
+/** A refused account change. */
+public class AccountException extends Refusal {
 
     public AccountException(String field, String messageKey, Object... args) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.args = args;
+        super(field, messageKey, args);
     }
-
-    public String field() { return field; }
-    public String messageKey() { return messageKey; }
-    public Object[] args() { return args; }
 }

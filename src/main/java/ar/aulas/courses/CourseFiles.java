@@ -59,6 +59,18 @@ public class CourseFiles {
             "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg");
 
     public record Download(String name, String contentType, long size, InputStreamResource content) {
+
+        /** Always as an attachment, with the real type and nosniff, so a browser never renders it in place. */
+        public org.springframework.http.ResponseEntity<InputStreamResource> asAttachment() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.attachment()
+                                    .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                    .contentLength(size)
+                    .body(content);
+        }
     }
 
     private final GridFsTemplate gridFs;

@@ -1,20 +1,11 @@
 package ar.aulas.exercises;
 
-/** A refused submission or grade: the form field (or null) and the message key that say why. */
-public class ExerciseRefused extends RuntimeException {
+import ar.aulas.shared.Refusal;
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] args;
+/** A refused submission, grade or exercise setting. */
+public class ExerciseRefused extends Refusal {
 
     public ExerciseRefused(String field, String messageKey, Object... args) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.args = args;
+        super(field, messageKey, args);
     }
-
-    public String field() { return field; }
-    public String messageKey() { return messageKey; }
-    public Object[] args() { return args; }
 }

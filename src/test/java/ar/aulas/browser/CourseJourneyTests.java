@@ -41,13 +41,7 @@ class CourseJourneyTests {
         if (browser == null) {
             browser = new Browser(port);
         }
-        Page page = browser.newPage(width);
-        page.navigate("/login");
-        page.getByLabel("Correo electrónico o DNI").fill(email);
-        page.getByLabel("Contraseña").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Hola");
-        return page;
+        return browser.logIn(email, width);
     }
 
     @Test

@@ -31,7 +31,7 @@ class MessageBundlesTest {
     static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "value", "label");
     static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
     static final Pattern JAVA_KEY = Pattern.compile(
-            "(?:Exception\\(\\s*(?:null|\"[a-zA-Z]+\")\\s*,\\s*|Flash\\.(?:success|error)\\(\\s*\\w+\\s*,\\s*"
+            "(?:(?:Exception|Refused|Refusal)\\(\\s*(?:null|\"[a-zA-Z]+\")\\s*,\\s*|Flash\\.(?:success|error)\\(\\s*\\w+\\s*,\\s*"
             + "|getMessage\\(\\s*|rejectValue\\(\\s*\"[a-zA-Z]+\"\\s*,\\s*|orElseThrow\\(\\(\\) -> new \\w+\\(null, )"
             + "\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
     static final Pattern ANNOTATION_KEY = Pattern.compile("message\\s*=\\s*\"\\{([A-Za-z0-9_.]+)}\"");

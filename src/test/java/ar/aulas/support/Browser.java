@@ -42,6 +42,20 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl)).newPage();
     }
 
+    /** Logs a demo account in through the login form, in a fresh profile, and waits for the home page. */
+    public Page logIn(String email, int width) {
+        Page page = newPage(width);
+        page.navigate("/login");
+        page.getByLabel("Correo electrónico o DNI").fill(email);
+        page.getByLabel("Contraseña").fill(ar.aulas.demo.DemoAccounts.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Ingresar")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(
+                com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Hola");
+        return page;
+    }
+
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

@@ -83,7 +83,7 @@ class AccountAdminController {
             Flash.success(redirect, "account.created", account.getFullName());
             return "redirect:/admin/accounts/" + account.getId();
         } catch (AccountException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return form(model, null);
         }
     }
@@ -107,7 +107,7 @@ class AccountAdminController {
             Flash.success(redirect, "account.saved", form.getFullName());
             return "redirect:/admin/accounts/" + id;
         } catch (AccountException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return form(model, account);
         }
     }

@@ -49,7 +49,7 @@ class PasswordController {
         try {
             passwords.changeOwn(me.id(), form.getCurrentPassword(), form.getPassword());
         } catch (AccountException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return "accounts/password";
         }
         keepThisSessionLoggedIn(me, request, response);
@@ -85,7 +85,7 @@ class PasswordController {
         try {
             passwords.resetWithLink(form.getToken(), form.getPassword());
         } catch (AccountException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return "accounts/reset";
         }
         Flash.success(redirect, "password.set");

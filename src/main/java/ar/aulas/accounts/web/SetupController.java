@@ -47,7 +47,7 @@ class SetupController {
         try {
             passwords.setUpAdministrator(form.getToken(), form.getFullName(), form.getEmail(), form.getPassword());
         } catch (AccountException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return "accounts/setup";
         }
         Flash.success(redirect, "setup.done");

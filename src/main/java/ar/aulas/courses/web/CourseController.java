@@ -5,9 +5,6 @@ import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseFiles;
 import ar.aulas.courses.CourseSearch;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import java.nio.charset.StandardCharsets;
 
 /** The course pages people read. Every lookup goes through CourseAccess (404 for what one may not see). */
 @Controller
@@ -81,13 +77,6 @@ class CourseController {
     @GetMapping("/courses/{code}/files/{fileId}")
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
             @PathVariable String fileId) {
-        CourseFiles.Download file = files.open(me, code, fileId);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(file.size())
-                .body(file.content());
+        return files.open(me, code, fileId).asAttachment();
     }
 }

@@ -40,7 +40,7 @@ class MaterialController {
             Flash.success(redirect, "material.added", material.getTitle());
             return "redirect:/courses/" + code + "/modules/" + number + "#materials";
         } catch (UploadRefused e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             model.addAttribute("page", catalog.module(me, code, number));
             return "courses/module";
         }
@@ -65,7 +65,7 @@ class MaterialController {
             Flash.success(redirect, "material.saved", form.getTitle());
             return "redirect:/courses/" + code + "/modules/" + material.getModuleNumber() + "#materials";
         } catch (UploadRefused e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             form.setKind(material.getKind());
             model.addAttribute("material", material);
             return "courses/material-edit";

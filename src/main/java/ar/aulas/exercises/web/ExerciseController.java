@@ -10,12 +10,8 @@ import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
 import ar.aulas.shared.web.NotFoundException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -77,7 +73,7 @@ class ExerciseController {
             }
             return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug;
         } catch (ExerciseRefused e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             form.setToken(UUID.randomUUID().toString());
             return page(me, code, module, slug, model);
         }
@@ -99,13 +95,6 @@ class ExerciseController {
                 && !exercises.findById(submission.getExerciseId()).map(e -> e.gradesVisible()).orElse(false)) {
             throw new NotFoundException();
         }
-        CourseFiles.Download file = files.openAuthorised(fileId);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(file.size())
-                .body(file.content());
+        return files.openAuthorised(fileId).asAttachment();
     }
 }

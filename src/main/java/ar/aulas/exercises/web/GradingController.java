@@ -131,7 +131,7 @@ class GradingController {
         try {
             outcome = grading.save(me, code, id, form.toForm());
         } catch (ExerciseRefused e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return page(me, code, id, model);
         }
         if (outcome instanceof Grading.Conflict conflict) {

@@ -52,7 +52,7 @@ class SettingsController {
             Flash.success(redirect, "exercise.settings.saved");
             return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug;
         } catch (ExerciseRefused e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return form(me, code, module, slug, model);
         }
     }

@@ -58,7 +58,7 @@ class InstitutionAdminController {
             Flash.success(redirect, "institution.created", created.getName());
             return "redirect:/admin/institutions";
         } catch (InstitutionException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return "institutions/form";
         }
     }
@@ -84,7 +84,7 @@ class InstitutionAdminController {
             Flash.success(redirect, "institution.saved", form.getName());
             return "redirect:/admin/institutions";
         } catch (InstitutionException e) {
-            Errors.reject(result, e.field(), e.messageKey(), e.args());
+            Errors.reject(result, e);
             return "institutions/form";
         }
     }

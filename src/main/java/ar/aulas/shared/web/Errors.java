@@ -1,5 +1,6 @@
 package ar.aulas.shared.web;
 
+import ar.aulas.shared.Refusal;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's refusal on the form: next to its field when it has one, above the form otherwise. */
@@ -8,11 +9,11 @@ public final class Errors {
     private Errors() {
     }
 
-    public static void reject(BindingResult result, String field, String messageKey, Object[] args) {
-        if (field == null) {
-            result.reject(messageKey, args, null);
+    public static void reject(BindingResult result, Refusal refusal) {
+        if (refusal.field() == null) {
+            result.reject(refusal.messageKey(), refusal.args(), null);
         } else {
-            result.rejectValue(field, messageKey, args, null);
+            result.rejectValue(refusal.field(), refusal.messageKey(), refusal.args(), null);
         }
     }
 }
