@@ -157,6 +157,49 @@ public class Grading {
     public record Pending(Course course, Exercise exercise, long toGrade, long total) {
     }
 
+    public record CourseRow(Exercise exercise, Row row) {
+    }
+
+    public record CourseQueue(Course course, List<CourseRow> rows, Map<Submission.Status, Long> counts, long late,
+            List<Institution> institutions, List<Exercise> exercises, int page, int pages) {
+    }
+
+    /** Every submission of every exercise of a course, with the same filters as an exercise's queue. */
+    public CourseQueue courseQueue(AulasUser user, String code, String institutionId, Submission.Status status,
+            Boolean late, int page) {
+        Course course = access.course(user, code);
+        if (!access.grades(user, course)) {
+            throw new NotFoundException();
+        }
+        Map<String, Exercise> byId = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code).stream()
+                .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        List<Submission> all = submissions.findByCourseCode(code).stream()
+                .filter(s -> byId.containsKey(s.getExerciseId())).toList();
+        Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
+        for (Submission.Status st : Submission.Status.values()) {
+            counts.put(st, all.stream().filter(x -> x.getStatus() == st).count());
+        }
+        List<Submission> shown = all.stream()
+                .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.getInstitutionId()))
+                .filter(s -> status == null || s.getStatus() == status)
+                .filter(s -> late == null || s.isLate() == late)
+                .sorted(Comparator.comparing(Submission::getStatus).thenComparing(Submission::getUpdatedAt,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(0, page), pages - 1);
+        List<Submission> onPage = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE));
+        Map<String, Institution> institutionsById = institutions.byId();
+        Map<String, Account> people = accounts.findAll(onPage.stream().map(Submission::getParticipantId)
+                .filter(java.util.Objects::nonNull).toList()).stream()
+                .collect(Collectors.toMap(Account::getId, Function.identity()));
+        List<CourseRow> rows = onPage.stream().map(s -> new CourseRow(byId.get(s.getExerciseId()),
+                new Row(s, ownerName(s, people, institutionsById), institutionsById.containsKey(s.getInstitutionId())
+                        ? institutionsById.get(s.getInstitutionId()).getName() : ""))).toList();
+        return new CourseQueue(course, rows, counts, all.stream().filter(Submission::isLate).count(), institutions.all(),
+                List.copyOf(byId.values()), current, pages);
+    }
+
     /** Across every course this person grades: each exercise with how many submissions wait for a grade. */
     public List<Pending> pending(AulasUser user, List<Course> courses) {
         List<Pending> result = new java.util.ArrayList<>();

@@ -157,6 +157,22 @@ class SubmissionAndGradingTests {
     }
 
     @Test
+    void theCourseQueueListsSubmissionsOfEveryExerciseWithFilters() throws Exception {
+        MockHttpSession ana = enrolled("MCER");
+        mvc.perform(post(soloUrl).param("text", "x").param("action", "submit").param("token", "q1").session(ana)
+                .with(csrf()));
+        mvc.perform(post(teamUrl).param("text", "y").param("action", "draft").param("token", "q2").session(ana)
+                .with(csrf()));
+        String all = mvc.perform(get("/courses/" + code + "/submissions").session(trainer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(all).contains("Ejercicio reflexion", "Ejercicio diagnostico", "Entregado: 1", "Borrador: 1");
+        String submitted = mvc.perform(get("/courses/" + code + "/submissions").param("status", "SUBMITTED")
+                .session(trainer)).andReturn().getResponse().getContentAsString();
+        assertThat(submitted).contains("Encuentro 2 · Ejercicio reflexion").doesNotContain("Encuentro 1 · Ejercicio diagnostico");
+        mvc.perform(get("/courses/" + code + "/submissions").session(ana)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theTrainersOverviewCountsWhatWaitsForAGradeAcrossCourses() throws Exception {
         MockHttpSession ana = enrolled("MSAL");
         mvc.perform(post(soloUrl).param("text", "x").param("action", "submit").param("token", "o1").session(ana)

@@ -56,6 +56,18 @@ class GradingController {
         return "exercises/overview";
     }
 
+    @GetMapping("/courses/{code}/submissions")
+    String courseQueue(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @RequestParam(required = false) String institution, @RequestParam(required = false) Submission.Status status,
+            @RequestParam(required = false) Boolean late, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("queue", grading.courseQueue(me, code, institution, status, late, page));
+        model.addAttribute("institution", institution);
+        model.addAttribute("status", status);
+        model.addAttribute("late", late);
+        model.addAttribute("statuses", Submission.Status.values());
+        return "exercises/course-queue";
+    }
+
     @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}/submissions")
     String queue(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @PathVariable String slug, @RequestParam(required = false) String institution,
