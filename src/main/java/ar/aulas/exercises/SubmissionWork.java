@@ -31,7 +31,7 @@ public class SubmissionWork {
 
     /** What the exercise page shows a participant. */
     public record View(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
-            boolean canEdit, String blockedKey, boolean gradeVisible) {
+            boolean canEdit, String blockedKey, boolean gradeVisible, java.util.Map<String, String> people) {
     }
 
     private static final int RETRIES = 5;
@@ -40,8 +40,11 @@ public class SubmissionWork {
     private final SubmissionRepository submissions;
     private final CourseFiles files;
     private final Clock clock;
+    private final ar.aulas.accounts.AccountRegistry accounts;
 
-    SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock) {
+    SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock,
+            ar.aulas.accounts.AccountRegistry accounts) {
+        this.accounts = accounts;
         this.access = access;
         this.submissions = submissions;
         this.files = files;
@@ -57,9 +60,15 @@ public class SubmissionWork {
                 : null;
         String blocked = access.isParticipant(user, scope.course()) ? blockedReason(exercise,
                 ExerciseAccess.ownerKey(user, exercise), submission, access.now(scope.course())) : "exercise.notParticipant";
+        java.util.Map<String, String> people = new java.util.HashMap<>();
+        if (submission != null && submission.isTeam()) {
+            var ids = submission.getAttempts().stream().flatMap(a -> a.getContributions().stream())
+                    .map(Submission.Contribution::accountId).distinct().toList();
+            accounts.findAll(ids).forEach(a -> people.put(a.getId(), a.getFullName()));
+        }
         return new View(scope.course(), exercise, submission,
                 ParticipantStatus.of(submission, exercise.gradesVisible()), blocked == null, blocked,
-                exercise.gradesVisible());
+                exercise.gradesVisible(), people);
     }
 
     /** Why this owner cannot change their work now, or null if they can. */

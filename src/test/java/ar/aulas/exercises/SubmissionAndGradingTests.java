@@ -110,6 +110,8 @@ class SubmissionAndGradingTests {
 
         mvc.perform(get(teamUrl).session(ana))
                 .andExpect(content().string(containsString("Versión final del equipo")))
+                .andExpect(content().string(containsString("Quién hizo qué")))
+                .andExpect(content().string(containsString(" entregó el ")))
                 .andExpect(content().string(containsString("diagnostico.pdf")));
         List<Submission> all = submissions.findByExerciseId(code + "/1/diagnostico");
         assertThat(all).hasSize(1);
