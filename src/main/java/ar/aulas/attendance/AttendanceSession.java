@@ -1,0 +1,67 @@
+package ar.aulas.attendance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A session of an encounter, created from the module's date, time and venue. */
+@Document("attendance_sessions")
+public class AttendanceSession {
+
+    @Id
+    private String id;
+    @Indexed
+    private String courseCode;
+    private int moduleNumber;
+    private LocalDate date;
+    private LocalTime start;
+    private LocalTime end;
+    private String venue;
+    /** Set when attendance is first saved: from then on the session counts toward rates. */
+    private Instant takenAt;
+    private boolean archived;
+
+    protected AttendanceSession() {
+    }
+
+    AttendanceSession(String courseCode, int moduleNumber) {
+        this.id = courseCode + "/" + moduleNumber + "/1";
+        this.courseCode = courseCode;
+        this.moduleNumber = moduleNumber;
+    }
+
+    void schedule(LocalDate date, LocalTime start, LocalTime end, String venue) {
+        this.date = date;
+        this.start = start;
+        this.end = end;
+        this.venue = venue;
+        this.archived = false;
+    }
+
+    void taken(Instant at) {
+        if (takenAt == null) {
+            takenAt = at;
+        }
+    }
+
+    void archive() {
+        this.archived = true;
+    }
+
+    public boolean isTaken() {
+        return takenAt != null;
+    }
+
+    public String getId() { return id; }
+    public String getCourseCode() { return courseCode; }
+    public int getModuleNumber() { return moduleNumber; }
+    public LocalDate getDate() { return date; }
+    public LocalTime getStart() { return start; }
+    public LocalTime getEnd() { return end; }
+    public String getVenue() { return venue; }
+    public Instant getTakenAt() { return takenAt; }
+    public boolean isArchived() { return archived; }
+}

@@ -1,0 +1,48 @@
+package ar.aulas.attendance;
+
+import ar.aulas.courses.CourseContentSynced;
+import ar.aulas.courses.CourseModule;
+import ar.aulas.courses.CourseModuleRepository;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** One session per encounter, following the module's date, time and venue; sessions of removed modules are archived. */
+@Component
+class SessionSync {
+
+    private final CourseModuleRepository modules;
+    private final AttendanceSessionRepository sessions;
+
+    SessionSync(CourseModuleRepository modules, AttendanceSessionRepository sessions) {
+        this.modules = modules;
+        this.sessions = sessions;
+    }
+
+    @EventListener
+    void on(CourseContentSynced event) {
+        Map<String, AttendanceSession> existing = new HashMap<>();
+        sessions.findByCourseCode(event.courseCode()).forEach(s -> existing.put(s.getId(), s));
+        Set<String> seen = new HashSet<>();
+        for (CourseModule m : modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(event.courseCode())) {
+            AttendanceSession session = existing.getOrDefault(event.courseCode() + "/" + m.getNumber() + "/1",
+                    new AttendanceSession(event.courseCode(), m.getNumber()));
+            seen.add(session.getId());
+            if (!session.isArchived() && Objects.equals(session.getDate(), m.getEncounterDate())
+                    && Objects.equals(session.getStart(), m.getStartTime()) && Objects.equals(session.getEnd(), m.getEndTime())
+                    && Objects.equals(session.getVenue(), m.getVenue())) {
+                continue;
+            }
+            session.schedule(m.getEncounterDate(), m.getStartTime(), m.getEndTime(), m.getVenue());
+            sessions.save(session);
+        }
+        existing.values().stream().filter(s -> !seen.contains(s.getId()) && !s.isArchived()).forEach(s -> {
+            s.archive();
+            sessions.save(s);
+        });
+    }
+}

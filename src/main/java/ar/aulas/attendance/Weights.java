@@ -1,0 +1,31 @@
+package ar.aulas.attendance;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How much each status counts toward the attendance rate. A null weight means "excluded from the
+ * denominator" (by default, a justified absence).
+ */
+public record Weights(Map<AttendanceStatus, BigDecimal> values) {
+
+    public static final Weights DEFAULT = new Weights(defaults());
+
+    private static Map<AttendanceStatus, BigDecimal> defaults() {
+        Map<AttendanceStatus, BigDecimal> map = new EnumMap<>(AttendanceStatus.class);
+        map.put(AttendanceStatus.PRESENT, BigDecimal.ONE);
+        map.put(AttendanceStatus.LATE, BigDecimal.ONE);
+        map.put(AttendanceStatus.EXCUSED, null);
+        map.put(AttendanceStatus.ABSENT, BigDecimal.ZERO);
+        return map;
+    }
+
+    public boolean counts(AttendanceStatus status) {
+        return values.get(status) != null;
+    }
+
+    public BigDecimal weight(AttendanceStatus status) {
+        return values.get(status) == null ? BigDecimal.ZERO : values.get(status);
+    }
+}

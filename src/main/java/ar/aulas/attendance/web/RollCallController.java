@@ -1,0 +1,69 @@
+package ar.aulas.attendance.web;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.attendance.AttendanceStatus;
+import ar.aulas.attendance.RollCall;
+import ar.aulas.shared.Refusal;
+import ar.aulas.shared.web.Flash;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Roll call of an encounter (the course's trainers). Form fields: {@code status[accountId]}, {@code reason[accountId]}. */
+@Controller
+@RequestMapping("/courses/{code}/modules/{module}/attendance")
+class RollCallController {
+
+    private final RollCall rollCall;
+
+    RollCallController(RollCall rollCall) {
+        this.rollCall = rollCall;
+    }
+
+    @GetMapping
+    String roster(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module, Model model) {
+        model.addAttribute("roster", rollCall.roster(me, code, module));
+        model.addAttribute("statuses", AttendanceStatus.values());
+        return "attendance/roll-call";
+    }
+
+    @PostMapping
+    String save(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        Map<String, AttendanceStatus> marks = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        try {
+            params.forEach((name, value) -> {
+                if (name.startsWith("status[") && name.endsWith("]") && !value.isBlank()) {
+                    try {
+                        marks.put(name.substring(7, name.length() - 1), AttendanceStatus.valueOf(value));
+                    } catch (IllegalArgumentException e) {
+                        throw new Refusal(null, "attendance.unknownStatus", value);
+                    }
+                } else if (name.startsWith("reason[") && name.endsWith("]")) {
+                    reasons.put(name.substring(7, name.length() - 1), value);
+                }
+            });
+            int changed = rollCall.save(me, code, module, marks, reasons);
+            Flash.success(redirect, "attendance.saved", changed);
+        } catch (Refusal e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/courses/" + code + "/modules/" + module + "/attendance";
+    }
+
+    @PostMapping("/all-present")
+    String allPresent(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            RedirectAttributes redirect) {
+        Flash.success(redirect, "attendance.allPresentDone", rollCall.allPresent(me, code, module));
+        return "redirect:/courses/" + code + "/modules/" + module + "/attendance";
+    }
+}

@@ -1,0 +1,182 @@
+package ar.aulas.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ar.aulas.accounts.Account;
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.CourseSync;
+import ar.aulas.courses.Enrolments;
+import ar.aulas.support.AulasIntegrationTest;
+import ar.aulas.support.CourseFolder;
+import ar.aulas.support.Fixtures;
+import ar.aulas.support.Sessions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+@AulasIntegrationTest
+class RollCallTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    CourseSync sync;
+    @Autowired
+    Enrolments enrolments;
+    @Autowired
+    AttendanceRecordRepository records;
+    @Autowired
+    RollCall rollCall;
+    @Autowired
+    UserDetailsService users;
+
+    @TempDir
+    static Path root;
+
+    String code;
+    String url;
+    MockHttpSession trainer;
+
+    @BeforeEach
+    void aCourseWithOneEncounter() throws Exception {
+        code = "ATT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        CourseFolder.create(root, code.toLowerCase(), code).module(1, "inicio", "Inicio");
+        sync.syncAll(root);
+        url = "/courses/" + code + "/modules/1/attendance";
+        trainer = Sessions.demo(mvc, "capacitadora@aulas.demo");
+    }
+
+    private record Person(Account account, MockHttpSession session) {
+    }
+
+    private Person enrolled(String institution) throws Exception {
+        var builder = fixtures.participant().of(institution);
+        Account account = builder.create();
+        enrolments.enrol(code, account.getId(), null);
+        return new Person(account, Sessions.login(mvc, builder.email(), builder.password()));
+    }
+
+    @Test
+    void theTrainerTakesTheRollGroupedByInstitutionAndTheParticipantSeesTheirMark() throws Exception {
+        Person ana = enrolled("MSAL");
+        Person beto = enrolled("MSLO");
+        mvc.perform(get(url).session(trainer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Municipalidad de Salta")))
+                .andExpect(content().string(containsString("Municipalidad de San Lorenzo")));
+        mvc.perform(get("/courses/" + code + "/modules/1").session(ana.session()))
+                .andExpect(content().string(containsString("Todavía no se tomó")));
+
+        mvc.perform(post(url).session(trainer).with(csrf()).param("status[" + ana.account().getId() + "]", "PRESENT")
+                .param("status[" + beto.account().getId() + "]", "EXCUSED")
+                .param("reason[" + beto.account().getId() + "]", "Licencia médica"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/courses/" + code + "/modules/1").session(ana.session()))
+                .andExpect(content().string(containsString("Presente")));
+        AttendanceRecord excused = records.findById(code + "/1/1|" + beto.account().getId()).orElseThrow();
+        assertThat(excused.getStatus()).isEqualTo(AttendanceStatus.EXCUSED);
+        assertThat(excused.getReason()).isEqualTo("Licencia médica");
+    }
+
+    @Test
+    void savingTheSameMarksAgainChangesNothingAndEditsAreKeptAsHistory() throws Exception {
+        Person ana = enrolled("MCER");
+        AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        String id = ana.account().getId();
+        assertThat(rollCall.save(me, code, 1, Map.of(id, AttendanceStatus.PRESENT), Map.of())).isEqualTo(1);
+        assertThat(rollCall.save(me, code, 1, Map.of(id, AttendanceStatus.PRESENT), Map.of())).isZero();
+        assertThat(rollCall.save(me, code, 1, Map.of(id, AttendanceStatus.LATE), Map.of())).isEqualTo(1);
+        AttendanceRecord record = records.findById(code + "/1/1|" + id).orElseThrow();
+        assertThat(record.getHistory()).extracting(AttendanceRecord.Change::to)
+                .containsExactly(AttendanceStatus.PRESENT, AttendanceStatus.LATE);
+        assertThat(record.getHistory().get(1).from()).isEqualTo(AttendanceStatus.PRESENT);
+    }
+
+    @Test
+    void allPresentMarksOnlyThoseNotYetMarked() throws Exception {
+        Person ana = enrolled("MVAQ");
+        Person beto = enrolled("MVAQ");
+        AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        rollCall.save(me, code, 1, Map.of(beto.account().getId(), AttendanceStatus.ABSENT), Map.of());
+        assertThat(rollCall.allPresent(me, code, 1)).isEqualTo(1);
+        assertThat(records.findById(code + "/1/1|" + ana.account().getId()).orElseThrow().getStatus())
+                .isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(records.findById(code + "/1/1|" + beto.account().getId()).orElseThrow().getStatus())
+                .isEqualTo(AttendanceStatus.ABSENT);
+    }
+
+    @Test
+    void badMarksAreRefusedWithTheirOwnMessageAndNothingIsSaved() throws Exception {
+        Person ana = enrolled("MLME");
+        Account stranger = fixtures.participant().create();
+        var notEnrolled = (ar.aulas.shared.web.Flash.Message) mvc.perform(post(url).session(trainer).with(csrf())
+                .param("status[" + ana.account().getId() + "]", "PRESENT").param("status[" + stranger.getId() + "]", "PRESENT"))
+                .andReturn().getFlashMap().get("flash");
+        assertThat(notEnrolled.key()).isEqualTo("attendance.notEnrolled");
+        var unknown = (ar.aulas.shared.web.Flash.Message) mvc.perform(post(url).session(trainer).with(csrf())
+                .param("status[" + ana.account().getId() + "]", "MAYBE")).andReturn().getFlashMap().get("flash");
+        assertThat(unknown.key()).isEqualTo("attendance.unknownStatus");
+        assertThat(records.findBySessionId(code + "/1/1")).isEmpty();
+        mvc.perform(post(url).session(ana.session()).with(csrf()).param("status[" + ana.account().getId() + "]", "PRESENT"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(url).session(ana.session())).andExpect(status().isNotFound());
+        mvc.perform(post(url).session(trainer).param("status[" + ana.account().getId() + "]", "PRESENT"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void twoTrainersTakingTheRollAtOnceLoseNoMark() throws Exception {
+        List<Account> people = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Account a = fixtures.participant().of("MSAL").create();
+            enrolments.enrol(code, a.getId(), null);
+            people.add(a);
+        }
+        AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int half = t;
+            runs.add(pool.submit(() -> {
+                go.await();
+                Map<String, AttendanceStatus> marks = new java.util.HashMap<>();
+                for (int i = half; i < people.size(); i += 2) {
+                    marks.put(people.get(i).getId(), AttendanceStatus.PRESENT);
+                }
+                marks.put(people.get(0).getId(), half == 0 ? AttendanceStatus.PRESENT : AttendanceStatus.LATE);
+                return rollCall.save(me, code, 1, marks, Map.of());
+            }));
+        }
+        go.countDown();
+        for (Future<Integer> f : runs) {
+            f.get();
+        }
+        pool.shutdown();
+        List<AttendanceRecord> saved = records.findBySessionId(code + "/1/1");
+        assertThat(saved).hasSize(20).allSatisfy(r -> assertThat(r.getStatus()).isNotNull());
+        AttendanceRecord contested = records.findById(code + "/1/1|" + people.get(0).getId()).orElseThrow();
+        assertThat(contested.getHistory()).hasSizeBetween(1, 2);
+        assertThat(contested.getHistory().get(contested.getHistory().size() - 1).to()).isEqualTo(contested.getStatus());
+    }
+}
