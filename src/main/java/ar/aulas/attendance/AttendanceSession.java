@@ -22,6 +22,8 @@ public class AttendanceSession {
     private String venue;
     /** Set when attendance is first saved: from then on the session counts toward rates. */
     private Instant takenAt;
+    /** Self check-in is open until this moment (null: closed). */
+    private Instant checkInUntil;
     private boolean archived;
 
     protected AttendanceSession() {
@@ -46,6 +48,16 @@ public class AttendanceSession {
             takenAt = at;
         }
     }
+
+    void openCheckIn(Instant until) {
+        this.checkInUntil = until;
+    }
+
+    public boolean checkInOpen(Instant now) {
+        return checkInUntil != null && now.isBefore(checkInUntil);
+    }
+
+    public Instant getCheckInUntil() { return checkInUntil; }
 
     void archive() {
         this.archived = true;

@@ -1,0 +1,164 @@
+package ar.aulas.attendance;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseRepository;
+import ar.aulas.courses.Enrolment;
+import ar.aulas.courses.Enrolments;
+import ar.aulas.shared.Refusal;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Self check-in: a trainer opens a window (default 20 minutes) and projects a code and QR that change
+ * every 30 seconds; a logged-in participant types or scans it and is marked Presente, or Tarde after
+ * the grace period. A trainer's roll-call mark always wins over a check-in.
+ */
+@Service
+public class CheckIn {
+
+    public record Display(AttendanceSession session, String code, String qrSvg, String url, long secondsLeftInWindow) {
+    }
+
+    public record Result(AttendanceStatus status, AttendanceSession session) {
+    }
+
+    static final int MAX_ATTEMPTS = 10;
+    static final Duration ATTEMPT_WINDOW = Duration.ofMinutes(10);
+
+    private final RollCall rollCall;
+    private final AttendanceSessionRepository sessions;
+    private final AttendanceRecordRepository records;
+    private final Enrolments enrolments;
+    private final CourseRepository courses;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration window;
+    private final Duration grace;
+    private final String baseUrl;
+    private volatile CheckInCodes codes;
+
+    CheckIn(RollCall rollCall, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
+            Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
+            @Value("${aulas.attendance.check-in-window:PT20M}") Duration window,
+            @Value("${aulas.attendance.late-after:PT15M}") Duration grace,
+            @Value("${aulas.accounts.public-base-url:http://localhost:8080}") String baseUrl) {
+        this.rollCall = rollCall;
+        this.sessions = sessions;
+        this.records = records;
+        this.enrolments = enrolments;
+        this.courses = courses;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.window = window;
+        this.grace = grace;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public AttendanceSession open(AulasUser user, String code, int module) {
+        AttendanceSession session = rollCall.session(user, code, module);
+        session.openCheckIn(clock.instant().plus(window));
+        return sessions.save(session);
+    }
+
+    public Display display(AulasUser user, String code, int module) {
+        AttendanceSession session = rollCall.session(user, code, module);
+        Instant now = clock.instant();
+        if (!session.checkInOpen(now)) {
+            return new Display(session, null, null, null, 0);
+        }
+        String current = codes().code(session.getId(), CheckInCodes.step(now));
+        String url = baseUrl + "/check-in?c=" + current;
+        return new Display(session, current, QrSvg.of(url, current), url,
+                Duration.between(now, session.getCheckInUntil()).toSeconds());
+    }
+
+    /** Checks a participant in with a typed or scanned code. Every refusal has its own message key. */
+    public Result checkIn(AulasUser user, String typed) {
+        Instant now = clock.instant();
+        countAttempt(user.id(), now);
+        List<Enrolment> mine = enrolments.activeOf(user.id());
+        List<AttendanceSession> open = mine.stream()
+                .flatMap(e -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(e.getCourseCode()).stream())
+                .filter(s -> s.checkInOpen(now)).toList();
+        if (open.isEmpty()) {
+            throw new Refusal("code", "checkIn.closed");
+        }
+        AttendanceSession session = open.stream().filter(s -> codes().valid(s.getId(), typed, now)).findFirst()
+                .orElseThrow(() -> new Refusal("code", "checkIn.wrongCode"));
+        Optional<AttendanceRecord> existing = records.findById(session.getId() + "|" + user.id());
+        if (existing.isPresent() && existing.get().getStatus() != null) {
+            throw new Refusal("code", existing.get().getSource() == AttendanceRecord.Source.CHECK_IN
+                    ? "checkIn.already" : "checkIn.markedByTrainer");
+        }
+        Enrolment enrolment = mine.stream().filter(e -> e.getCourseCode().equals(session.getCourseCode())).findFirst()
+                .orElseThrow();
+        Course course = courses.findById(session.getCourseCode()).orElseThrow();
+        Instant start = session.getDate().atTime(session.getStart()).atZone(ZoneId.of(course.getTimeZone())).toInstant();
+        AttendanceStatus status = now.isAfter(start.plus(grace)) ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
+        AttendanceRecord record = existing.orElseGet(() -> new AttendanceRecord(session.getId(), session.getCourseCode(),
+                user.id(), enrolment.getInstitutionId()));
+        record.mark(status, null, AttendanceRecord.Source.CHECK_IN, user.id(), now);
+        try {
+            records.save(record);
+        } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
+            // the trainer marked this person at the same moment: their mark wins
+            throw new Refusal("code", "checkIn.markedByTrainer");
+        }
+        session.taken(now);
+        sessions.save(session);
+        return new Result(status, session);
+    }
+
+    /** At most 10 check-in attempts per account in 10 minutes, counted in the store. */
+    private void countAttempt(String accountId, Instant now) {
+        String key = "checkin:" + accountId;
+        Document doc = mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                new Update().push("at", now), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, "check_in_attempts");
+        @SuppressWarnings("unchecked")
+        List<java.util.Date> attempts = doc == null ? List.of() : (List<java.util.Date>) doc.get("at");
+        long recent = attempts.stream().filter(d -> d.toInstant().isAfter(now.minus(ATTEMPT_WINDOW))).count();
+        if (attempts.size() > 50) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
+                    new Update().set("at", attempts.subList(attempts.size() - MAX_ATTEMPTS, attempts.size())),
+                    "check_in_attempts");
+        }
+        if (recent > MAX_ATTEMPTS) {
+            throw new Refusal("code", "checkIn.tooMany");
+        }
+    }
+
+    /** One secret for every instance, created once in the store (or set with aulas.attendance.check-in-secret). */
+    private CheckInCodes codes() {
+        if (codes == null) {
+            synchronized (this) {
+                if (codes == null) {
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    mongo.upsert(Query.query(Criteria.where("_id").is("check-in-secret")),
+                            new Update().setOnInsert("value", Base64.getEncoder().encodeToString(random)), "settings");
+                    Document stored = mongo.findById("check-in-secret", Document.class, "settings");
+                    codes = new CheckInCodes(stored.getString("value").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return codes;
+    }
+}
