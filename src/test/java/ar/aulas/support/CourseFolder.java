@@ -60,6 +60,22 @@ public final class CourseFolder {
                 """.formatted(number, title, number, number));
     }
 
+    /** A released module whose encounter is on {@code date} (dd/MM/yyyy) from {@code start} to {@code end} (HH:mm). */
+    public CourseFolder moduleOn(int number, String slug, String date, String start, String end) {
+        return write("%02d-%s/module.md".formatted(number, slug), """
+                ---
+                number: %d
+                title: Encuentro de hoy
+                date: %s
+                start: "%s"
+                end: "%s"
+                venue: Salón de prueba
+                release: 01/01/2020
+                ---
+                Encuentro en curso.
+                """.formatted(number, date, start, end));
+    }
+
     /** Like {@link #moduleWithExercise} with a two-criterion rubric worth 6 + 4 points. */
     public CourseFolder moduleWithRubricExercise(int number, String slug, String exerciseSlug, String mode, String opens,
             String due) {
