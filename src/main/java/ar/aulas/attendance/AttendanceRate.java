@@ -24,11 +24,12 @@ public record AttendanceRate(BigDecimal earned, int counted, int excludedBeforeE
             if (!s.taken()) {
                 continue;
             }
-            if (enrolledOn != null && s.date() != null && s.date().isBefore(enrolledOn)) {
+            AttendanceStatus status = s.status() == null ? AttendanceStatus.ABSENT : s.status();
+            boolean attended = status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE;
+            if (!attended && enrolledOn != null && s.date() != null && s.date().isBefore(enrolledOn)) {
                 beforeEnrolment++;
                 continue;
             }
-            AttendanceStatus status = s.status() == null ? AttendanceStatus.ABSENT : s.status();
             if (!weights.counts(status)) {
                 justified++;
                 continue;

@@ -20,7 +20,7 @@ public class CourseCatalog {
     }
 
     public record CourseHome(Course course, List<ModuleSummary> modules, int readings, int read, boolean participant,
-            boolean manager, boolean canEnrol) {
+            boolean manager, boolean canEnrol, List<CourseSummaries.Summary> summaries) {
         public int percentRead() {
             return readings == 0 ? 0 : Math.round(100f * read / readings);
         }
@@ -45,8 +45,9 @@ public class CourseCatalog {
     private final Materials materials;
     private final Clock clock;
     private final List<ModuleActivities> activities;
+    private final List<CourseSummaries> summaries;
 
-    CourseCatalog(List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(List<CourseSummaries> summaries, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
         this.courses = courses;
@@ -58,6 +59,7 @@ public class CourseCatalog {
         this.materials = materials;
         this.clock = clock;
         this.activities = activities;
+        this.summaries = summaries;
     }
 
     /** "Mis cursos": enrolled, trained, coordinated or (admins, programme coordinators) all. */
@@ -94,8 +96,11 @@ public class CourseCatalog {
                 }).toList();
         int total = summaries.stream().filter(s -> s.released() || staff).mapToInt(ModuleSummary::readings).sum();
         int done = summaries.stream().mapToInt(ModuleSummary::read).sum();
-        return new CourseHome(course, summaries, total, done, access.isEnrolled(user, course),
-                access.canManageMaterials(user, course), access.canEnrol(user));
+        boolean participant = access.isEnrolled(user, course);
+        List<CourseSummaries.Summary> extra = participant
+                ? this.summaries.stream().flatMap(s -> s.summaries(user, course).stream()).toList() : List.of();
+        return new CourseHome(course, summaries, total, done, participant,
+                access.canManageMaterials(user, course), access.canEnrol(user), extra);
     }
 
     public ModulePage module(AulasUser user, String code, int number) {

@@ -46,6 +46,15 @@ class AttendanceRateTest {
     }
 
     @Test
+    void attendingASessionBeforeEnrollingStillCounts() {
+        var rate = AttendanceRate.of(List.of(taken(1, PRESENT), taken(8, ABSENT), taken(15, PRESENT)),
+                LocalDate.of(2026, 10, 10), Weights.DEFAULT);
+        assertThat(rate.counted()).isEqualTo(2);
+        assertThat(rate.excludedBeforeEnrolment()).isEqualTo(1);
+        assertThat(rate.percent()).isEqualByComparingTo("100.0");
+    }
+
+    @Test
     void anUnmarkedPersonInATakenSessionIsAbsentAndUntakenSessionsDoNotCount() {
         var rate = AttendanceRate.of(List.of(taken(1, null), new SessionMark("s8", LocalDate.of(2026, 10, 8), false, null)),
                 null, Weights.DEFAULT);

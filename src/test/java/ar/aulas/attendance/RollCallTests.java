@@ -93,6 +93,12 @@ class RollCallTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/courses/" + code + "/modules/1").session(ana.session()))
                 .andExpect(content().string(containsString("Presente")));
+        mvc.perform(get("/courses/" + code).session(ana.session()))
+                .andExpect(content().string(containsString("Tu asistencia: 100 % de 1 encuentros que cuentan.")))
+                .andExpect(content().string(containsString("Asistencia: Presente")));
+        mvc.perform(get("/courses/" + code).session(beto.session()))
+                .andExpect(content().string(containsString("todavía no hay encuentros que cuenten para vos")))
+                .andExpect(content().string(containsString("Asistencia: Ausente justificado")));
         AttendanceRecord excused = records.findById(code + "/1/1|" + beto.account().getId()).orElseThrow();
         assertThat(excused.getStatus()).isEqualTo(AttendanceStatus.EXCUSED);
         assertThat(excused.getReason()).isEqualTo("Licencia médica");
