@@ -23,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RollCallController {
 
     private final RollCall rollCall;
+    private final ar.aulas.attendance.SignInSheet sheet;
 
-    RollCallController(RollCall rollCall) {
+    RollCallController(RollCall rollCall, ar.aulas.attendance.SignInSheet sheet) {
         this.rollCall = rollCall;
+        this.sheet = sheet;
     }
 
     @GetMapping
@@ -58,6 +60,17 @@ class RollCallController {
             Flash.error(redirect, e.messageKey(), e.args());
         }
         return "redirect:/courses/" + code + "/modules/" + module + "/attendance";
+    }
+
+    @GetMapping("/sheet.pdf")
+    org.springframework.http.ResponseEntity<byte[]> sheet(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @PathVariable int module, java.util.Locale locale) {
+        byte[] pdf = sheet.render(me, code, module, locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename("planilla-" + code + "-encuentro-" + module + ".pdf").build().toString())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @PostMapping("/all-present")
