@@ -22,6 +22,8 @@ public interface AccountRepository extends MongoRepository<Account, String> {
 
     java.util.List<Account> findByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
 
+    java.util.List<Account> findByCoordinatedInstitutionIdAndActiveTrue(String institutionId);
+
     java.util.List<Account> findByIdIn(java.util.Collection<String> ids);
 
     Page<Account> findBySearchTextContaining(String text, Pageable pageable);
