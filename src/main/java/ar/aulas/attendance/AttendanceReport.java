@@ -94,7 +94,7 @@ public class AttendanceReport {
                 sessionMarks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), status));
             }
             var enrolledOn = byAccount.get(a.getId()).getEnrolledAt().atZone(zone).toLocalDate();
-            AttendanceRate rate = AttendanceRate.of(sessionMarks, enrolledOn, Weights.DEFAULT);
+            AttendanceRate rate = AttendanceRate.of(sessionMarks, enrolledOn, Weights.of(course));
             long remaining = list.stream().filter(s -> !s.isTaken()).count();
             BigDecimal best = rate.counted() + remaining == 0 ? null
                     : rate.earned().add(BigDecimal.valueOf(remaining)).multiply(BigDecimal.valueOf(100))

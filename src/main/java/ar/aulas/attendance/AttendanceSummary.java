@@ -49,7 +49,7 @@ class AttendanceSummary implements CourseSummaries {
                         : "attendance.status." + (status == null ? AttendanceStatus.ABSENT : status));
             }
         }
-        AttendanceRate rate = AttendanceRate.of(marks, enrolledOn, Weights.DEFAULT);
+        AttendanceRate rate = AttendanceRate.of(marks, enrolledOn, Weights.of(course));
         if (rate.percent() == null) {
             return List.of(new Summary("attendance.rate.none", new Object[0], perModule));
         }

@@ -21,6 +21,18 @@ public record Weights(Map<AttendanceStatus, BigDecimal> values) {
         return map;
     }
 
+    /** The course's weights from course.yml (attendance.weights), the defaults for any status not given. */
+    public static Weights of(ar.aulas.courses.Course course) {
+        Map<AttendanceStatus, BigDecimal> map = new EnumMap<>(DEFAULT.values());
+        if (course.getAttendance().get("weights") instanceof Map<?, ?> given) {
+            given.forEach((key, value) -> {
+                AttendanceStatus status = AttendanceStatus.valueOf(String.valueOf(key));
+                map.put(status, "excluded".equals(String.valueOf(value)) ? null : new BigDecimal(String.valueOf(value)));
+            });
+        }
+        return new Weights(map);
+    }
+
     public boolean counts(AttendanceStatus status) {
         return values.get(status) != null;
     }

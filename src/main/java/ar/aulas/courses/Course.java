@@ -25,6 +25,8 @@ public class Course {
     private String timeZone;
     /** Certificate rules as written in course.yml; read by the certificates feature. */
     private Map<String, Object> certificates;
+    /** Attendance settings as written in course.yml (weights); read by the attendance feature. */
+    private Map<String, Object> attendance;
     private String contentHash;
     private boolean archived;
     private Instant syncedAt;
@@ -38,7 +40,8 @@ public class Course {
 
     void update(String folder, String title, String edition, LocalDate startDate, LocalDate endDate, int totalHours,
             String summaryHtml, String summaryText, List<String> trainerEmails, String timeZone,
-            Map<String, Object> certificates, String contentHash, Instant syncedAt) {
+            Map<String, Object> certificates, Map<String, Object> attendance, String contentHash, Instant syncedAt) {
+        this.attendance = attendance;
         this.folder = folder;
         this.title = title;
         this.edition = edition;
@@ -71,6 +74,7 @@ public class Course {
     public List<String> getTrainerEmails() { return trainerEmails == null ? List.of() : trainerEmails; }
     public String getTimeZone() { return timeZone; }
     public Map<String, Object> getCertificates() { return certificates == null ? Map.of() : certificates; }
+    public Map<String, Object> getAttendance() { return attendance == null ? Map.of() : attendance; }
     public String getContentHash() { return contentHash; }
     public boolean isArchived() { return archived; }
     public Instant getSyncedAt() { return syncedAt; }

@@ -142,7 +142,8 @@ public class CourseSync {
                 || !Objects.equals(course.getFolder(), content.folder())) {
             course.update(content.folder(), content.title(), content.edition(), content.startDate(), content.endDate(),
                     content.totalHours(), markdown.toSafeHtml(content.summary()), content.summary(),
-                    content.trainers(), content.timeZone(), content.certificates(), content.hash(), clock.instant());
+                    content.trainers(), content.timeZone(), content.certificates(), content.attendance(), content.hash(),
+                    clock.instant());
             courses.save(course);
             written++;
         }

@@ -105,6 +105,25 @@ class RollCallTests {
     }
 
     @Test
+    void aCoursesOwnWeightsChangeTheRateParticipantsSee() throws Exception {
+        String weighted = code + "-W";
+        var folder = CourseFolder.create(root, weighted.toLowerCase(), weighted);
+        folder.write("course.yml", java.nio.file.Files.readString(folder.dir().resolve("course.yml"))
+                + "attendance:\n  weights:\n    LATE: 0.5\n");
+        folder.moduleOn(1, "uno", java.time.LocalDate.now().plusDays(3)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), "09:00", "13:00");
+        sync.syncAll(root);
+        var builder = fixtures.participant();
+        Account account = builder.create();
+        enrolments.enrol(weighted, account.getId(), null);
+        AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        rollCall.save(me, weighted, 1, Map.of(account.getId(), AttendanceStatus.LATE), Map.of());
+        MockHttpSession session = Sessions.login(mvc, builder.email(), builder.password());
+        mvc.perform(get("/courses/" + weighted).session(session))
+                .andExpect(content().string(containsString("Tu asistencia: 50 % de 1 encuentros que cuentan.")));
+    }
+
+    @Test
     void savingTheSameMarksAgainChangesNothingAndEditsAreKeptAsHistory() throws Exception {
         Person ana = enrolled("MCER");
         AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");

@@ -148,6 +148,19 @@ class CourseFolderReaderTest {
     }
 
     @Test
+    void attendanceWeightsMustBeBetweenZeroAndOneOrExcluded() {
+        var course = CourseFolder.create(root, "curso", "TST-11").module(1, "inicio", "Inicio");
+        course.write("course.yml", readFile(course.dir().resolve("course.yml"))
+                + "attendance:\n  weights:\n    LATE: 0.5\n    EXCUSED: excluded\n");
+        assertThat(read(course).errors()).isEmpty();
+        assertThat(read(course).content().attendance()).containsKey("weights");
+        course.write("course.yml", readFile(course.dir().resolve("course.yml")).replace("LATE: 0.5", "LATE: 2"));
+        ContentError error = only(read(course));
+        assertThat(error.key()).isEqualTo("content.error.weight");
+        assertThat(error.args()).containsExactly("LATE", "2");
+    }
+
+    @Test
     void everyErrorOfACourseIsListedAtOnce() {
         var course = CourseFolder.create(root, "curso", "TST-9")
                 .write("01-inicio/module.md", "---\nnumber: uno\ntitle: Inicio\ndate: 31/02/2026\nstart: \"9h\"\n"

@@ -10,7 +10,7 @@ import java.util.Map;
 /** A course folder as read from disk, already validated. Hashes are SHA-256 of the source files. */
 public record CourseContent(String folder, String code, String title, String edition, LocalDate startDate,
         LocalDate endDate, int totalHours, String summary, List<String> trainers, String timeZone,
-        Map<String, Object> certificates, String hash, List<ModuleContent> modules) {
+        Map<String, Object> certificates, Map<String, Object> attendance, String hash, List<ModuleContent> modules) {
 
     public record ModuleContent(int number, String slug, String title, LocalDate date, LocalTime start, LocalTime end,
             String venue, List<String> objectives, LocalDate release, String body, List<DeclaredExercise> exercises,

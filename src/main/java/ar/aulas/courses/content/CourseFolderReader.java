@@ -49,7 +49,7 @@ public final class CourseFolderReader {
     }
 
     static final Set<String> COURSE_KEYS = Set.of("code", "title", "edition", "startDate", "endDate", "totalHours",
-            "summary", "trainers", "timeZone", "certificates");
+            "summary", "trainers", "timeZone", "certificates", "attendance");
     static final Set<String> MODULE_KEYS = Set.of("number", "title", "date", "start", "end", "venue", "objectives",
             "release", "exercises");
     static final Set<String> EXERCISE_KEYS = Set.of("slug", "title", "instructions", "opens", "due", "maxScore",
@@ -125,13 +125,46 @@ public final class CourseFolderReader {
             }
         }
         Map<String, Object> certificates = course.plain("certificates");
+        Map<String, Object> attendance = course.plain("attendance");
+        validateWeights(rel(courseFile), course, attendance, errors);
 
         List<ModuleContent> modules = readModules(courseDir, errors);
         if (!errors.isEmpty()) {
             return new Result(folder, null, errors);
         }
         return new Result(folder, new CourseContent(folder, code, title, edition, start, end, hours,
-                summary == null ? "" : summary, trainers, zone, certificates, sha256(courseSource), modules), errors);
+                summary == null ? "" : summary, trainers, zone, certificates, attendance, sha256(courseSource), modules),
+                errors);
+    }
+
+    /** attendance.weights: PRESENT, LATE, EXCUSED, ABSENT → a number from 0 to 1, or "excluded". */
+    private static void validateWeights(String file, YamlMap course, Map<String, Object> attendance,
+            List<ContentError> errors) {
+        Object weights = attendance.get("weights");
+        if (weights == null) {
+            return;
+        }
+        if (!(weights instanceof Map<?, ?> map)) {
+            errors.add(new ContentError(file, course.lineOf("attendance"), "content.error.notMapping", "weights"));
+            return;
+        }
+        for (var entry : map.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            String value = String.valueOf(entry.getValue());
+            if (!Set.of("PRESENT", "LATE", "EXCUSED", "ABSENT").contains(key)) {
+                errors.add(new ContentError(file, course.lineOf("attendance"), "content.error.choice", "weights", key,
+                        "ABSENT, EXCUSED, LATE, PRESENT"));
+            } else if (!value.equals("excluded")) {
+                try {
+                    var n = new java.math.BigDecimal(value);
+                    if (n.signum() < 0 || n.compareTo(java.math.BigDecimal.ONE) > 0) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    errors.add(new ContentError(file, course.lineOf("attendance"), "content.error.weight", key, value));
+                }
+            }
+        }
     }
 
     private List<ModuleContent> readModules(Path courseDir, List<ContentError> errors) {
