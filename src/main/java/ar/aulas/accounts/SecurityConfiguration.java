@@ -41,6 +41,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/verificar/**", "/api/v1/certificados/**").permitAll()
+                // the calendar feed authenticates by its secret, revocable token
+                .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                 .requestMatchers(unmapped(controllers)).permitAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form

@@ -1,0 +1,37 @@
+package ar.aulas.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ar.aulas.support.AulasIntegrationTest;
+import ar.aulas.support.Sessions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@AulasIntegrationTest
+class CalendarFeedTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aSecretLinkServesTheEncountersOfOnesCoursesUntilItIsRevoked() throws Exception {
+        var tecnico = Sessions.demo(mvc, "tecnico@aulas.demo");
+        String url = (String) mvc.perform(post("/account/calendar").session(tecnico).with(csrf()))
+                .andReturn().getFlashMap().get("calendarUrl");
+        String path = url.substring(url.indexOf("/calendar/"));
+
+        String ics = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "SUMMARY:Aulas de Gestión de Ciudades · Encuentro 1",
+                "DTSTART:20261008T120000Z", "LOCATION:Salón de la Mesa Ejecutiva Metropolitana");
+
+        mvc.perform(post("/account/calendar/revoke").session(tecnico).with(csrf()));
+        mvc.perform(get(path)).andExpect(status().isNotFound());
+        mvc.perform(get("/calendar/not-a-token.ics")).andExpect(status().isNotFound());
+    }
+}
