@@ -38,7 +38,8 @@ class AttendanceActivities implements ModuleActivities {
                                 .map(r -> "attendance.status." + r.getStatus())
                                 .orElse(s.isTaken() ? "attendance.status.ABSENT" : "attendance.notTaken");
                     }
-                    String url = trainer ? "/courses/" + course.getCode() + "/modules/" + moduleNumber + "/attendance" : null;
+                    String url = trainer ? "/courses/" + course.getCode() + "/modules/" + moduleNumber + "/attendance?session="
+                            + s.getNumber() : null;
                     return new Activity("attendance.activity", null, url, status);
                 }).toList();
     }

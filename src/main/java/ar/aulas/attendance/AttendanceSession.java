@@ -25,15 +25,30 @@ public class AttendanceSession {
     /** Self check-in is open until this moment (null: closed). */
     private Instant checkInUntil;
     private boolean archived;
+    private int number = 1;
+    /** Edited (or added) by a trainer: the course files no longer move it. */
+    private boolean editedInUi;
 
     protected AttendanceSession() {
     }
 
     AttendanceSession(String courseCode, int moduleNumber) {
-        this.id = courseCode + "/" + moduleNumber + "/1";
+        this(courseCode, moduleNumber, 1);
+    }
+
+    AttendanceSession(String courseCode, int moduleNumber, int number) {
+        this.id = courseCode + "/" + moduleNumber + "/" + number;
         this.courseCode = courseCode;
         this.moduleNumber = moduleNumber;
+        this.number = number;
     }
+
+    void editedInUi() {
+        this.editedInUi = true;
+    }
+
+    public int getNumber() { return number == 0 ? 1 : number; }
+    public boolean isEditedInUi() { return editedInUi; }
 
     void schedule(LocalDate date, LocalTime start, LocalTime end, String venue) {
         this.date = date;

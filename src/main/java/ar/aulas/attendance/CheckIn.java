@@ -72,13 +72,21 @@ public class CheckIn {
     }
 
     public AttendanceSession open(AulasUser user, String code, int module) {
-        AttendanceSession session = rollCall.session(user, code, module);
+        return open(user, code, module, 1);
+    }
+
+    public AttendanceSession open(AulasUser user, String code, int module, int number) {
+        AttendanceSession session = rollCall.session(user, code, module, number);
         session.openCheckIn(clock.instant().plus(window));
         return sessions.save(session);
     }
 
     public Display display(AulasUser user, String code, int module) {
-        AttendanceSession session = rollCall.session(user, code, module);
+        return display(user, code, module, 1);
+    }
+
+    public Display display(AulasUser user, String code, int module, int number) {
+        AttendanceSession session = rollCall.session(user, code, module, number);
         Instant now = clock.instant();
         if (!session.checkInOpen(now)) {
             return new Display(session, null, null, null, 0);

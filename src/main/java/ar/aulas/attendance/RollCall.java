@@ -62,16 +62,54 @@ public class RollCall {
 
     /** The course's trainers and admins take attendance. */
     AttendanceSession session(AulasUser user, String code, int module) {
+        return session(user, code, module, 1);
+    }
+
+    AttendanceSession session(AulasUser user, String code, int module, int number) {
         Course course = access.course(user, code);
         if (!(user.has(Role.ADMIN) || course.hasTrainer(user.email()))) {
             throw new NotFoundException();
         }
-        return sessions.findByCourseCodeAndModuleNumberAndArchivedFalse(code, module).stream().findFirst()
+        return sessions.findById(code + "/" + module + "/" + number).filter(s -> !s.isArchived())
                 .orElseThrow(NotFoundException::new);
     }
 
+    /** The sessions of a module, for a trainer. */
+    public List<AttendanceSession> sessionsOf(AulasUser user, String code, int module) {
+        session(user, code, module);
+        return sessions.findByCourseCodeAndModuleNumberAndArchivedFalse(code, module).stream()
+                .sorted(Comparator.comparingInt(AttendanceSession::getNumber)).toList();
+    }
+
+    /** A trainer adds a session to an encounter, or edits one; the files no longer move it. */
+    public AttendanceSession schedule(AulasUser user, String code, int module, Integer number, java.time.LocalDate date,
+            java.time.LocalTime start, java.time.LocalTime end, String venue) {
+        AttendanceSession first = session(user, code, module);
+        if (date == null || start == null || end == null || !end.isAfter(start)) {
+            throw new Refusal(null, "attendance.session.invalid");
+        }
+        if (venue == null || venue.isBlank() || venue.length() > 200) {
+            throw new Refusal(null, "attendance.session.venue");
+        }
+        AttendanceSession session;
+        if (number == null) {
+            int next = sessions.findByCourseCodeAndModuleNumberAndArchivedFalse(code, module).stream()
+                    .mapToInt(AttendanceSession::getNumber).max().orElse(0) + 1;
+            session = new AttendanceSession(first.getCourseCode(), module, next);
+        } else {
+            session = session(user, code, module, number);
+        }
+        session.schedule(date, start, end, venue.strip());
+        session.editedInUi();
+        return sessions.save(session);
+    }
+
     public Roster roster(AulasUser user, String code, int module) {
-        AttendanceSession session = session(user, code, module);
+        return roster(user, code, module, 1);
+    }
+
+    public Roster roster(AulasUser user, String code, int module, int number) {
+        AttendanceSession session = session(user, code, module, number);
         Course course = access.course(user, code);
         Map<String, AttendanceRecord> marks = records.findBySessionId(session.getId()).stream()
                 .collect(Collectors.toMap(AttendanceRecord::getAccountId, Function.identity()));
@@ -94,7 +132,12 @@ public class RollCall {
     /** Saves the marks given (others are left as they are); returns how many changed. */
     public int save(AulasUser user, String code, int module, Map<String, AttendanceStatus> marks,
             Map<String, String> reasons) {
-        AttendanceSession session = session(user, code, module);
+        return save(user, code, module, 1, marks, reasons);
+    }
+
+    public int save(AulasUser user, String code, int module, int number, Map<String, AttendanceStatus> marks,
+            Map<String, String> reasons) {
+        AttendanceSession session = session(user, code, module, number);
         Map<String, Enrolment> enrolled = enrolments.ofCourse(code).stream().filter(Enrolment::isActive)
                 .collect(Collectors.toMap(Enrolment::getAccountId, Function.identity()));
         for (String accountId : marks.keySet()) {
@@ -116,14 +159,18 @@ public class RollCall {
 
     /** "Todos presentes": marks everyone not yet marked as present; the trainer then adjusts. */
     public int allPresent(AulasUser user, String code, int module) {
-        AttendanceSession session = session(user, code, module);
+        return allPresent(user, code, module, 1);
+    }
+
+    public int allPresent(AulasUser user, String code, int module, int number) {
+        AttendanceSession session = session(user, code, module, number);
         Map<String, AttendanceRecord> marks = records.findBySessionId(session.getId()).stream()
                 .collect(Collectors.toMap(AttendanceRecord::getAccountId, Function.identity()));
         Map<String, AttendanceStatus> unmarked = new LinkedHashMap<>();
         enrolments.ofCourse(code).stream().filter(Enrolment::isActive)
                 .filter(e -> !marks.containsKey(e.getAccountId()) || marks.get(e.getAccountId()).getStatus() == null)
                 .forEach(e -> unmarked.put(e.getAccountId(), AttendanceStatus.PRESENT));
-        return save(user, code, module, unmarked, Map.of());
+        return save(user, code, module, number, unmarked, Map.of());
     }
 
     private boolean write(AttendanceSession session, Enrolment enrolment, AttendanceStatus status, String reason,

@@ -32,7 +32,9 @@ class SessionSync {
             AttendanceSession session = existing.getOrDefault(event.courseCode() + "/" + m.getNumber() + "/1",
                     new AttendanceSession(event.courseCode(), m.getNumber()));
             seen.add(session.getId());
-            if (!session.isArchived() && Objects.equals(session.getDate(), m.getEncounterDate())
+            existing.values().stream().filter(x -> x.getModuleNumber() == m.getNumber() && x.isEditedInUi())
+                    .forEach(x -> seen.add(x.getId()));
+            if (session.isEditedInUi() || !session.isArchived() && Objects.equals(session.getDate(), m.getEncounterDate())
                     && Objects.equals(session.getStart(), m.getStartTime()) && Objects.equals(session.getEnd(), m.getEndTime())
                     && Objects.equals(session.getVenue(), m.getVenue())) {
                 continue;
@@ -41,6 +43,7 @@ class SessionSync {
             sessions.save(session);
         }
         existing.values().stream().filter(s -> !seen.contains(s.getId()) && !s.isArchived()).forEach(s -> {
+            // a session of a module gone from the files goes with it, even if a trainer added it
             s.archive();
             sessions.save(s);
         });

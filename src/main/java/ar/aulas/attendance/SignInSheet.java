@@ -55,7 +55,11 @@ public class SignInSheet {
     }
 
     public byte[] render(AulasUser user, String code, int module, Locale locale) {
-        RollCall.Roster roster = rollCall.roster(user, code, module);
+        return render(user, code, module, 1, locale);
+    }
+
+    public byte[] render(AulasUser user, String code, int module, int session, Locale locale) {
+        RollCall.Roster roster = rollCall.roster(user, code, module, session);
         try {
             byte[] body = body(roster, locale);
             return stamp(body, roster, locale);

@@ -124,6 +124,28 @@ class RollCallTests {
     }
 
     @Test
+    void aTrainerAddsASecondSessionTakesItsRollAndSyncsDoNotMoveIt() throws Exception {
+        Person ana = enrolled("MSAL");
+        mvc.perform(post(url + "/sessions").session(trainer).with(csrf()).param("date", "2026-03-11")
+                .param("start", "14:00").param("end", "12:00").param("venue", "Sala 2"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(url + "/sessions").session(trainer).with(csrf()).param("date", "2026-03-11")
+                .param("start", "14:00").param("end", "17:00").param("venue", "Sala 2"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(url).param("session", "2").session(trainer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sesión 2 · 11/03/2026")))
+                .andExpect(content().string(containsString("Sala 2")));
+        mvc.perform(post(url).param("session", "2").session(trainer).with(csrf())
+                .param("status[" + ana.account().getId() + "]", "LATE")).andExpect(status().is3xxRedirection());
+        assertThat(records.findById(code + "/1/2|" + ana.account().getId()).orElseThrow().getStatus())
+                .isEqualTo(AttendanceStatus.LATE);
+        sync.syncAll(root);
+        mvc.perform(get(url).param("session", "2").session(trainer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sala 2")));
+        mvc.perform(get(url).param("session", "3").session(trainer)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void savingTheSameMarksAgainChangesNothingAndEditsAreKeptAsHistory() throws Exception {
         Person ana = enrolled("MCER");
         AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");

@@ -24,16 +24,17 @@ class CheckInController {
 
     /** The trainer opens the check-in window and is taken to the page to project. */
     @PostMapping("/courses/{code}/modules/{module}/attendance/check-in")
-    String open(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module) {
-        checkIn.open(me, code, module);
-        return "redirect:/courses/" + code + "/modules/" + module + "/attendance/check-in";
+    String open(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @RequestParam(defaultValue = "1") int session) {
+        checkIn.open(me, code, module, session);
+        return "redirect:/courses/" + code + "/modules/" + module + "/attendance/check-in?session=" + session;
     }
 
     /** The projected page: the code and its QR, refreshed every 30 seconds without JavaScript. */
     @GetMapping("/courses/{code}/modules/{module}/attendance/check-in")
     String display(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            Model model) {
-        model.addAttribute("display", checkIn.display(me, code, module));
+            @RequestParam(defaultValue = "1") int session, Model model) {
+        model.addAttribute("display", checkIn.display(me, code, module, session));
         model.addAttribute("code", code);
         return "attendance/check-in-display";
     }

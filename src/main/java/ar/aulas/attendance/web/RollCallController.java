@@ -31,15 +31,44 @@ class RollCallController {
     }
 
     @GetMapping
-    String roster(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module, Model model) {
-        model.addAttribute("roster", rollCall.roster(me, code, module));
+    String roster(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @RequestParam(defaultValue = "1") int session, Model model) {
+        model.addAttribute("roster", rollCall.roster(me, code, module, session));
+        model.addAttribute("sessions", rollCall.sessionsOf(me, code, module));
         model.addAttribute("statuses", AttendanceStatus.values());
         return "attendance/roll-call";
     }
 
+    /** Adds a session to the encounter (no number) or edits one. */
+    @PostMapping("/sessions")
+    String schedule(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @RequestParam(required = false) Integer number, @RequestParam(required = false) String date,
+            @RequestParam(required = false) String start, @RequestParam(required = false) String end,
+            @RequestParam(required = false) String venue, RedirectAttributes redirect) {
+        try {
+            var saved = rollCall.schedule(me, code, module, number, parse(date, java.time.LocalDate::parse),
+                    parse(start, java.time.LocalTime::parse), parse(end, java.time.LocalTime::parse), venue);
+            Flash.success(redirect, "attendance.session.saved");
+            return "redirect:/courses/" + code + "/modules/" + module + "/attendance?session=" + saved.getNumber();
+        } catch (Refusal e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+            return "redirect:/courses/" + code + "/modules/" + module + "/attendance"
+                    + (number == null ? "" : "?session=" + number);
+        }
+    }
+
+    private static <T> T parse(String text, java.util.function.Function<String, T> parser) {
+        try {
+            return text == null || text.isBlank() ? null : parser.apply(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     @PostMapping
     String save(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "1") int session, @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
         Map<String, AttendanceStatus> marks = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
         try {
@@ -54,18 +83,18 @@ class RollCallController {
                     reasons.put(name.substring(7, name.length() - 1), value);
                 }
             });
-            int changed = rollCall.save(me, code, module, marks, reasons);
+            int changed = rollCall.save(me, code, module, session, marks, reasons);
             Flash.success(redirect, "attendance.saved", changed);
         } catch (Refusal e) {
             Flash.error(redirect, e.messageKey(), e.args());
         }
-        return "redirect:/courses/" + code + "/modules/" + module + "/attendance";
+        return "redirect:/courses/" + code + "/modules/" + module + "/attendance?session=" + session;
     }
 
     @GetMapping("/sheet.pdf")
     org.springframework.http.ResponseEntity<byte[]> sheet(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
-            @PathVariable int module, java.util.Locale locale) {
-        byte[] pdf = sheet.render(me, code, module, locale);
+            @PathVariable int module, @RequestParam(defaultValue = "1") int session, java.util.Locale locale) {
+        byte[] pdf = sheet.render(me, code, module, session, locale);
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         org.springframework.http.ContentDisposition.attachment()
@@ -75,8 +104,8 @@ class RollCallController {
 
     @PostMapping("/all-present")
     String allPresent(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            RedirectAttributes redirect) {
-        Flash.success(redirect, "attendance.allPresentDone", rollCall.allPresent(me, code, module));
-        return "redirect:/courses/" + code + "/modules/" + module + "/attendance";
+            @RequestParam(defaultValue = "1") int session, RedirectAttributes redirect) {
+        Flash.success(redirect, "attendance.allPresentDone", rollCall.allPresent(me, code, module, session));
+        return "redirect:/courses/" + code + "/modules/" + module + "/attendance?session=" + session;
     }
 }
