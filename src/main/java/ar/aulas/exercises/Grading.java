@@ -95,12 +95,23 @@ public class Grading {
     public Queue queue(AulasUser user, String code, int module, String slug, String institutionId,
             Submission.Status status, Boolean late, int page) {
         var scope = graderScope(user, code, module, slug);
-        List<Submission> all = submissions.findByExerciseId(scope.exercise().getId());
+        Map<String, Institution> byId = institutions.byId();
+        Filtered f = filter(submissions.findByExerciseId(scope.exercise().getId()), institutionId, status, late, page, byId);
+        return new Queue(scope.course(), scope.exercise(), f.rows(), f.counts(), f.late(), institutions.all(),
+                owners(scope.exercise(), byId), f.page(), f.pages(), f.shown());
+    }
+
+    /** Counts over all submissions; the filtered ones sorted by status then date, one page of rows. */
+    private record Filtered(List<Row> rows, Map<Submission.Status, Long> counts, long late, int page, int pages,
+            int shown) {
+    }
+
+    private Filtered filter(List<Submission> all, String institutionId, Submission.Status status, Boolean late,
+            int page, Map<String, Institution> byId) {
         Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
         for (Submission.Status s : Submission.Status.values()) {
             counts.put(s, all.stream().filter(x -> x.getStatus() == s).count());
         }
-        long lateCount = all.stream().filter(Submission::isLate).count();
         List<Submission> shown = all.stream()
                 .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.getInstitutionId()))
                 .filter(s -> status == null || s.getStatus() == status)
@@ -111,14 +122,12 @@ public class Grading {
         int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(0, page), pages - 1);
         List<Submission> onPage = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE));
-        Map<String, Institution> byId = institutions.byId();
         Map<String, Account> people = accounts.findAll(onPage.stream().map(Submission::getParticipantId)
                 .filter(java.util.Objects::nonNull).toList()).stream()
                 .collect(Collectors.toMap(Account::getId, Function.identity()));
         List<Row> rows = onPage.stream().map(s -> new Row(s, ownerName(s, people, byId),
                 byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
-        return new Queue(scope.course(), scope.exercise(), rows, counts, lateCount, institutions.all(),
-                owners(scope.exercise(), byId), current, pages, shown.size());
+        return new Filtered(rows, counts, all.stream().filter(Submission::isLate).count(), current, pages, shown.size());
     }
 
     /** Who can submit: the enrolled participants, or for a team exercise their institutions. */
@@ -175,29 +184,11 @@ public class Grading {
                 .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
         List<Submission> all = submissions.findByCourseCode(code).stream()
                 .filter(s -> byId.containsKey(s.getExerciseId())).toList();
-        Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
-        for (Submission.Status st : Submission.Status.values()) {
-            counts.put(st, all.stream().filter(x -> x.getStatus() == st).count());
-        }
-        List<Submission> shown = all.stream()
-                .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.getInstitutionId()))
-                .filter(s -> status == null || s.getStatus() == status)
-                .filter(s -> late == null || s.isLate() == late)
-                .sorted(Comparator.comparing(Submission::getStatus).thenComparing(Submission::getUpdatedAt,
-                        Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(0, page), pages - 1);
-        List<Submission> onPage = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE));
-        Map<String, Institution> institutionsById = institutions.byId();
-        Map<String, Account> people = accounts.findAll(onPage.stream().map(Submission::getParticipantId)
-                .filter(java.util.Objects::nonNull).toList()).stream()
-                .collect(Collectors.toMap(Account::getId, Function.identity()));
-        List<CourseRow> rows = onPage.stream().map(s -> new CourseRow(byId.get(s.getExerciseId()),
-                new Row(s, ownerName(s, people, institutionsById), institutionsById.containsKey(s.getInstitutionId())
-                        ? institutionsById.get(s.getInstitutionId()).getName() : ""))).toList();
-        return new CourseQueue(course, rows, counts, all.stream().filter(Submission::isLate).count(), institutions.all(),
-                List.copyOf(byId.values()), current, pages);
+        Filtered f = filter(all, institutionId, status, late, page, institutions.byId());
+        List<CourseRow> rows = f.rows().stream()
+                .map(r -> new CourseRow(byId.get(r.submission().getExerciseId()), r)).toList();
+        return new CourseQueue(course, rows, f.counts(), f.late(), institutions.all(), List.copyOf(byId.values()),
+                f.page(), f.pages());
     }
 
     /** Across every course this person grades: each exercise with how many submissions wait for a grade. */
