@@ -36,7 +36,7 @@ public class AttendanceReport {
     public enum Risk { OK, AT_RISK, NOT_POSSIBLE }
 
     public record Person(Account account, String institutionName, List<AttendanceStatus> statuses,
-            AttendanceRate rate, BigDecimal bestPossible, Risk risk) {
+            AttendanceRate rate, BigDecimal bestPossible, Risk risk, java.time.LocalDate enrolledOn) {
     }
 
     public record InstitutionLine(String name, List<BigDecimal> ratePerSession, BigDecimal overall) {
@@ -70,7 +70,15 @@ public class AttendanceReport {
         if (!trainer && !user.has(Role.COORDINATOR)) {
             throw new NotFoundException();
         }
-        String only = trainer ? null : user.coordinatedInstitutionId();
+        return compute(course, trainer ? null : user.coordinatedInstitutionId());
+    }
+
+    /**
+     * The report of a course for everyone enrolled (or one institution's people), with no access check:
+     * for features that evaluate people themselves, such as certificate eligibility.
+     */
+    public Report compute(Course course, String only) {
+        String code = course.getCode();
         BigDecimal threshold = threshold(course);
         List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
         Map<String, AttendanceRecord> marks = new HashMap<>();
@@ -102,7 +110,7 @@ public class AttendanceReport {
             Risk risk = best != null && best.compareTo(threshold) < 0 ? Risk.NOT_POSSIBLE
                     : rate.percent() != null && rate.percent().compareTo(threshold) < 0 ? Risk.AT_RISK : Risk.OK;
             Institution institution = byId.get(a.getInstitutionId());
-            people.add(new Person(a, institution == null ? "" : institution.getName(), statuses, rate, best, risk));
+            people.add(new Person(a, institution == null ? "" : institution.getName(), statuses, rate, best, risk, enrolledOn));
         }
         people.sort(Comparator.comparing(Person::institutionName).thenComparing(p -> p.account().getFullName()));
         List<Map<AttendanceStatus, Long>> counts = new ArrayList<>();
@@ -141,7 +149,7 @@ public class AttendanceReport {
     }
 
     /** The attendance certificate's threshold from course.yml (certificates.attendance.minAttendancePercent), else 80. */
-    static BigDecimal threshold(Course course) {
+    public static BigDecimal threshold(Course course) {
         Object attendance = course.getCertificates().get("attendance");
         if (attendance instanceof Map<?, ?> map && map.get("minAttendancePercent") != null) {
             try {

@@ -58,7 +58,12 @@ public class Gradebook {
         if (!grader && !user.has(Role.COORDINATOR)) {
             throw new NotFoundException();
         }
-        String onlyInstitution = grader ? null : user.coordinatedInstitutionId();
+        return compute(course, grader ? null : user.coordinatedInstitutionId());
+    }
+
+    /** The gradebook of a course (or of one institution's people), with no access check: for certificate eligibility. */
+    public Table compute(Course course, String onlyInstitution) {
+        String code = course.getCode();
         List<Exercise> list = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
         Map<String, Submission> byOwner = new HashMap<>();
         submissions.findByCourseCode(code).forEach(s -> byOwner.put(s.getExerciseId() + "|" + s.getOwnerKey(), s));

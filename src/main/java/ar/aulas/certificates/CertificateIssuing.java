@@ -1,0 +1,461 @@
+package ar.aulas.certificates;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.Role;
+import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseAccess;
+import ar.aulas.courses.CourseModule;
+import ar.aulas.courses.CourseModuleRepository;
+import ar.aulas.courses.CourseRepository;
+import ar.aulas.shared.mail.Mailer;
+import ar.aulas.shared.web.NotFoundException;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issuing certificates: one, or every eligible participant of a course in a background job; revoking
+ * and reissuing. Admins and programme coordinators issue; an institution's coordinator sees and
+ * downloads only their institution's. One certificate per (course, participant, type), numbered
+ * without gaps; a rerun after a crash completes the set.
+ */
+@Service
+public class CertificateIssuing {
+
+    private static final Logger log = LoggerFactory.getLogger(CertificateIssuing.class);
+    private static final Locale SPANISH = Locale.forLanguageTag("es-AR");
+    private static final int MIN_JUSTIFICATION = 15;
+
+    public record Row(Standings.Participant participant, Map<CertificateType, Eligibility> eligibility,
+            Map<CertificateType, Certificate> certificates) {
+    }
+
+    public record Overview(Course course, Map<CertificateType, CertificateRules> rules, List<Row> rows,
+            Map<CertificateType, Integer> eligibleToIssue, Map<CertificateType, Integer> issued, List<IssueJob> jobs,
+            List<TemplateError> templateErrors, boolean canIssue) {
+    }
+
+    /** What a participant sees of one certificate type on the course home. */
+    public record Mine(CertificateRules rules, Eligibility eligibility, Certificate certificate) {
+    }
+
+    private final CourseAccess access;
+    private final CourseRepository courses;
+    private final CourseModuleRepository modules;
+    private final Standings standings;
+    private final CertificateRepository certificates;
+    private final CertificateAuditRepository audit;
+    private final IssueJobRepository jobs;
+    private final CertificateDocuments documents;
+    private final CertificateTemplates templates;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final MessageSource messages;
+    private final Mailer mailer;
+    private final ar.aulas.accounts.AccountRegistry accounts;
+    private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
+    private final ExecutorService workers;
+
+    CertificateIssuing(CourseAccess access, CourseRepository courses, CourseModuleRepository modules, Standings standings,
+            CertificateRepository certificates, CertificateAuditRepository audit, IssueJobRepository jobs,
+            CertificateDocuments documents, CertificateTemplates templates, MongoTemplate mongo, Clock clock,
+            MessageSource messages, Mailer mailer, ar.aulas.accounts.AccountRegistry accounts, CertificatesProperties properties) {
+        this.access = access;
+        this.courses = courses;
+        this.modules = modules;
+        this.standings = standings;
+        this.certificates = certificates;
+        this.audit = audit;
+        this.jobs = jobs;
+        this.documents = documents;
+        this.templates = templates;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.messages = messages;
+        this.mailer = mailer;
+        this.accounts = accounts;
+        this.workers = Executors.newFixedThreadPool(properties.getBulkThreads(), daemon("certificate-worker"));
+    }
+
+    @PreDestroy
+    void stop() {
+        jobRunner.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Admins and programme coordinators issue, revoke and reissue. */
+    public boolean canIssue(AulasUser user) {
+        return user.has(Role.ADMIN) || (user.has(Role.COORDINATOR) && user.coordinatedInstitutionId() == null);
+    }
+
+    private Course staffCourse(AulasUser user, String code) {
+        if (!user.has(Role.ADMIN) && !user.has(Role.COORDINATOR)) {
+            throw new NotFoundException();
+        }
+        return access.course(user, code);
+    }
+
+    private void requireIssuer(AulasUser user) {
+        if (!canIssue(user)) {
+            throw new NotFoundException();
+        }
+    }
+
+    public Overview overview(AulasUser user, String code) {
+        Course course = staffCourse(user, code);
+        String only = user.seesAllInstitutions() ? null : user.coordinatedInstitutionId();
+        Map<CertificateType, CertificateRules> rules = CertificateRules.of(course);
+        Map<String, Map<CertificateType, Certificate>> held = current(code);
+        List<Row> rows = new ArrayList<>();
+        Map<CertificateType, Integer> toIssue = new EnumMap<>(CertificateType.class);
+        Map<CertificateType, Integer> issued = new EnumMap<>(CertificateType.class);
+        for (Standings.Participant p : standings.of(course, only).values()) {
+            Map<CertificateType, Eligibility> eligibility = new EnumMap<>(CertificateType.class);
+            Map<CertificateType, Certificate> mine = held.getOrDefault(p.account().getId(), Map.of());
+            rules.forEach((type, rule) -> {
+                Eligibility e = CertificateEligibility.of(p.standing(), rule);
+                eligibility.put(type, e);
+                if (mine.containsKey(type)) {
+                    issued.merge(type, 1, Integer::sum);
+                } else if (e.eligible()) {
+                    toIssue.merge(type, 1, Integer::sum);
+                }
+            });
+            rows.add(new Row(p, eligibility, mine));
+        }
+        return new Overview(course, rules, rows, toIssue, issued, jobs.findTop5ByCourseCodeOrderByStartedAtDesc(code),
+                templates.errors(), canIssue(user));
+    }
+
+    /** The person's current (or revoked) certificate of each type in the course, by account. */
+    private Map<String, Map<CertificateType, Certificate>> current(String code) {
+        Map<String, Map<CertificateType, Certificate>> held = new LinkedHashMap<>();
+        for (Certificate c : certificates.findByCourseCodeOrderByTypeAscSequenceAsc(code)) {
+            if (c.getStatus() == Certificate.Status.VALID || c.getStatus() == Certificate.Status.REVOKED) {
+                held.computeIfAbsent(c.getAccountId(), k -> new EnumMap<>(CertificateType.class)).put(c.getType(), c);
+            }
+        }
+        return held;
+    }
+
+    public List<Mine> mine(AulasUser user, Course course) {
+        Standings.Participant p = standings.of(course, user.institutionId()).get(user.id());
+        if (p == null) {
+            return List.of();
+        }
+        List<Mine> result = new ArrayList<>();
+        Map<CertificateType, Certificate> held = new EnumMap<>(CertificateType.class);
+        certificates.findByCourseCodeAndAccountId(course.getCode(), user.id()).stream()
+                .filter(c -> c.getStatus() == Certificate.Status.VALID).forEach(c -> held.put(c.getType(), c));
+        CertificateRules.of(course).forEach((type, rule) ->
+                result.add(new Mine(rule, CertificateEligibility.of(p.standing(), rule), held.get(type))));
+        return result;
+    }
+
+    public Certificate issue(AulasUser user, String code, String accountId, CertificateType type, String justification,
+            boolean notify) {
+        requireIssuer(user);
+        Course course = access.course(user, code);
+        CertificateRules rule = ruleOf(course, type);
+        Standings.Participant p = standings.of(course, null).get(accountId);
+        if (p == null) {
+            throw new NotFoundException();
+        }
+        Optional<Certificate> existing = certificates.findBySlot(Certificate.slotOf(code, accountId, type));
+        if (existing.isPresent() && existing.get().getStatus() != Certificate.Status.PENDING) {
+            throw new CertificateRefused(null, "certificate.refused.alreadyIssued", p.account().getFullName(),
+                    existing.get().getNumber());
+        }
+        Eligibility eligibility = CertificateEligibility.of(p.standing(), rule);
+        String exception = null;
+        if (!eligibility.eligible()) {
+            String why = justification == null ? "" : justification.trim();
+            if (why.isEmpty() || !user.has(Role.ADMIN)) {
+                throw new CertificateRefused(null, user.has(Role.ADMIN) ? "certificate.refused.notEligibleAdmin"
+                        : "certificate.refused.notEligible", p.account().getFullName(), reasons(eligibility));
+            }
+            if (why.length() < MIN_JUSTIFICATION) {
+                throw new CertificateRefused("justification", "certificate.refused.justificationShort", MIN_JUSTIFICATION);
+            }
+            exception = why;
+        }
+        Certificate c = mint(course, p, rule, user, exception, titles(code));
+        if (notify) {
+            notifyHolder(c);
+        }
+        return c;
+    }
+
+    public Certificate revoke(AulasUser user, String certificateId, String reason) {
+        requireIssuer(user);
+        Certificate c = staffCertificate(user, certificateId);
+        String why = reason == null ? "" : reason.trim();
+        if (why.length() < 5) {
+            throw new CertificateRefused("reason", "certificate.refused.reasonRequired");
+        }
+        if (c.getStatus() != Certificate.Status.VALID) {
+            throw new CertificateRefused(null, "certificate.refused.notValid", c.getNumber());
+        }
+        c.revoke(user.id(), clock.instant(), why);
+        Certificate saved = saveGuarded(c);
+        record(saved, CertificateAudit.Action.REVOKED, user, why);
+        return saved;
+    }
+
+    /** A new certificate with the person's current data (e.g. a corrected name); the old one points to it. */
+    public Certificate reissue(AulasUser user, String certificateId, String justification) {
+        requireIssuer(user);
+        Certificate old = staffCertificate(user, certificateId);
+        String why = justification == null ? "" : justification.trim();
+        if (why.length() < 5) {
+            throw new CertificateRefused("justification", "certificate.refused.reissueReason");
+        }
+        if (old.getStatus() != Certificate.Status.VALID) {
+            throw new CertificateRefused(null, "certificate.refused.notValid", old.getNumber());
+        }
+        Course course = courses.findById(old.getCourseCode()).orElseThrow(NotFoundException::new);
+        Standings.Participant p = standings.of(course, null).get(old.getAccountId());
+        if (p == null) {
+            throw new CertificateRefused(null, "certificate.refused.notEnrolled", old.getHolderName());
+        }
+        old.replaceBy(VerificationCode.random(), clock.instant());
+        saveGuarded(old);
+        record(old, CertificateAudit.Action.REISSUED, user, why);
+        return mint(course, p, ruleOf(course, old.getType()), user, old.getExceptionJustification(), titles(course.getCode()));
+    }
+
+    private Certificate saveGuarded(Certificate c) {
+        try {
+            return certificates.save(c);
+        } catch (OptimisticLockingFailureException e) {
+            throw new CertificateRefused(null, "certificate.refused.changedMeanwhile", c.getNumber());
+        }
+    }
+
+    Certificate staffCertificate(AulasUser user, String certificateId) {
+        Certificate c = certificates.findById(certificateId).orElseThrow(NotFoundException::new);
+        staffCourse(user, c.getCourseCode());
+        if (!user.seesAllInstitutions() && !java.util.Objects.equals(user.coordinatedInstitutionId(), c.getInstitutionId())) {
+            throw new NotFoundException();
+        }
+        return c;
+    }
+
+    public List<CertificateAudit> history(AulasUser user, String certificateId) {
+        staffCertificate(user, certificateId);
+        return audit.findByCertificateIdOrderByAtAsc(certificateId);
+    }
+
+    /** Starts issuing every eligible participant's certificate of a type in the background. */
+    public IssueJob startBulk(AulasUser user, String code, CertificateType type, boolean notify) {
+        requireIssuer(user);
+        Course course = access.course(user, code);
+        CertificateRules rule = ruleOf(course, type);
+        int eligible = (int) standings.of(course, null).values().stream()
+                .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).count();
+        IssueJob job = jobs.insert(new IssueJob(code, type, user.id(), notify, eligible, clock.instant()));
+        jobRunner.execute(() -> runBulk(job.getId(), user, Integer.MAX_VALUE));
+        return job;
+    }
+
+    public IssueJob job(AulasUser user, String code, String jobId) {
+        staffCourse(user, code);
+        return jobs.findById(jobId).filter(j -> j.getCourseCode().equals(code)).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Runs a bulk job. {@code stopAfter} lets a test stop it like a crash would: no more certificates,
+     * the job left running with its heartbeat stopped.
+     */
+    void runBulk(String jobId, AulasUser by, int stopAfter) {
+        IssueJob job = jobs.findById(jobId).orElseThrow();
+        try {
+            Course course = courses.findById(job.getCourseCode()).orElseThrow();
+            CertificateRules rule = ruleOf(course, job.getType());
+            Map<Integer, String> titles = titles(course.getCode());
+            List<Standings.Participant> todo = standings.of(course, null).values().stream()
+                    .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).toList();
+            AtomicInteger started = new AtomicInteger();
+            AtomicBoolean crashed = new AtomicBoolean();
+            List<Future<?>> futures = new ArrayList<>();
+            for (Standings.Participant p : todo) {
+                futures.add(workers.submit(() -> {
+                    if (crashed.get() || started.incrementAndGet() > stopAfter) {
+                        crashed.set(true);
+                        return;
+                    }
+                    String field;
+                    try {
+                        Optional<Certificate> held = certificates.findBySlot(
+                                Certificate.slotOf(course.getCode(), p.account().getId(), rule.type()));
+                        if (held.isPresent() && held.get().getStatus() != Certificate.Status.PENDING) {
+                            field = "skipped";
+                        } else {
+                            Certificate c = mint(course, p, rule, by, null, titles);
+                            field = "issued";
+                            if (job.isNotify()) {
+                                notifyHolder(c);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Certificate for {} in {} failed", p.account().getId(), course.getCode(), e);
+                        mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)),
+                                new Update().set("lastError", p.account().getFullName() + ": " + e.getMessage()),
+                                IssueJob.class);
+                        field = "failed";
+                    }
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)),
+                            new Update().inc(field, 1).set("updatedAt", clock.instant()), IssueJob.class);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            if (crashed.get()) {
+                return;
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.DONE)
+                    .set("total", todo.size()).set("finishedAt", clock.instant()).set("updatedAt", clock.instant()),
+                    IssueJob.class);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.error("Bulk certificate job {} failed", jobId, e);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.FAILED)
+                    .set("lastError", String.valueOf(e.getMessage())).set("finishedAt", clock.instant()), IssueJob.class);
+        }
+    }
+
+    /**
+     * Creates (or completes) the person's certificate of that type. The number is the highest plus one,
+     * taken at insert: the unique indexes turn a race into a retry, and an existing slot into "already issued".
+     */
+    private Certificate mint(Course course, Standings.Participant p, CertificateRules rule, AulasUser by, String exception,
+            Map<Integer, String> titles) {
+        String code = course.getCode();
+        String accountId = p.account().getId();
+        if (!documents.hasTemplate(rule.template())) {
+            throw new CertificateRefused(null, "certificate.refused.template", rule.template());
+        }
+        String slot = Certificate.slotOf(code, accountId, rule.type());
+        Optional<Certificate> existing = certificates.findBySlot(slot);
+        if (existing.isPresent()) {
+            return documents.complete(existing.get(), titles);
+        }
+        Optional<Certificate> replaced = certificates.findFirstByCourseCodeAndAccountIdAndTypeAndStatusAndReplacedByIdIsNull(
+                code, accountId, rule.type(), Certificate.Status.REPLACED);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int sequence = certificates.findFirstByCourseCodeAndTypeOrderBySequenceDesc(code, rule.type())
+                    .map(c -> c.getSequence() + 1).orElse(1);
+            VerificationCode verification = replaced.map(r -> new VerificationCode(r.getReplacedByCode()))
+                    .orElseGet(VerificationCode::random);
+            Certificate c = new Certificate(code, accountId, p.account().getInstitutionId(), rule.type(), sequence,
+                    verification);
+            c.describe(p.account().getFullName(), p.account().getDniFormatted(), p.institutionName(), course.getTitle(),
+                    course.getEdition(), course.getTotalHours(), course.getStartDate(), course.getEndDate(),
+                    typeTitle(rule), p.attendedModules(), titles.size(),
+                    p.standing().attendancePercent() == null ? "0" : p.standing().attendancePercent().stripTrailingZeros()
+                            .toPlainString(), rule.template(), clock.instant(), by.id(), exception,
+                    replaced.map(Certificate::getId).orElse(null), replaced.map(Certificate::getCode).orElse(null));
+            try {
+                c = certificates.insert(c);
+            } catch (DuplicateKeyException e) {
+                Optional<Certificate> other = certificates.findBySlot(slot);
+                if (other.isPresent()) {
+                    return documents.complete(other.get(), titles);
+                }
+                continue;
+            }
+            if (replaced.isPresent()) {
+                Certificate old = replaced.get();
+                old.linkReplacement(c.getId());
+                certificates.save(old);
+            }
+            record(c, exception == null ? CertificateAudit.Action.ISSUED : CertificateAudit.Action.ISSUED_BY_EXCEPTION, by,
+                    exception);
+            return documents.complete(c, titles);
+        }
+        throw new IllegalStateException("No free certificate number for " + code + " after 100 attempts");
+    }
+
+    private CertificateRules ruleOf(Course course, CertificateType type) {
+        CertificateRules rule = CertificateRules.of(course).get(type);
+        if (rule == null) {
+            throw new CertificateRefused(null, "certificate.refused.noSuchType");
+        }
+        return rule;
+    }
+
+    private String typeTitle(CertificateRules rule) {
+        return rule.title() != null ? rule.title() : messages.getMessage(rule.type().key(), null, SPANISH);
+    }
+
+    private Map<Integer, String> titles(String code) {
+        Map<Integer, String> titles = new LinkedHashMap<>();
+        for (CourseModule m : modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(code)) {
+            titles.put(m.getNumber(), m.getTitle());
+        }
+        return titles;
+    }
+
+    void record(Certificate c, CertificateAudit.Action action, AulasUser by, String detail) {
+        audit.save(new CertificateAudit(c.getId(), c.getCourseCode(), action, by.id(), by.fullName(), clock.instant(), detail));
+    }
+
+    /** The reasons in the user's language, joined: "faltó al encuentro 3; ejercicio 2 requiere revisión". */
+    public String reasons(Eligibility eligibility) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return eligibility.reasons().stream().map(r -> messages.getMessage(r.key(), r.args(), locale))
+                .collect(Collectors.joining("; "));
+    }
+
+    private void notifyHolder(Certificate c) {
+        accountEmail(c).ifPresent(email -> mailer.send(email,
+                messages.getMessage("certificate.mail.subject", new Object[] {c.getTypeTitle()}, SPANISH),
+                messages.getMessage("certificate.mail.body", new Object[] {c.getHolderName(), c.getTypeTitle(),
+                        c.getCourseTitle(), documents.verificationUrl(c).replace(CertificateDocuments.VERIFY_PATH
+                                + c.getCode(), "/courses/" + c.getCourseCode()), documents.verificationUrl(c),
+                        c.verificationCode().formatted()}, SPANISH)));
+    }
+
+    private Optional<String> accountEmail(Certificate c) {
+        return accounts.find(c.getAccountId()).map(ar.aulas.accounts.Account::getEmail);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

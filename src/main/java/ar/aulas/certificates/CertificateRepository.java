@@ -1,0 +1,27 @@
+package ar.aulas.certificates;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface CertificateRepository extends MongoRepository<Certificate, String> {
+
+    Optional<Certificate> findBySlot(String slot);
+
+    Optional<Certificate> findByCode(String code);
+
+    List<Certificate> findBySha256(String sha256);
+
+    Optional<Certificate> findFirstByCourseCodeAndTypeOrderBySequenceDesc(String courseCode, CertificateType type);
+
+    List<Certificate> findByCourseCodeOrderByTypeAscSequenceAsc(String courseCode);
+
+    List<Certificate> findByAccountIdOrderByIssuedAtDesc(String accountId);
+
+    List<Certificate> findByCourseCodeAndAccountId(String courseCode, String accountId);
+
+    Optional<Certificate> findFirstByCourseCodeAndAccountIdAndTypeAndStatusAndReplacedByIdIsNull(String courseCode,
+            String accountId, CertificateType type, Certificate.Status status);
+
+    long countByCourseCodeAndType(String courseCode, CertificateType type);
+}

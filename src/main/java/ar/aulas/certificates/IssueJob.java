@@ -1,0 +1,76 @@
+package ar.aulas.certificates;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A bulk issue running in the background. Its counters are updated with single-document {@code $inc},
+ * so the progress page can be reloaded at any time; a job whose heartbeat stopped was interrupted
+ * (the process died) and running the bulk issue again completes the set.
+ */
+@Document("certificate_jobs")
+public class IssueJob {
+
+    public enum Status { RUNNING, DONE, FAILED }
+
+    static final Duration STALE = Duration.ofMinutes(2);
+
+    @Id
+    private String id;
+    private String courseCode;
+    private CertificateType type;
+    private String requestedBy;
+    private boolean notify;
+    private Status status;
+    private int total;
+    private int issued;
+    private int skipped;
+    private int failed;
+    private String lastError;
+    private Instant startedAt;
+    private Instant updatedAt;
+    private Instant finishedAt;
+
+    protected IssueJob() {
+    }
+
+    IssueJob(String courseCode, CertificateType type, String requestedBy, boolean notify, int total, Instant now) {
+        this.courseCode = courseCode;
+        this.type = type;
+        this.requestedBy = requestedBy;
+        this.notify = notify;
+        this.total = total;
+        this.status = Status.RUNNING;
+        this.startedAt = now;
+        this.updatedAt = now;
+    }
+
+    public int done() {
+        return issued + skipped + failed;
+    }
+
+    public int percent() {
+        return total == 0 ? 100 : Math.min(100, done() * 100 / total);
+    }
+
+    public boolean interrupted(Instant now) {
+        return status == Status.RUNNING && updatedAt.plus(STALE).isBefore(now);
+    }
+
+    public String getId() { return id; }
+    public String getCourseCode() { return courseCode; }
+    public CertificateType getType() { return type; }
+    public String getRequestedBy() { return requestedBy; }
+    public boolean isNotify() { return notify; }
+    public Status getStatus() { return status; }
+    public int getTotal() { return total; }
+    public int getIssued() { return issued; }
+    public int getSkipped() { return skipped; }
+    public int getFailed() { return failed; }
+    public String getLastError() { return lastError; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+}
