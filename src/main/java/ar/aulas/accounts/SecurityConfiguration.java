@@ -40,7 +40,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/verificar/**", "/api/v1/certificados/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/verificar", "/verificar/**", "/api/v1/certificados/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/verificar", "/verificar/archivo").permitAll()
                 // the calendar feed authenticates by its secret, revocable token
                 .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                 .requestMatchers(unmapped(controllers)).permitAll()

@@ -46,7 +46,7 @@ public final class CertificateEligibility {
             reasons.add(new Reason("certificate.reason.noSessions"));
             return State.IN_PROGRESS;
         }
-        if (standing.bestPossible() != null && standing.bestPossible().compareTo(min) < 0) {
+        if (pending > 0 && standing.bestPossible() != null && standing.bestPossible().compareTo(min) < 0) {
             reasons.add(new Reason("certificate.reason.attendanceUnreachable", plain(standing.bestPossible()), plain(min)));
             return State.NOT_POSSIBLE;
         }

@@ -265,6 +265,11 @@ public class CertificateIssuing {
         return c;
     }
 
+    /** A certificate for its detail page: staff who may see its institution. */
+    public Certificate certificate(AulasUser user, String certificateId) {
+        return staffCertificate(user, certificateId);
+    }
+
     public List<CertificateAudit> history(AulasUser user, String certificateId) {
         staffCertificate(user, certificateId);
         return audit.findByCertificateIdOrderByAtAsc(certificateId);

@@ -99,7 +99,7 @@ public class CertificateTemplates {
         }
         Reader r = new Reader(dir, where, errors);
         map.keySet().stream().map(String::valueOf).filter(k -> !TOP_KEYS.contains(k)).forEach(k ->
-                errors.add(new TemplateError(where, k, "certificate.template.unknownKey", k, String.join(", ", TOP_KEYS))));
+                errors.add(new TemplateError(where, k, "certificate.template.unknownKey", k, String.join(", ", TOP_KEYS.stream().sorted().toList()))));
         PageSize size = switch (String.valueOf(map.get("page") == null ? "A4" : map.get("page")).toUpperCase(Locale.ROOT)) {
             case "A4" -> PageSize.A4;
             case "LETTER" -> PageSize.LETTER;

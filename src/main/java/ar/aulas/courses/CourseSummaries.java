@@ -9,8 +9,15 @@ import java.util.List;
  */
 public interface CourseSummaries {
 
-    /** A message key with its arguments, and optional per-module details (module number → message key). */
-    record Summary(String key, Object[] args, java.util.Map<Integer, String> perModule) {
+    /**
+     * A message key with its arguments, optional per-module details (module number → message key), and an
+     * optional link (path and the message key of its text).
+     */
+    record Summary(String key, Object[] args, java.util.Map<Integer, String> perModule, String href, String linkKey) {
+
+        public Summary(String key, Object[] args, java.util.Map<Integer, String> perModule) {
+            this(key, args, perModule, null, null);
+        }
     }
 
     List<Summary> summaries(AulasUser user, Course course);
