@@ -23,9 +23,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Fixture DSL for certificate tests: a course of {@code modules} past encounters, each with an individual
  * exercise, both certificates declared; people enrolled; attendance taken; exercises submitted and graded.
  */
-final class CertificateScenario {
+public final class CertificateScenario {
 
-    final String code;
+    public final String code;
     private final Fixtures fixtures;
     private final Enrolments enrolments;
     private final RollCall rollCall;
@@ -35,7 +35,7 @@ final class CertificateScenario {
     private final AulasUser trainer;
     final int modules;
 
-    CertificateScenario(Path root, int modules, Fixtures fixtures, CourseSync sync, Enrolments enrolments,
+    public CertificateScenario(Path root, int modules, Fixtures fixtures, CourseSync sync, Enrolments enrolments,
             RollCall rollCall, SubmissionWork work, Grading grading, UserDetailsService users) {
         this.code = "CER-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         this.modules = modules;
@@ -94,26 +94,26 @@ final class CertificateScenario {
         this.trainer = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
     }
 
-    Account person(String name, String institution) {
+    public Account person(String name, String institution) {
         Account a = fixtures.participant().named(name).of(institution).create();
         enrolments.enrol(code, a.getId(), null);
         return a;
     }
 
     /** Takes the roll of an encounter: everyone listed with their status. */
-    CertificateScenario roll(int module, Map<String, AttendanceStatus> marks) {
+    public CertificateScenario roll(int module, Map<String, AttendanceStatus> marks) {
         rollCall.save(trainer, code, module, marks, Map.of());
         return this;
     }
 
-    CertificateScenario allPresent(int module, List<Account> people) {
+    public CertificateScenario allPresent(int module, List<Account> people) {
         Map<String, AttendanceStatus> marks = new HashMap<>();
         people.forEach(p -> marks.put(p.getId(), AttendanceStatus.PRESENT));
         return roll(module, marks);
     }
 
     /** The person submits the exercise of a module and the trainer grades it. */
-    CertificateScenario graded(Account person, int module, Submission.Verdict verdict) {
+    public CertificateScenario graded(Account person, int module, Submission.Verdict verdict) {
         AulasUser me = (AulasUser) users.loadUserByUsername(person.getEmail());
         Submission s = work.save(me, code, module, "e" + module,
                 new SubmissionWork.Work("Trabajo del encuentro " + module, List.of(), Set.of(), true, UUID.randomUUID().toString()));
@@ -122,14 +122,14 @@ final class CertificateScenario {
         return this;
     }
 
-    CertificateScenario submitted(Account person, int module) {
+    public CertificateScenario submitted(Account person, int module) {
         AulasUser me = (AulasUser) users.loadUserByUsername(person.getEmail());
         work.save(me, code, module, "e" + module,
                 new SubmissionWork.Work("Entrega", List.of(), Set.of(), true, UUID.randomUUID().toString()));
         return this;
     }
 
-    AulasUser user(String email) {
+    public AulasUser user(String email) {
         return (AulasUser) users.loadUserByUsername(email);
     }
 }

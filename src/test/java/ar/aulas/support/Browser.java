@@ -44,10 +44,15 @@ public final class Browser implements AutoCloseable {
 
     /** Logs a demo account in through the login form, in a fresh profile, and waits for the home page. */
     public Page logIn(String email, int width) {
+        return logIn(email, ar.aulas.demo.DemoAccounts.PASSWORD, width);
+    }
+
+    /** Logs an account in with its password, in a fresh profile, and waits for the home page. */
+    public Page logIn(String email, String password, int width) {
         Page page = newPage(width);
         page.navigate("/login");
         page.getByLabel("Correo electrónico o DNI").fill(email);
-        page.getByLabel("Contraseña").fill(ar.aulas.demo.DemoAccounts.PASSWORD);
+        page.getByLabel("Contraseña").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Ingresar")).click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(
