@@ -161,6 +161,28 @@ class CourseFolderReaderTest {
     }
 
     @Test
+    void certificateRulesAreCheckedWhenTheCourseIsRead() {
+        var course = CourseFolder.create(root, "curso", "TST-12").module(1, "inicio", "Inicio");
+        String base = readFile(course.dir().resolve("course.yml"));
+        course.write("course.yml", base + "certificates:\n  attendance:\n    title: Asistencia\n    minAttendancePercent: 75\n"
+                + "  approval:\n    requireAllExercises: true\n    minAverage: 7\n    template: aprobacion\n");
+        assertThat(read(course).errors()).isEmpty();
+        course.write("course.yml", base + "certificates:\n  attendance:\n    minAttendancePercent: 180\n"
+                + "  approval:\n    requireAllExercises: si\n    minAverage: diez\n    template: Aprobación.yml\n    hours: 3\n"
+                + "  honor: {}\n");
+        List<String> errors = read(course).errors().stream().map(e -> e.key() + " " + java.util.Arrays.toString(e.args()))
+                .toList();
+        assertThat(errors).containsExactlyInAnyOrder(
+                "content.error.range [certificates.attendance.minAttendancePercent, 180, 0, 100]",
+                "content.error.choice [certificates.approval.requireAllExercises, si, false, true]",
+                "content.error.range [certificates.approval.minAverage, diez, 0, 10]",
+                "content.error.templateName [certificates.approval.template, Aprobación.yml]",
+                "content.error.unknownKey [certificates.approval.hours, minAttendancePercent, minAverage, requireAllExercises, "
+                        + "template, title]",
+                "content.error.choice [certificates, honor, approval, attendance]");
+    }
+
+    @Test
     void everyErrorOfACourseIsListedAtOnce() {
         var course = CourseFolder.create(root, "curso", "TST-9")
                 .write("01-inicio/module.md", "---\nnumber: uno\ntitle: Inicio\ndate: 31/02/2026\nstart: \"9h\"\n"

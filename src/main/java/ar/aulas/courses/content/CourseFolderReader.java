@@ -127,6 +127,7 @@ public final class CourseFolderReader {
         Map<String, Object> certificates = course.plain("certificates");
         Map<String, Object> attendance = course.plain("attendance");
         validateWeights(rel(courseFile), course, attendance, errors);
+        validateCertificates(rel(courseFile), course, certificates, errors);
 
         List<ModuleContent> modules = readModules(courseDir, errors);
         if (!errors.isEmpty()) {
@@ -135,6 +136,55 @@ public final class CourseFolderReader {
         return new Result(folder, new CourseContent(folder, code, title, edition, start, end, hours,
                 summary == null ? "" : summary, trainers, zone, certificates, attendance, sha256(courseSource), modules),
                 errors);
+    }
+
+    /**
+     * certificates: attendance and/or approval, each with title, minAttendancePercent (0–100), template (a name in
+     * certificates/), and for approval requireAllExercises (true/false) and minAverage (0–10).
+     */
+    private static void validateCertificates(String file, YamlMap course, Map<String, Object> certificates,
+            List<ContentError> errors) {
+        int line = course.lineOf("certificates");
+        for (var entry : certificates.entrySet()) {
+            String type = String.valueOf(entry.getKey());
+            if (!Set.of("attendance", "approval").contains(type)) {
+                errors.add(new ContentError(file, line, "content.error.choice", "certificates", type, "approval, attendance"));
+                continue;
+            }
+            if (!(entry.getValue() instanceof Map<?, ?> rules)) {
+                errors.add(new ContentError(file, line, "content.error.notMapping", "certificates." + type));
+                continue;
+            }
+            Set<String> allowed = type.equals("approval")
+                    ? Set.of("title", "minAttendancePercent", "requireAllExercises", "minAverage", "template")
+                    : Set.of("title", "minAttendancePercent", "template");
+            for (var rule : rules.entrySet()) {
+                String key = String.valueOf(rule.getKey());
+                String value = String.valueOf(rule.getValue());
+                String where = "certificates." + type + "." + key;
+                if (!allowed.contains(key)) {
+                    errors.add(new ContentError(file, line, "content.error.unknownKey", where,
+                            String.join(", ", allowed.stream().sorted().toList())));
+                } else if (key.equals("minAttendancePercent") && !between(value, 0, 100)) {
+                    errors.add(new ContentError(file, line, "content.error.range", where, value, 0, 100));
+                } else if (key.equals("minAverage") && !between(value, 0, 10)) {
+                    errors.add(new ContentError(file, line, "content.error.range", where, value, 0, 10));
+                } else if (key.equals("requireAllExercises") && !Set.of("true", "false").contains(value)) {
+                    errors.add(new ContentError(file, line, "content.error.choice", where, value, "false, true"));
+                } else if (key.equals("template") && !value.matches("[a-z0-9][a-z0-9-]*")) {
+                    errors.add(new ContentError(file, line, "content.error.templateName", where, value));
+                }
+            }
+        }
+    }
+
+    private static boolean between(String value, int min, int max) {
+        try {
+            var n = new java.math.BigDecimal(value.trim());
+            return n.compareTo(java.math.BigDecimal.valueOf(min)) >= 0 && n.compareTo(java.math.BigDecimal.valueOf(max)) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** attendance.weights: PRESENT, LATE, EXCUSED, ABSENT → a number from 0 to 1, or "excluded". */
