@@ -56,6 +56,7 @@ public class Certificate {
 
     private Instant issuedAt;
     private String issuedBy;
+    private String issuedByName;
     private String exceptionJustification;
 
     private String pdfFileId;
@@ -98,7 +99,7 @@ public class Certificate {
     void describe(String holderName, String holderDni, String institutionName, String courseTitle, String edition,
             int hours, LocalDate startDate, LocalDate endDate, String typeTitle, List<Integer> attendedModules,
             int totalModules, String attendancePercent, String template, Instant issuedAt, String issuedBy,
-            String exceptionJustification, String replacesId, String replacesCode) {
+            String issuedByName, String exceptionJustification, String replacesId, String replacesCode) {
         this.holderName = holderName;
         this.holderDni = holderDni;
         this.institutionName = institutionName;
@@ -114,6 +115,7 @@ public class Certificate {
         this.template = template;
         this.issuedAt = issuedAt;
         this.issuedBy = issuedBy;
+        this.issuedByName = issuedByName;
         this.exceptionJustification = exceptionJustification;
         this.replacesId = replacesId;
         this.replacesCode = replacesCode;
@@ -133,10 +135,7 @@ public class Certificate {
         this.revokeReason = reason;
     }
 
-    /**
-     * Frees the slot for the replacement, whose code is chosen now; its id is linked once it exists, so a
-     * crash in between leaves a replaced certificate that the next issue for that person completes.
-     */
+    /** Frees the slot for the replacement, whose code is chosen now; its id is linked once it exists. */
     void replaceBy(VerificationCode next, Instant at) {
         this.status = Status.REPLACED;
         this.slot = slot + "|replaced-by-" + next.value();
@@ -177,6 +176,7 @@ public class Certificate {
     public String getTemplate() { return template; }
     public Instant getIssuedAt() { return issuedAt; }
     public String getIssuedBy() { return issuedBy; }
+    public String getIssuedByName() { return issuedByName; }
     public String getExceptionJustification() { return exceptionJustification; }
     public String getPdfFileId() { return pdfFileId; }
     public String getSha256() { return sha256; }

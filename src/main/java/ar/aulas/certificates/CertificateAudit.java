@@ -5,7 +5,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Who did what to a certificate, and when: issue, exception, staff download, revocation, reissue. */
+/**
+ * Who did what to a certificate, and when: staff download, revocation, reissue. The issue itself (and an
+ * exception's justification) is recorded on the certificate, written in the same document.
+ */
 @Document("certificate_audit")
 public class CertificateAudit {
 

@@ -56,7 +56,8 @@ class CertificateDocuments {
         return baseUrl + VERIFY_PATH + c.getCode();
     }
 
-    Certificate complete(Certificate c, Map<Integer, String> moduleTitles) {
+    /** {@code fresh}: just inserted by the caller, so no earlier attempt can have left a PDF behind. */
+    Certificate complete(Certificate c, Map<Integer, String> moduleTitles, boolean fresh) {
         if (c.getStatus() != Certificate.Status.PENDING) {
             return c;
         }
@@ -66,7 +67,9 @@ class CertificateDocuments {
                 c.getTypeTitle() + " · " + c.getHolderName() + " · " + c.getNumber(), "Aulas de Gestión de Ciudades"),
                 c.getTypeTitle() + " " + c.getNumber(), "Salta, Argentina");
         String sha256 = sha256(pdf);
-        gridFs.delete(Query.query(Criteria.where("metadata.certificateId").is(c.getId())));
+        if (!fresh) {
+            gridFs.delete(Query.query(Criteria.where("metadata.certificateId").is(c.getId())));
+        }
         Document metadata = new Document("certificateId", c.getId()).append("sha256", sha256);
         ObjectId fileId = gridFs.store(new ByteArrayInputStream(pdf), c.getNumber() + ".pdf", "application/pdf", metadata);
         c.stored(fileId.toHexString(), sha256, pdf.length);

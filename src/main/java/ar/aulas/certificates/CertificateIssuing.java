@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -76,6 +75,8 @@ public class CertificateIssuing {
     private final Clock clock;
     private final MessageSource messages;
     private final Mailer mailer;
+    private final CertificateReissueRepository reissues;
+    private final CertificateNumbers numbers;
     private final ar.aulas.accounts.AccountRegistry accounts;
     private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
     private final ExecutorService workers;
@@ -83,7 +84,8 @@ public class CertificateIssuing {
     CertificateIssuing(CourseAccess access, CourseRepository courses, CourseModuleRepository modules, Standings standings,
             CertificateRepository certificates, CertificateAuditRepository audit, IssueJobRepository jobs,
             CertificateDocuments documents, CertificateTemplates templates, MongoTemplate mongo, Clock clock,
-            MessageSource messages, Mailer mailer, ar.aulas.accounts.AccountRegistry accounts, CertificatesProperties properties) {
+            MessageSource messages, Mailer mailer, ar.aulas.accounts.AccountRegistry accounts, CertificateReissueRepository reissues,
+            CertificateNumbers numbers, CertificatesProperties properties) {
         this.access = access;
         this.courses = courses;
         this.modules = modules;
@@ -98,6 +100,8 @@ public class CertificateIssuing {
         this.messages = messages;
         this.mailer = mailer;
         this.accounts = accounts;
+        this.reissues = reissues;
+        this.numbers = numbers;
         this.workers = Executors.newFixedThreadPool(properties.getBulkThreads(), daemon("certificate-worker"));
     }
 
@@ -242,7 +246,9 @@ public class CertificateIssuing {
         if (p == null) {
             throw new CertificateRefused(null, "certificate.refused.notEnrolled", old.getHolderName());
         }
-        old.replaceBy(VerificationCode.random(), clock.instant());
+        VerificationCode next = VerificationCode.random();
+        reissues.save(new CertificateReissue(old.getSlot(), old.getId(), old.getCode(), next.value()));
+        old.replaceBy(next, clock.instant());
         saveGuarded(old);
         record(old, CertificateAudit.Action.REISSUED, user, why);
         return mint(course, p, ruleOf(course, old.getType()), user, old.getExceptionJustification(), titles(course.getCode()));
@@ -270,9 +276,15 @@ public class CertificateIssuing {
         return staffCertificate(user, certificateId);
     }
 
+    /** Who did what: the issue itself (recorded on the certificate, so it is written with it), then the audit entries. */
     public List<CertificateAudit> history(AulasUser user, String certificateId) {
-        staffCertificate(user, certificateId);
-        return audit.findByCertificateIdOrderByAtAsc(certificateId);
+        Certificate c = staffCertificate(user, certificateId);
+        List<CertificateAudit> history = new ArrayList<>();
+        history.add(new CertificateAudit(c.getId(), c.getCourseCode(), c.byException()
+                ? CertificateAudit.Action.ISSUED_BY_EXCEPTION : CertificateAudit.Action.ISSUED, c.getIssuedBy(),
+                c.getIssuedByName(), c.getIssuedAt(), c.getExceptionJustification()));
+        history.addAll(audit.findByCertificateIdOrderByAtAsc(certificateId));
+        return history;
     }
 
     /** Starts issuing every eligible participant's certificate of a type in the background. */
@@ -305,42 +317,47 @@ public class CertificateIssuing {
             List<Standings.Participant> todo = standings.of(course, null).values().stream()
                     .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).toList();
             AtomicInteger started = new AtomicInteger();
-            AtomicBoolean crashed = new AtomicBoolean();
+            int[] last = {numbers.last(course.getCode(), rule.type())};
+            JobProgress progress = new JobProgress(jobId);
+            boolean crashed = false;
             List<Future<?>> futures = new ArrayList<>();
+            // numbers are reserved here, one after another (no race inside a job); workers render, sign and store
             for (Standings.Participant p : todo) {
-                futures.add(workers.submit(() -> {
-                    if (crashed.get() || started.incrementAndGet() > stopAfter) {
-                        crashed.set(true);
-                        return;
+                if (started.incrementAndGet() > stopAfter) {
+                    crashed = true;
+                    break;
+                }
+                try {
+                    Optional<Certificate> held = certificates.findBySlot(
+                            Certificate.slotOf(course.getCode(), p.account().getId(), rule.type()));
+                    if (held.isPresent() && held.get().getStatus() != Certificate.Status.PENDING) {
+                        progress.add(progress.skipped, null);
+                        continue;
                     }
-                    String field;
-                    try {
-                        Optional<Certificate> held = certificates.findBySlot(
-                                Certificate.slotOf(course.getCode(), p.account().getId(), rule.type()));
-                        if (held.isPresent() && held.get().getStatus() != Certificate.Status.PENDING) {
-                            field = "skipped";
-                        } else {
-                            Certificate c = mint(course, p, rule, by, null, titles);
-                            field = "issued";
+                    Reserved reserved = reserve(course, p, rule, by, null, titles, last);
+                    futures.add(workers.submit(() -> {
+                        try {
+                            Certificate c = documents.complete(reserved.certificate(), titles, reserved.fresh());
+                            progress.add(progress.issued, null);
                             if (job.isNotify()) {
                                 notifyHolder(c);
                             }
+                        } catch (RuntimeException e) {
+                            log.warn("Certificate for {} failed", p.account().getId(), e);
+                            progress.add(progress.failed, p.account().getFullName() + ": " + e.getMessage());
                         }
-                    } catch (RuntimeException e) {
-                        log.warn("Certificate for {} in {} failed", p.account().getId(), course.getCode(), e);
-                        mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)),
-                                new Update().set("lastError", p.account().getFullName() + ": " + e.getMessage()),
-                                IssueJob.class);
-                        field = "failed";
-                    }
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)),
-                            new Update().inc(field, 1).set("updatedAt", clock.instant()), IssueJob.class);
-                }));
+                    }));
+                } catch (RuntimeException e) {
+                    log.warn("Certificate for {} failed", p.account().getId(), e);
+                    progress.add(progress.failed, p.account().getFullName() + ": " + e.getMessage());
+                }
             }
+            numbers.used(course.getCode(), rule.type(), last[0]);
             for (Future<?> f : futures) {
                 f.get();
             }
-            if (crashed.get()) {
+            progress.flush();
+            if (crashed) {
                 return;
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.DONE)
@@ -356,11 +373,61 @@ public class CertificateIssuing {
     }
 
     /**
-     * Creates (or completes) the person's certificate of that type. The number is the highest plus one,
-     * taken at insert: the unique indexes turn a race into a retry, and an existing slot into "already issued".
+     * A job's counters, written with one {@code $inc} at most every 250 ms (and at the end) rather than one
+     * write per certificate: on the embedded store every write is a commit to disk.
      */
+    private final class JobProgress {
+        final AtomicInteger issued = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        private final String jobId;
+        private final java.util.concurrent.atomic.AtomicLong lastFlush = new java.util.concurrent.atomic.AtomicLong();
+        private volatile String lastError;
+
+        JobProgress(String jobId) {
+            this.jobId = jobId;
+        }
+
+        void add(AtomicInteger counter, String error) {
+            counter.incrementAndGet();
+            if (error != null) {
+                lastError = error;
+            }
+            long now = System.nanoTime();
+            long previous = lastFlush.get();
+            if (now - previous > 250_000_000L && lastFlush.compareAndSet(previous, now)) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            Update update = new Update().inc("issued", issued.getAndSet(0)).inc("skipped", skipped.getAndSet(0))
+                    .inc("failed", failed.getAndSet(0)).set("updatedAt", clock.instant());
+            if (lastError != null) {
+                update.set("lastError", lastError);
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), update, IssueJob.class);
+        }
+    }
+
+    /** The person's certificate, made (or completed) now. */
     private Certificate mint(Course course, Standings.Participant p, CertificateRules rule, AulasUser by, String exception,
             Map<Integer, String> titles) {
+        Reserved reserved = reserve(course, p, rule, by, exception, titles, null);
+        return documents.complete(reserved.certificate(), titles, reserved.fresh());
+    }
+
+    /** A certificate whose number is taken; {@code fresh} when inserted by this call (no PDF can exist yet). */
+    private record Reserved(Certificate certificate, boolean fresh) {
+    }
+
+    /**
+     * The person's certificate of that type: the existing one, or a new pending one with the next number. The
+     * number is the last one plus one, taken at insert: the unique indexes turn a race into a retry, and an
+     * existing slot into "already issued".
+     */
+    private Reserved reserve(Course course, Standings.Participant p, CertificateRules rule, AulasUser by, String exception,
+            Map<Integer, String> titles, int[] bulkLast) {
         String code = course.getCode();
         String accountId = p.account().getId();
         if (!documents.hasTemplate(rule.template())) {
@@ -369,14 +436,12 @@ public class CertificateIssuing {
         String slot = Certificate.slotOf(code, accountId, rule.type());
         Optional<Certificate> existing = certificates.findBySlot(slot);
         if (existing.isPresent()) {
-            return documents.complete(existing.get(), titles);
+            return new Reserved(existing.get(), false);
         }
-        Optional<Certificate> replaced = certificates.findFirstByCourseCodeAndAccountIdAndTypeAndStatusAndReplacedByIdIsNull(
-                code, accountId, rule.type(), Certificate.Status.REPLACED);
+        Optional<CertificateReissue> replaced = reissues.findById(slot);
+        int sequence = (bulkLast != null ? bulkLast[0] : numbers.last(code, rule.type())) + 1;
         for (int attempt = 0; attempt < 100; attempt++) {
-            int sequence = certificates.findFirstByCourseCodeAndTypeOrderBySequenceDesc(code, rule.type())
-                    .map(c -> c.getSequence() + 1).orElse(1);
-            VerificationCode verification = replaced.map(r -> new VerificationCode(r.getReplacedByCode()))
+            VerificationCode verification = replaced.map(r -> new VerificationCode(r.getCode()))
                     .orElseGet(VerificationCode::random);
             Certificate c = new Certificate(code, accountId, p.account().getInstitutionId(), rule.type(), sequence,
                     verification);
@@ -384,25 +449,33 @@ public class CertificateIssuing {
                     course.getEdition(), course.getTotalHours(), course.getStartDate(), course.getEndDate(),
                     typeTitle(rule), p.attendedModules(), titles.size(),
                     p.standing().attendancePercent() == null ? "0" : p.standing().attendancePercent().stripTrailingZeros()
-                            .toPlainString(), rule.template(), clock.instant(), by.id(), exception,
-                    replaced.map(Certificate::getId).orElse(null), replaced.map(Certificate::getCode).orElse(null));
+                            .toPlainString(), rule.template(), clock.instant(), by.id(), by.fullName(), exception,
+                    replaced.map(CertificateReissue::getReplacedId).orElse(null),
+                    replaced.map(CertificateReissue::getReplacedCode).orElse(null));
             try {
                 c = certificates.insert(c);
             } catch (DuplicateKeyException e) {
                 Optional<Certificate> other = certificates.findBySlot(slot);
                 if (other.isPresent()) {
-                    return documents.complete(other.get(), titles);
+                    return new Reserved(other.get(), false);
                 }
+                sequence = numbers.highest(code, rule.type()) + 1;
                 continue;
             }
-            if (replaced.isPresent()) {
-                Certificate old = replaced.get();
-                old.linkReplacement(c.getId());
-                certificates.save(old);
+            if (bulkLast != null) {
+                bulkLast[0] = sequence;
+            } else {
+                numbers.used(code, rule.type(), sequence);
             }
-            record(c, exception == null ? CertificateAudit.Action.ISSUED : CertificateAudit.Action.ISSUED_BY_EXCEPTION, by,
-                    exception);
-            return documents.complete(c, titles);
+            if (replaced.isPresent()) {
+                String newId = c.getId();
+                certificates.findById(replaced.get().getReplacedId()).ifPresent(old -> {
+                    old.linkReplacement(newId);
+                    certificates.save(old);
+                });
+                reissues.deleteById(slot);
+            }
+            return new Reserved(c, true);
         }
         throw new IllegalStateException("No free certificate number for " + code + " after 100 attempts");
     }

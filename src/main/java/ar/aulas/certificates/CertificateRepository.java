@@ -20,8 +20,5 @@ public interface CertificateRepository extends MongoRepository<Certificate, Stri
 
     List<Certificate> findByCourseCodeAndAccountId(String courseCode, String accountId);
 
-    Optional<Certificate> findFirstByCourseCodeAndAccountIdAndTypeAndStatusAndReplacedByIdIsNull(String courseCode,
-            String accountId, CertificateType type, Certificate.Status status);
-
     long countByCourseCodeAndType(String courseCode, CertificateType type);
 }

@@ -92,7 +92,7 @@ class CertificateSigner {
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 12 * 1024);
         try {
             PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out)
-                    .setStampingProperties(new StampingProperties())
+                    .setStampingProperties(new StampingProperties().useAppendMode())
                     // room for the CMS container: the chain plus the signature and attributes; the default reserves far more
                     .setEstimatedSize(reserve);
             SignerProperties props = new SignerProperties().setFieldName("Firma").setReason(reason)

@@ -210,10 +210,14 @@ class CertificateIssuingTests {
         assertThat(exception.getNumber()).isEqualTo(s.code + "-A-0002");
         assertThat(mvc.perform(get("/verificar/" + exception.getCode()).with(from(ip))).andReturn().getResponse()
                 .getContentAsString()).contains("Emitido por excepción").doesNotContain("Resolución 12/2026");
-        assertThat(audit.findByCertificateIdOrderByAtAsc(exception.getId())).extracting(CertificateAudit::getAction)
-                .containsExactly(CertificateAudit.Action.ISSUED_BY_EXCEPTION);
-        assertThat(audit.findByCertificateIdOrderByAtAsc(c.getId())).extracting(CertificateAudit::getAction)
-                .contains(CertificateAudit.Action.ISSUED).doesNotContain(CertificateAudit.Action.DOWNLOADED);
+        AulasUser adminUser = s.user("admin@aulas.demo");
+        assertThat(issuing.history(adminUser, exception.getId())).singleElement().satisfies(h -> {
+            assertThat(h.getAction()).isEqualTo(CertificateAudit.Action.ISSUED_BY_EXCEPTION);
+            assertThat(h.getDetail()).isEqualTo("Resolución 12/2026 de la Mesa Ejecutiva");
+            assertThat(h.getAccountName()).isEqualTo("Administración Aulas");
+        });
+        assertThat(issuing.history(adminUser, c.getId())).extracting(CertificateAudit::getAction)
+                .containsExactly(CertificateAudit.Action.ISSUED);
 
         byte[] zip = mvc.perform(get("/courses/" + s.code + "/certificates/export.zip").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -222,8 +226,9 @@ class CertificateIssuingTests {
                 .session(Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo"))).andReturn().getResponse()
                 .getContentAsByteArray();
         assertThat(zipEntries(scopedZip)).hasSize(1).allMatch(n -> n.contains("Beto Ausente"));
-        assertThat(audit.findByCertificateIdOrderByAtAsc(c.getId())).extracting(CertificateAudit::getAction)
-                .contains(CertificateAudit.Action.DOWNLOADED);
+        assertThat(issuing.history(adminUser, c.getId())).extracting(CertificateAudit::getAction)
+                .as("one ZIP by the programme coordinator; San Lorenzo's ZIP holds only Beto's").containsExactly(
+                        CertificateAudit.Action.ISSUED, CertificateAudit.Action.DOWNLOADED);
     }
 
     @Test
@@ -266,7 +271,7 @@ class CertificateIssuingTests {
         assertThat(replaced).contains("Certificado reemplazado", "Ana Mal Escrita", replacement.verificationCode().formatted());
         assertThat(mvc.perform(get("/verificar/" + replacement.getCode()).with(from(ip))).andReturn().getResponse()
                 .getContentAsString()).contains("Certificado válido", "Ana Bien Escrita");
-        assertThat(audit.findByCertificateIdOrderByAtAsc(old.getId())).extracting(CertificateAudit::getAction)
+        assertThat(issuing.history(coordinator, old.getId())).extracting(CertificateAudit::getAction)
                 .containsExactly(CertificateAudit.Action.ISSUED, CertificateAudit.Action.REISSUED);
         mvc.perform(post("/certificates/" + old.getId() + "/reissue").param("justification", "Otra vez")
                 .session(session).with(csrf()));
@@ -298,7 +303,7 @@ class CertificateIssuingTests {
                 VerificationCode.random());
         pending.describe(half.getFullName(), half.getDniFormatted(), "Municipalidad", "Gestión Metropolitana", "2026", 24,
                 null, null, "Certificado de asistencia", List.of(1), 1, "100", "asistencia", Instant.now(), coordinator.id(),
-                null, null, null);
+                coordinator.fullName(), null, null, null);
         pending = certificates.insert(pending);
         mvc.perform(get("/verificar/" + pending.getCode()).with(from(newIp()))).andExpect(status().isNotFound());
 
