@@ -84,6 +84,12 @@ class CertificateJourneyTests {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(coordinator.locator("main")).containsText("3 de 3 participantes procesados");
         Browser.screenshot(coordinator, "certificates-job-done");
+        coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Volver a certificados")).click();
+        coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(s.code + "-A-0001")).click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Certificado de asistencia " + s.code + "-A-0001");
+        assertThat(coordinator.locator("main")).containsText("Emitido");
+        Browser.screenshot(coordinator, "certificates-detail");
         coordinator.context().close();
 
         Page tech = browser.logIn(maria.getEmail(), AccountBuilder.PASSWORD, 360);

@@ -67,6 +67,7 @@ class CertificateIssuingTests {
     @Autowired IssueJobRepository jobs;
     @Autowired AccountRegistry accounts;
     @Autowired GridFsTemplate gridFs;
+    @Autowired ar.aulas.shared.mail.OutboxRepository outbox;
 
     @TempDir
     Path root;
@@ -149,6 +150,11 @@ class CertificateIssuingTests {
         assertThat(c.getNumber()).isEqualTo(s.code + "-A-0001");
         assertThat(c.getCode()).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}");
         assertThat(c.getSize()).isBetween(20_000L, 60_000L);
+        assertThat(outbox.findAll()).anySatisfy(m -> {
+            assertThat(m.getTo()).isEqualTo(ana.getEmail());
+            assertThat(m.getSubject()).isEqualTo("Tu Certificado de asistencia está disponible");
+            assertThat(m.getBody()).contains("Ana María Núñez", "/verificar/" + c.getCode(), c.verificationCode().formatted());
+        });
 
         mvc.perform(post("/courses/" + s.code + "/certificates/issue").param("accountId", ana.getId())
                 .param("type", "ATTENDANCE").session(coordinator).with(csrf()))
@@ -390,6 +396,50 @@ class CertificateIssuingTests {
         assertThat(mvc.perform(get("/verificar/2345678ABC").with(from(flood))).andExpect(status().isTooManyRequests())
                 .andReturn().getResponse().getContentAsString()).contains("demasiadas consultas");
         mvc.perform(get("/verificar/2345678ABC").with(from(newIp()))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void everyCertificateRouteChecksTheRoleAndTheObject() throws Exception {
+        var s = scenario(1);
+        Account ana = s.person("Ana Ruta", "MSAL");
+        s.allPresent(1, List.of(ana));
+        Certificate c = issuing.issue(s.user("coordinacion@aulas.demo"), s.code, ana.getId(), CertificateType.ATTENDANCE,
+                null, false);
+        String base = "/courses/" + s.code + "/certificates";
+        List<String> staffPages = List.of(base, base + "/export.zip", "/certificates/" + c.getId(),
+                base + "/exception?accountId=" + ana.getId() + "&type=ATTENDANCE");
+        for (String url : staffPages) {
+            mvc.perform(get(url)).andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+        }
+        mvc.perform(get("/certificates/" + c.getId() + "/pdf")).andExpect(status().is3xxRedirection());
+        for (String who : List.of("tecnico@aulas.demo", "capacitadora@aulas.demo")) {
+            MockHttpSession session = Sessions.demo(mvc, who);
+            for (String url : staffPages) {
+                mvc.perform(get(url).session(session)).andExpect(status().isNotFound());
+            }
+            mvc.perform(get("/certificates/" + c.getId() + "/pdf").session(session)).andExpect(status().isNotFound());
+            mvc.perform(post(base + "/issue").param("accountId", ana.getId()).param("type", "ATTENDANCE").session(session)
+                    .with(csrf())).andExpect(status().isNotFound());
+            mvc.perform(post(base + "/bulk").param("type", "ATTENDANCE").session(session).with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/certificates/" + c.getId() + "/revoke").param("reason", "sin permiso alguno")
+                    .session(session).with(csrf())).andExpect(status().isNotFound());
+        }
+        MockHttpSession sanLorenzo = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
+        mvc.perform(get("/certificates/" + c.getId()).session(sanLorenzo)).andExpect(status().isNotFound());
+        mvc.perform(post(base + "/bulk").param("type", "ATTENDANCE").session(sanLorenzo).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(base + "/exception?accountId=" + ana.getId() + "&type=ATTENDANCE").session(coordinator()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(base + "/issue").param("accountId", ana.getId()).param("type", "ATTENDANCE")
+                .session(coordinator())).andExpect(status().isForbidden());
+        mvc.perform(get("/courses/AGC-2026/certificates").session(coordinator())).andExpect(status().isOk());
+        mvc.perform(get("/courses/NO-EXISTE/certificates").session(coordinator())).andExpect(status().isNotFound());
+        mvc.perform(get("/certificates/000000000000000000000000").session(coordinator())).andExpect(status().isNotFound());
+        String english = mvc.perform(get("/verificar/" + c.getCode()).param("lang", "en").with(from(newIp())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Valid certificate", "Encounters attended");
     }
 
     IssueJob awaitDone(String id) throws InterruptedException {
