@@ -91,6 +91,18 @@ public class AccountRegistry {
         return accounts.findByIdIn(ids);
     }
 
+    /** Accounts with any of these DNIs (digits only), in one query. */
+    public java.util.List<Account> findByDnis(java.util.Collection<String> dnis) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("dni").in(dnis)), Account.class);
+    }
+
+    /** Accounts with any of these emails (lower case), in one query. */
+    public java.util.List<Account> findByEmails(java.util.Collection<String> emails) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("email").in(emails)), Account.class);
+    }
+
     public Optional<Account> findByEmail(String email) {
         return Email.isValid(email) ? accounts.findByEmail(Email.parse(email).value()) : Optional.empty();
     }

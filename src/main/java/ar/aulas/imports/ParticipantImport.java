@@ -1,0 +1,504 @@
+package ar.aulas.imports;
+
+import ar.aulas.accounts.Account;
+import ar.aulas.accounts.AccountRegistry;
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.Dni;
+import ar.aulas.accounts.Email;
+import ar.aulas.accounts.Passwords;
+import ar.aulas.accounts.Role;
+import ar.aulas.courses.CourseRepository;
+import ar.aulas.courses.Enrolment;
+import ar.aulas.courses.Enrolments;
+import ar.aulas.imports.ImportRow.Outcome;
+import ar.aulas.imports.ImportRow.Problem;
+import ar.aulas.institutions.Institution;
+import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.Refusal;
+import ar.aulas.shared.Text;
+import ar.aulas.shared.web.NotFoundException;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Importing participants from a spreadsheet: first a preview that writes nothing (each row's outcome
+ * or its error), then, on confirmation, the valid rows in the background: new accounts get an
+ * invitation link (never a password), existing ones (matched by DNI, then email) are updated, and
+ * enrolments added. Importing the same file again changes nothing. Admins and programme coordinators
+ * import for any institution; an institution's coordinator only for their own.
+ */
+@Service
+public class ParticipantImport {
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipantImport.class);
+    private static final Locale SPANISH = Locale.forLanguageTag("es-AR");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'’\\-]*");
+    private static final Duration KEPT = Duration.ofHours(2);
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("apellido", "lastName"), Map.entry("apellidos", "lastName"),
+            Map.entry("nombre", "firstName"), Map.entry("nombres", "firstName"),
+            Map.entry("dni", "dni"), Map.entry("documento", "dni"),
+            Map.entry("email", "email"), Map.entry("e-mail", "email"), Map.entry("correo", "email"),
+            Map.entry("correo electronico", "email"), Map.entry("mail", "email"),
+            Map.entry("institucion", "institution"),
+            Map.entry("cargo", "position"), Map.entry("area", "position"), Map.entry("cargo/area", "position"),
+            Map.entry("cargo o area", "position"),
+            Map.entry("curso", "course"), Map.entry("codigo de curso", "course"));
+    private static final List<String> REQUIRED = List.of("lastName", "firstName", "dni", "email", "institution");
+    private static final Map<String, String> SPANISH_NAMES = Map.of("lastName", "apellido", "firstName", "nombre",
+            "dni", "dni", "email", "email", "institution", "institución", "position", "cargo/área", "course", "curso");
+
+    public record Preview(String token, String fileName, List<ImportRow> rows, Map<Outcome, Long> counts, long enrolments,
+            List<String> ignoredColumns) {
+    }
+
+    private record Stored(Path file, String fileName, String accountId, Instant at) {
+    }
+
+    private final AccountRegistry accounts;
+    private final Passwords passwords;
+    private final InstitutionDirectory institutions;
+    private final CourseRepository courses;
+    private final Enrolments enrolments;
+    private final ImportJobRepository jobs;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ImportsProperties properties;
+    private final Map<String, Stored> uploads = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "participant-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private final SecureRandom random = new SecureRandom();
+
+    ParticipantImport(AccountRegistry accounts, Passwords passwords, InstitutionDirectory institutions,
+            CourseRepository courses, Enrolments enrolments, ImportJobRepository jobs, MongoTemplate mongo, Clock clock,
+            ImportsProperties properties) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.institutions = institutions;
+        this.courses = courses;
+        this.enrolments = enrolments;
+        this.jobs = jobs;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    public boolean mayImport(AulasUser user) {
+        return user.has(Role.ADMIN) || user.has(Role.COORDINATOR);
+    }
+
+    private String scope(AulasUser user) {
+        if (!mayImport(user)) {
+            throw new NotFoundException();
+        }
+        return user.seesAllInstitutions() ? null : user.coordinatedInstitutionId();
+    }
+
+    public long maxFileBytes() {
+        return properties.getMaxFileSize().toBytes();
+    }
+
+    /** Reads and checks the file; nothing is written but a temporary copy of it, for the confirmation. */
+    public Preview preview(AulasUser user, String fileName, byte[] bytes) {
+        scope(user);
+        if (bytes.length > maxFileBytes()) {
+            throw new ImportRefused("import.file.tooLarge", properties.getMaxFileSize().toMegabytes());
+        }
+        ImportFile file = ImportFile.read(fileName, bytes, properties.getMaxRows());
+        Evaluation evaluation = evaluate(user, file);
+        String token = HexFormat.of().formatHex(random.generateSeed(16));
+        try {
+            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "aulas-imports"));
+            Path copy = dir.resolve(token);
+            Files.write(copy, bytes);
+            forgetOld();
+            uploads.put(token, new Stored(copy, fileName, user.id(), clock.instant()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return preview(token, fileName, evaluation);
+    }
+
+    /** The preview of an uploaded file again, as things stand now. */
+    public Preview preview(AulasUser user, String token) {
+        Stored stored = stored(user, token);
+        return preview(token, stored.fileName(), evaluate(user, read(stored)));
+    }
+
+    /** Imports the valid rows of an uploaded file, checked again now, in the background. */
+    public ImportJob confirm(AulasUser user, String token) {
+        Stored stored = stored(user, token);
+        Evaluation evaluation = evaluate(user, read(stored));
+        List<ImportRow> valid = evaluation.rows().stream().filter(ImportRow::valid).toList();
+        List<ImportRow> rejected = evaluation.rows().stream().filter(r -> !r.valid()).toList();
+        ImportJob job = jobs.insert(new ImportJob(user.id(), user.fullName(), scope(user), stored.fileName(),
+                evaluation.rows().size(), rejected, clock.instant()));
+        uploads.remove(token);
+        delete(stored.file());
+        runner.execute(() -> apply(job.getId(), user, valid));
+        return job;
+    }
+
+    public ImportJob job(AulasUser user, String id) {
+        String scope = scope(user);
+        return jobs.findById(id).filter(j -> scope == null || scope.equals(j.getInstitutionScope()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    public List<ImportJob> recent(AulasUser user) {
+        String scope = scope(user);
+        return scope == null ? jobs.findTop10ByOrderByStartedAtDesc() : jobs.findTop10ByInstitutionScopeOrderByStartedAtDesc(scope);
+    }
+
+    private record Evaluation(List<ImportRow> rows, List<String> ignoredColumns) {
+    }
+
+    private Evaluation evaluate(AulasUser user, ImportFile file) {
+        String scope = scope(user);
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < file.header().size(); i++) {
+            String raw = file.header().get(i);
+            String name = Text.searchable(raw).replaceAll("\\s*/\\s*", "/").replaceAll("\\s+", " ");
+            String field = COLUMNS.get(name);
+            if (field == null) {
+                if (!raw.isBlank()) {
+                    ignored.add(raw);
+                }
+            } else if (columns.putIfAbsent(field, i) != null) {
+                throw new ImportRefused("import.file.repeatedColumn", raw);
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).map(SPANISH_NAMES::get).toList();
+        if (!missing.isEmpty()) {
+            throw new ImportRefused("import.file.missingColumns", String.join(", ", missing));
+        }
+        Map<String, Institution> byCode = new HashMap<>();
+        Map<String, Institution> byName = new HashMap<>();
+        for (Institution i : institutions.active()) {
+            byCode.put(i.getCode().toUpperCase(Locale.ROOT), i);
+            byName.put(Text.searchable(i.getName()), i);
+        }
+        Set<String> dnis = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        for (ImportFile.Line line : file.lines()) {
+            String dni = cell(line, columns.get("dni")).replaceAll("[.\\s]", "");
+            dnis.add(dni);
+            emails.add(cell(line, columns.get("email")).toLowerCase(Locale.ROOT));
+        }
+        Map<String, Account> byDni = new HashMap<>();
+        Map<String, Account> byEmail = new HashMap<>();
+        for (List<String> batch : batches(dnis)) {
+            accounts.findByDnis(batch).forEach(a -> byDni.put(a.getDni(), a));
+        }
+        for (List<String> batch : batches(emails)) {
+            accounts.findByEmails(batch).forEach(a -> byEmail.put(a.getEmail(), a));
+        }
+        Map<String, Set<String>> enrolled = new HashMap<>();
+        Map<String, Boolean> courseExists = new HashMap<>();
+        Map<String, Integer> seenDni = new HashMap<>();
+        Map<String, Integer> seenEmail = new HashMap<>();
+        List<ImportRow> rows = new ArrayList<>();
+        for (ImportFile.Line line : file.lines()) {
+            List<Problem> problems = new ArrayList<>();
+            if (line.cells().size() > file.header().size()) {
+                problems.add(new Problem(null, "import.error.tooManyColumns",
+                        List.of(String.valueOf(line.cells().size()), String.valueOf(file.header().size()))));
+                rows.add(new ImportRow(line.number(), null, "", "", "", "", "", null, null, Outcome.ERROR, false,
+                        problems, List.of()));
+                continue;
+            }
+            String last = cell(line, columns.get("lastName"));
+            String first = cell(line, columns.get("firstName"));
+            name(last, "apellido", problems);
+            name(first, "nombre", problems);
+            String fullName = (first + " " + last).trim();
+            String dniText = cell(line, columns.get("dni"));
+            String dni = null;
+            if (dniText.isEmpty()) {
+                problems.add(new Problem("dni", "import.error.required", List.of()));
+            } else if (!Dni.looksLikeDni(dniText)) {
+                problems.add(new Problem("dni", "import.error.dni", List.of(dniText)));
+            } else {
+                dni = Dni.parse(dniText).digits();
+                Integer before = seenDni.putIfAbsent(dni, line.number());
+                if (before != null) {
+                    problems.add(new Problem("dni", "import.error.repeatedDni", List.of(String.valueOf(before))));
+                }
+            }
+            String emailText = cell(line, columns.get("email"));
+            String email = null;
+            if (emailText.isEmpty()) {
+                problems.add(new Problem("email", "import.error.required", List.of()));
+            } else if (!Email.isValid(emailText)) {
+                problems.add(new Problem("email", "import.error.email", List.of(emailText)));
+            } else {
+                email = Email.parse(emailText).value();
+                Integer before = seenEmail.putIfAbsent(email, line.number());
+                if (before != null) {
+                    problems.add(new Problem("email", "import.error.repeatedEmail", List.of(String.valueOf(before))));
+                }
+            }
+            String institutionText = cell(line, columns.get("institution"));
+            Institution institution = byCode.get(institutionText.toUpperCase(Locale.ROOT));
+            if (institution == null) {
+                institution = byName.get(Text.searchable(institutionText));
+            }
+            if (institutionText.isEmpty()) {
+                problems.add(new Problem("institución", "import.error.required", List.of()));
+            } else if (institution == null) {
+                problems.add(new Problem("institución", "import.error.institution", List.of(institutionText)));
+            } else if (scope != null && !scope.equals(institution.getId())) {
+                problems.add(new Problem("institución", "import.error.otherInstitution", List.of(institution.getName())));
+            }
+            String position = cell(line, columns.get("position"));
+            if (position.length() > 120) {
+                problems.add(new Problem("cargo/área", "import.error.tooLong", List.of("120")));
+            }
+            String course = cell(line, columns.get("course")).toUpperCase(Locale.ROOT);
+            if (!course.isEmpty() && !courseExists.computeIfAbsent(course,
+                    c -> courses.findById(c).filter(x -> !x.isArchived()).isPresent())) {
+                problems.add(new Problem("curso", "import.error.course", List.of(course)));
+            }
+            Account match = null;
+            if (dni != null && email != null) {
+                Account a = byDni.get(dni);
+                Account b = byEmail.get(email);
+                if (a != null && b != null && !a.getId().equals(b.getId())) {
+                    problems.add(new Problem("email", "import.error.emailOfAnother", List.of(Dni.format(b.getDni()) == null
+                            ? "—" : Dni.format(b.getDni()))));
+                } else if (a == null && b != null && b.getDni() != null && !b.getDni().equals(dni)) {
+                    problems.add(new Problem("email", "import.error.emailOfAnother", List.of(Dni.format(b.getDni()))));
+                } else {
+                    match = a != null ? a : b;
+                }
+                if (match != null && scope != null && !scope.equals(match.getInstitutionId())) {
+                    problems.add(new Problem("dni", "import.error.personOfOtherInstitution", List.of()));
+                }
+            }
+            Outcome outcome;
+            List<String> changes = new ArrayList<>();
+            if (!problems.isEmpty()) {
+                outcome = Outcome.ERROR;
+            } else if (match == null) {
+                outcome = Outcome.NEW;
+            } else {
+                if (!match.getFullName().equals(fullName)) {
+                    changes.add("import.change.name");
+                }
+                if (!Objects.equals(match.getEmail(), email)) {
+                    changes.add("import.change.email");
+                }
+                if (!Objects.equals(match.getDni(), dni)) {
+                    changes.add("import.change.dni");
+                }
+                if (!Objects.equals(match.getInstitutionId(), institution.getId())) {
+                    changes.add("import.change.institution");
+                }
+                if (!Objects.equals(Objects.toString(match.getPosition(), ""), position)) {
+                    changes.add("import.change.position");
+                }
+                if (!match.has(Role.PARTICIPANT)) {
+                    changes.add("import.change.role");
+                }
+                outcome = changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
+            }
+            boolean enrols = false;
+            if (outcome != Outcome.ERROR && !course.isEmpty()) {
+                String matchedId = match == null ? null : match.getId();
+                enrols = matchedId == null || !enrolled.computeIfAbsent(course, c -> activeEnrolments(c)).contains(matchedId);
+            }
+            rows.add(new ImportRow(line.number(), match == null ? null : match.getId(), fullName, dni == null ? dniText
+                    : Dni.format(dni), email == null ? emailText : email, institution == null ? institutionText
+                    : institution.getName(), position, institution == null ? null : institution.getId(),
+                    course.isEmpty() ? null : course, outcome, enrols, problems, changes));
+        }
+        return new Evaluation(rows, ignored);
+    }
+
+    private Set<String> activeEnrolments(String course) {
+        Set<String> ids = new HashSet<>();
+        enrolments.ofCourse(course).stream().filter(Enrolment::isActive).forEach(e -> ids.add(e.getAccountId()));
+        return ids;
+    }
+
+    private void apply(String jobId, AulasUser by, List<ImportRow> rows) {
+        Map<String, Integer> counts = new LinkedHashMap<>(Map.of("processed", 0, "created", 0, "updated", 0,
+                "unchanged", 0, "enrolled", 0, "failed", 0));
+        List<ImportRow> rejected = new ArrayList<>();
+        long lastFlush = System.nanoTime();
+        try {
+            for (ImportRow row : rows) {
+                try {
+                    String accountId = row.accountId();
+                    switch (row.outcome()) {
+                        case NEW -> {
+                            Account a = accounts.create(data(row, EnumSet.of(Role.PARTICIPANT), null));
+                            accountId = a.getId();
+                            passwords.sendInvitation(accountId, SPANISH);
+                            counts.merge("created", 1, Integer::sum);
+                        }
+                        case UPDATED -> {
+                            Account current = accounts.find(accountId).orElseThrow(NotFoundException::new);
+                            Set<Role> roles = EnumSet.of(Role.PARTICIPANT);
+                            roles.addAll(current.getRoles());
+                            accounts.update(accountId, current.getVersion(), data(row, roles,
+                                    current.getCoordinatedInstitutionId()));
+                            counts.merge("updated", 1, Integer::sum);
+                        }
+                        default -> counts.merge("unchanged", 1, Integer::sum);
+                    }
+                    if (row.enrols() && enrolments.enrol(row.courseCode(), accountId, by.id())) {
+                        counts.merge("enrolled", 1, Integer::sum);
+                    }
+                    counts.merge("processed", 1, Integer::sum);
+                } catch (Refusal | NotFoundException e) {
+                    String key = e instanceof Refusal r ? r.messageKey() : "import.error.vanished";
+                    rejected.add(new ImportRow(row.line(), row.accountId(), row.fullName(), row.dni(), row.email(),
+                            row.institutionName(), row.position(), row.institutionId(), row.courseCode(), Outcome.ERROR,
+                            false, List.of(new Problem(null, key, List.of())), List.of()));
+                    counts.merge("failed", 1, Integer::sum);
+                }
+                if (System.nanoTime() - lastFlush > 250_000_000L) {
+                    flush(jobId, counts, rejected, false);
+                    rejected.clear();
+                    lastFlush = System.nanoTime();
+                }
+            }
+            flush(jobId, counts, rejected, true);
+        } catch (RuntimeException e) {
+            log.error("Participant import {} failed", jobId, e);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", ImportJob.Status.FAILED)
+                    .set("finishedAt", clock.instant()), ImportJob.class);
+        }
+    }
+
+    /** Adds the counts since the last flush with one {@code $inc} (and the newly rejected rows with {@code $push}). */
+    private void flush(String jobId, Map<String, Integer> counts, List<ImportRow> rejected, boolean done) {
+        Update update = new Update();
+        counts.forEach((k, v) -> update.inc(k, v));
+        counts.replaceAll((k, v) -> 0);
+        if (!rejected.isEmpty()) {
+            update.push("rejected").each(rejected.toArray());
+        }
+        if (done) {
+            update.set("status", ImportJob.Status.DONE).set("finishedAt", clock.instant());
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), update, ImportJob.class);
+    }
+
+    private static AccountRegistry.AccountData data(ImportRow row, Set<Role> roles, String coordinated) {
+        return new AccountRegistry.AccountData(row.fullName(), row.email(), row.dni(), row.institutionId(),
+                row.position().isEmpty() ? null : row.position(), roles, coordinated);
+    }
+
+    private static void name(String value, String column, List<Problem> problems) {
+        if (value.isEmpty()) {
+            problems.add(new Problem(column, "import.error.required", List.of()));
+        } else if (value.length() > 80) {
+            problems.add(new Problem(column, "import.error.tooLong", List.of("80")));
+        } else if (!NAME.matcher(value).matches()) {
+            problems.add(new Problem(column, "import.error.nameChars", List.of()));
+        }
+    }
+
+    private static String cell(ImportFile.Line line, Integer index) {
+        if (index == null || index >= line.cells().size()) {
+            return "";
+        }
+        String value = line.cells().get(index);
+        return value == null ? "" : value.trim();
+    }
+
+    private static List<List<String>> batches(Set<String> values) {
+        List<String> all = new ArrayList<>(values);
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            batches.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return batches;
+    }
+
+    private Preview preview(String token, String fileName, Evaluation evaluation) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, evaluation.rows().stream().filter(r -> r.outcome() == o).count());
+        }
+        long enrols = evaluation.rows().stream().filter(ImportRow::enrols).count();
+        return new Preview(token, fileName, evaluation.rows(), counts, enrols, evaluation.ignoredColumns());
+    }
+
+    private Stored stored(AulasUser user, String token) {
+        scope(user);
+        Stored stored = uploads.get(token);
+        if (stored == null || !stored.accountId().equals(user.id())) {
+            throw new ImportRefused("import.file.expired");
+        }
+        return stored;
+    }
+
+    private ImportFile read(Stored stored) {
+        try {
+            return ImportFile.read(stored.fileName(), Files.readAllBytes(stored.file()), properties.getMaxRows());
+        } catch (IOException e) {
+            throw new ImportRefused("import.file.expired");
+        }
+    }
+
+    private void forgetOld() {
+        Instant limit = clock.instant().minus(KEPT);
+        uploads.entrySet().removeIf(e -> {
+            if (e.getValue().at().isBefore(limit)) {
+                delete(e.getValue().file());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
+    }
+}
