@@ -33,7 +33,7 @@ public class Standings {
     }
 
     /** In the course's order (institution, then name); {@code onlyInstitution} null for everyone. */
-    Map<String, Participant> of(Course course, String onlyInstitution) {
+    public Map<String, Participant> of(Course course, String onlyInstitution) {
         AttendanceReport.Report report = attendance.compute(course, onlyInstitution);
         Gradebook.Table table = gradebook.compute(course, onlyInstitution);
         Map<String, Gradebook.Line> grades = new LinkedHashMap<>();

@@ -1,0 +1,169 @@
+package ar.aulas.reports;
+
+import static ar.aulas.attendance.AttendanceStatus.ABSENT;
+import static ar.aulas.attendance.AttendanceStatus.EXCUSED;
+import static ar.aulas.attendance.AttendanceStatus.LATE;
+import static ar.aulas.attendance.AttendanceStatus.PRESENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ar.aulas.accounts.Account;
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.attendance.RollCall;
+import ar.aulas.certificates.CertificateIssuing;
+import ar.aulas.certificates.CertificateScenario;
+import ar.aulas.certificates.CertificateType;
+import ar.aulas.courses.CourseSync;
+import ar.aulas.courses.Enrolments;
+import ar.aulas.exercises.Grading;
+import ar.aulas.exercises.Submission;
+import ar.aulas.exercises.SubmissionWork;
+import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.support.AulasIntegrationTest;
+import ar.aulas.support.Fixtures;
+import ar.aulas.support.Sessions;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+@AulasIntegrationTest
+class ParticipationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired CourseSync sync;
+    @Autowired Enrolments enrolments;
+    @Autowired RollCall rollCall;
+    @Autowired SubmissionWork work;
+    @Autowired Grading grading;
+    @Autowired UserDetailsService users;
+    @Autowired Participation participation;
+    @Autowired CertificateIssuing issuing;
+    @Autowired InstitutionDirectory institutions;
+
+    @TempDir
+    Path root;
+
+    static BigDecimal pct(String value) {
+        return new BigDecimal(value);
+    }
+
+    @Test
+    void theFiguresPerInstitutionAreThoseComputedByHand() throws Exception {
+        var s = new CertificateScenario(root, 2, fixtures, sync, enrolments, rollCall, work, grading, users);
+        Account ana = s.person("Ana Siempre", "MSAL");
+        Account beto = s.person("Beto AVeces", "MSAL");
+        Account ceci = s.person("Ceci Justificada", "MSAL");
+        Account dani = s.person("Dani Tarde", "MSLO");
+        Account eli = s.person("Eli SeFue", "MSLO");
+        s.roll(1, Map.of(ana.getId(), PRESENT, beto.getId(), PRESENT, ceci.getId(), EXCUSED, dani.getId(), LATE,
+                eli.getId(), PRESENT));
+        Map<String, ar.aulas.attendance.AttendanceStatus> second = new HashMap<>(Map.of(ana.getId(), PRESENT,
+                beto.getId(), ABSENT, ceci.getId(), PRESENT, eli.getId(), PRESENT));
+        s.roll(2, second);
+        s.graded(ana, 1, Submission.Verdict.APPROVED).graded(ana, 2, Submission.Verdict.APPROVED);
+        s.submitted(beto, 1);
+        s.graded(dani, 1, Submission.Verdict.NEEDS_REVISION);
+        s.submitted(eli, 1);
+        enrolments.unenrol(s.code, eli.getId());
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        issuing.issue(coordinator, s.code, ana.getId(), CertificateType.ATTENDANCE, null, false);
+
+        Participation.ProgrammeView view = participation.programme(coordinator, s.code, Participation.Sort.NAME, false);
+        assertThat(view.lines()).extracting(Participation.Line::name)
+                .containsExactly("Municipalidad de Salta", "Municipalidad de San Lorenzo");
+        Participation.Line salta = view.lines().get(0);
+        assertThat(salta.enrolled()).isEqualTo(3);
+        assertThat(salta.perSession()).containsExactly(pct("100.0"), pct("66.7"));
+        assertThat(salta.overall()).isEqualTo(pct("80.0"));
+        assertThat(salta.submitted()).isEqualTo(3);
+        assertThat(salta.approved()).isEqualTo(2);
+        assertThat(salta.eligible()).containsEntry(CertificateType.ATTENDANCE, 2L).containsEntry(CertificateType.APPROVAL, 1L);
+        assertThat(salta.issued()).containsEntry(CertificateType.ATTENDANCE, 1L).containsEntry(CertificateType.APPROVAL, 0L);
+        Participation.Line sanLorenzo = view.lines().get(1);
+        assertThat(sanLorenzo.enrolled()).as("Eli left the course").isEqualTo(1);
+        assertThat(sanLorenzo.perSession()).containsExactly(pct("100.0"), pct("0.0"));
+        assertThat(sanLorenzo.overall()).isEqualTo(pct("50.0"));
+        assertThat(sanLorenzo.submitted()).isEqualTo(1);
+        assertThat(sanLorenzo.approved()).isZero();
+        assertThat(sanLorenzo.eligible()).containsEntry(CertificateType.ATTENDANCE, 0L);
+        Participation.Line totals = view.totals();
+        assertThat(totals.enrolled()).isEqualTo(4);
+        assertThat(totals.perSession()).containsExactly(pct("100.0"), pct("50.0"));
+        assertThat(totals.overall()).isEqualTo(pct("71.4"));
+        assertThat(totals.submitted()).isEqualTo(4);
+        assertThat(totals.approved()).isEqualTo(2);
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.OVERALL, true).lines())
+                .extracting(Participation.Line::name).containsExactly("Municipalidad de Salta", "Municipalidad de San Lorenzo");
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.OVERALL, false).lines())
+                .extracting(Participation.Line::name).containsExactly("Municipalidad de San Lorenzo", "Municipalidad de Salta");
+
+        String msal = institutions.findByCode("MSAL").orElseThrow().getId();
+        String mslo = institutions.findByCode("MSLO").orElseThrow().getId();
+        Participation.InstitutionView people = participation.institution(coordinator, s.code, msal);
+        assertThat(people.people()).extracting(p -> p.participant().account().getFullName())
+                .containsExactly("Ana Siempre", "Beto AVeces", "Ceci Justificada");
+        Participation.Person beto1 = people.people().get(1);
+        assertThat(beto1.statuses()).containsExactly(PRESENT, ABSENT);
+        assertThat(beto1.rate()).isEqualTo(pct("50.0"));
+        assertThat(beto1.submitted()).isEqualTo(1);
+        assertThat(people.people().get(0).certificates()).containsKey(CertificateType.ATTENDANCE);
+        assertThat(people.summary().overall()).isEqualTo(pct("80.0"));
+
+        var programmeSession = Sessions.demo(mvc, "coordinacion@aulas.demo");
+        String page = mvc.perform(get("/courses/" + s.code + "/participation").session(programmeSession))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Municipalidad de Salta", "Municipalidad de San Lorenzo", "66.7 %", "71.4 %",
+                "data-rate=\"66.7\"", "chart.umd.js");
+        byte[] xlsx = mvc.perform(get("/courses/" + s.code + "/participation/export.xlsx").session(programmeSession))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = book.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Institución");
+            assertThat(rows.get(0).getCellText(2)).isEqualTo("Encuentro 1");
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("Municipalidad de Salta");
+            assertThat(rows.get(1).getCellAsNumber(1)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("3"));
+            assertThat(rows.get(1).getCellAsNumber(3)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("66.7"));
+            assertThat(rows.get(3).getCellText(0)).isEqualTo("Total");
+            assertThat(rows.get(3).getCellAsNumber(4)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("71.4"));
+        }
+        String csv = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.csv")
+                .session(programmeSession)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFNombre completo;DNI;Encuentro 1;Encuentro 2;")
+                .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50.0;1;0;Ya no es posible;");
+
+        var sanLorenzoSession = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
+        String scoped = mvc.perform(get("/courses/" + s.code + "/participation").session(sanLorenzoSession))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(scoped).contains("Municipalidad de San Lorenzo").doesNotContain("Municipalidad de Salta<");
+        mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal).session(sanLorenzoSession))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.xlsx")
+                .session(sanLorenzoSession)).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + mslo).session(sanLorenzoSession))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Dani Tarde")
+                .doesNotContain("Eli SeFue", "Ana Siempre");
+        String xlsxScoped = new String(mvc.perform(get("/courses/" + s.code + "/participation/export.csv")
+                .session(sanLorenzoSession)).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(xlsxScoped).contains("Municipalidad de San Lorenzo").doesNotContain("Municipalidad de Salta;");
+        for (String who : List.of("tecnico@aulas.demo", "capacitadora@aulas.demo")) {
+            var session = Sessions.demo(mvc, who);
+            mvc.perform(get("/courses/" + s.code + "/participation").session(session)).andExpect(status().isNotFound());
+            mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal).session(session))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/courses/" + s.code + "/participation")).andExpect(status().is3xxRedirection());
+    }
+}
