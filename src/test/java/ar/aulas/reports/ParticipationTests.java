@@ -144,6 +144,16 @@ class ParticipationTests {
         assertThat(csv).startsWith("\uFEFFNombre completo;DNI;Encuentro 1;Encuentro 2;")
                 .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50.0;1;0;Ya no es posible;");
 
+        byte[] pdf = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/report.pdf")
+                .session(programmeSession)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(Path.of("target", "reports"));
+        java.nio.file.Files.write(Path.of("target", "reports", "participation.pdf"), pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Participación de Municipalidad de Salta en Gestión Metropolitana 2026",
+                    "Ceci Justificada", "justificado", "CER-", "Página 1 de 1", "Emitido el");
+        }
+
         var sanLorenzoSession = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
         String scoped = mvc.perform(get("/courses/" + s.code + "/participation").session(sanLorenzoSession))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -151,6 +161,8 @@ class ParticipationTests {
         mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal).session(sanLorenzoSession))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.xlsx")
+                .session(sanLorenzoSession)).andExpect(status().isNotFound());
+        mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/report.pdf")
                 .session(sanLorenzoSession)).andExpect(status().isNotFound());
         assertThat(mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + mslo).session(sanLorenzoSession))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Dani Tarde")

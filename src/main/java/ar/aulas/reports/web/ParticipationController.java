@@ -32,11 +32,23 @@ class ParticipationController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Participation participation;
+    private final ar.aulas.reports.ParticipationReport report;
     private final MessageSource messages;
 
-    ParticipationController(Participation participation, MessageSource messages) {
+    ParticipationController(Participation participation, ar.aulas.reports.ParticipationReport report,
+            MessageSource messages) {
         this.participation = participation;
+        this.report = report;
         this.messages = messages;
+    }
+
+    @GetMapping("/institutions/{institutionId}/report.pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @PathVariable String institutionId, Locale locale) {
+        byte[] pdf = report.render(me, code, institutionId, locale);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("participacion-" + code + ".pdf").build().toString()).body(pdf);
     }
 
     @GetMapping
