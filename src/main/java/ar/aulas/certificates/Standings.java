@@ -1,22 +1,40 @@
 package ar.aulas.certificates;
 
 import ar.aulas.accounts.Account;
-import ar.aulas.attendance.AttendanceReport;
+import ar.aulas.accounts.AccountRegistry;
+import ar.aulas.attendance.AttendanceRate;
 import ar.aulas.attendance.AttendanceSession;
+import ar.aulas.attendance.AttendanceSessionRepository;
 import ar.aulas.attendance.AttendanceStatus;
+import ar.aulas.attendance.Weights;
 import ar.aulas.courses.Course;
 import ar.aulas.exercises.Exercise;
-import ar.aulas.exercises.Gradebook;
+import ar.aulas.exercises.ExerciseRepository;
+import ar.aulas.exercises.Submission;
+import ar.aulas.institutions.Institution;
+import ar.aulas.institutions.InstitutionDirectory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Builds every enrolled participant's {@link Standing} from one attendance report and one gradebook of the course. */
+/**
+ * Every enrolled participant's {@link Standing} in a course, with the rules of the attendance report
+ * (rates with the course's weights, a taken session without a mark is an absence, sessions before the
+ * person enrolled count only if attended) and of the gradebook (team work counts for every member of
+ * the institution; the last grade given). Read with three aggregations grouped per person, so a course of
+ * 10,000 participants is a few thousand small documents, not every record and submission.
+ */
 @Component
 public class Standings {
 
@@ -24,57 +42,158 @@ public class Standings {
     public record Participant(Account account, String institutionName, Standing standing, List<Integer> attendedModules) {
     }
 
-    private final AttendanceReport attendance;
-    private final Gradebook gradebook;
+    /** The same without the account, for figures that need only the institution. */
+    public record Computed(String accountId, String institutionId, Standing standing, List<Integer> attendedModules) {
+    }
 
-    Standings(AttendanceReport attendance, Gradebook gradebook) {
-        this.attendance = attendance;
-        this.gradebook = gradebook;
+    private final MongoTemplate mongo;
+    private final AttendanceSessionRepository sessions;
+    private final ExerciseRepository exercises;
+    private final AccountRegistry accounts;
+    private final InstitutionDirectory institutions;
+
+    Standings(MongoTemplate mongo, AttendanceSessionRepository sessions, ExerciseRepository exercises,
+            AccountRegistry accounts, InstitutionDirectory institutions) {
+        this.mongo = mongo;
+        this.sessions = sessions;
+        this.exercises = exercises;
+        this.accounts = accounts;
+        this.institutions = institutions;
     }
 
     /** In the course's order (institution, then name); {@code onlyInstitution} null for everyone. */
     public Map<String, Participant> of(Course course, String onlyInstitution) {
-        AttendanceReport.Report report = attendance.compute(course, onlyInstitution);
-        Gradebook.Table table = gradebook.compute(course, onlyInstitution);
-        Map<String, Gradebook.Line> grades = new LinkedHashMap<>();
-        table.lines().forEach(l -> grades.put(l.person().getId(), l));
-        List<AttendanceSession> sessions = report.sessions();
-        Map<Integer, Long> perModule = new LinkedHashMap<>();
-        sessions.forEach(s -> perModule.merge(s.getModuleNumber(), 1L, Long::sum));
+        Map<String, Computed> computed = compute(course, onlyInstitution);
+        Map<String, Institution> byId = institutions.byId();
+        List<Participant> list = new ArrayList<>();
+        for (Account a : accounts.findAll(computed.keySet())) {
+            Computed c = computed.get(a.getId());
+            Institution institution = byId.get(a.getInstitutionId());
+            list.add(new Participant(a, institution == null ? "" : institution.getName(), c.standing(), c.attendedModules()));
+        }
+        list.sort(Comparator.comparing(Participant::institutionName).thenComparing(p -> p.account().getFullName()));
         Map<String, Participant> result = new LinkedHashMap<>();
-        for (AttendanceReport.Person p : report.people()) {
-            List<Standing.SessionMark> marks = new ArrayList<>();
+        list.forEach(p -> result.put(p.account().getId(), p));
+        return result;
+    }
+
+    /** Standings by account id, without loading the accounts. */
+    public Map<String, Computed> compute(Course course, String onlyInstitution) {
+        String code = course.getCode();
+        ZoneId zone = ZoneId.of(course.getTimeZone());
+        Weights weights = Weights.of(course);
+        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        Map<Integer, Long> perModule = new HashMap<>();
+        list.forEach(s -> perModule.merge(s.getModuleNumber(), 1L, Long::sum));
+        List<Exercise> work = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+
+        Document enrolled = new Document("courseCode", code).append("active", true);
+        if (onlyInstitution != null) {
+            enrolled.append("institutionId", onlyInstitution);
+        }
+        Map<String, Document> people = new LinkedHashMap<>();
+        mongo.getCollection("enrolments").find(enrolled)
+                .projection(new Document("accountId", 1).append("institutionId", 1).append("enrolledAt", 1))
+                .forEach(d -> people.put(d.getString("accountId"), d));
+
+        Document records = new Document("courseCode", code);
+        if (onlyInstitution != null) {
+            // by person, not by the record's institution: someone may have moved since
+            records.append("accountId", new Document("$in", List.copyOf(people.keySet())));
+        }
+        Map<String, Map<String, AttendanceStatus>> marks = new HashMap<>();
+        mongo.getCollection("attendance_records").aggregate(List.of(new Document("$match", records),
+                new Document("$group", new Document("_id", "$accountId").append("m", new Document("$push",
+                        new Document("s", "$sessionId").append("st", "$status")))))).forEach(d -> {
+                            Map<String, AttendanceStatus> mine = new HashMap<>();
+                            for (Document m : d.getList("m", Document.class)) {
+                                if (m.getString("st") != null) {
+                                    mine.put(m.getString("s"), AttendanceStatus.valueOf(m.getString("st")));
+                                }
+                            }
+                            marks.put(d.getString("_id"), mine);
+                        });
+
+        Document submitted = new Document("courseCode", code);
+        if (onlyInstitution != null) {
+            submitted.append("$or", List.of(new Document("participantId", new Document("$in", List.copyOf(people.keySet()))),
+                    new Document("ownerKey", "i:" + onlyInstitution)));
+        }
+        Map<String, Map<String, Document>> byOwner = new HashMap<>();
+        // texts, files and history left out by exclusion: an inclusion of "attempts.grade" yields missing values
+        // for ungraded attempts, which the embedded server cannot encode
+        mongo.getCollection("submissions").aggregate(List.of(new Document("$match", submitted),
+                new Document("$project", new Document("attempts.text", 0).append("attempts.files", 0)
+                        .append("attempts.contributions", 0).append("history", 0).append("tokens", 0)),
+                new Document("$group", new Document("_id", "$ownerKey").append("w", new Document("$push",
+                        new Document("e", "$exerciseId").append("st", "$status").append("a", "$attempts"))))))
+                .forEach(d -> {
+                    Map<String, Document> mine = new HashMap<>();
+                    d.getList("w", Document.class).forEach(w -> mine.put(w.getString("e"), w));
+                    byOwner.put(d.getString("_id"), mine);
+                });
+
+        Map<String, Computed> result = new LinkedHashMap<>();
+        long remaining = list.stream().filter(s -> !s.isTaken()).count();
+        for (Document person : people.values()) {
+            String accountId = person.getString("accountId");
+            String institutionId = person.getString("institutionId");
+            Date at = person.getDate("enrolledAt");
+            var enrolledOn = at == null ? null : at.toInstant().atZone(zone).toLocalDate();
+            Map<String, AttendanceStatus> mine = marks.getOrDefault(accountId, Map.of());
+            List<AttendanceRate.SessionMark> rateMarks = new ArrayList<>();
+            List<Standing.SessionMark> sessionMarks = new ArrayList<>();
             TreeSet<Integer> attended = new TreeSet<>();
-            for (int i = 0; i < sessions.size(); i++) {
-                AttendanceSession s = sessions.get(i);
-                AttendanceStatus status = p.statuses().get(i);
-                boolean came = status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE;
+            for (AttendanceSession s : list) {
+                AttendanceStatus recorded = mine.get(s.getId());
+                AttendanceStatus shown = s.isTaken() && recorded == null ? AttendanceStatus.ABSENT : recorded;
+                boolean came = shown == AttendanceStatus.PRESENT || shown == AttendanceStatus.LATE;
                 if (came) {
                     attended.add(s.getModuleNumber());
                 }
-                boolean before = !came && p.enrolledOn() != null && s.getDate() != null && s.getDate().isBefore(p.enrolledOn());
-                marks.add(new Standing.SessionMark(s.getModuleNumber(), s.getNumber(),
-                        perModule.get(s.getModuleNumber()).intValue(), s.isTaken(), status, before));
+                boolean before = !came && enrolledOn != null && s.getDate() != null && s.getDate().isBefore(enrolledOn);
+                rateMarks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), recorded));
+                sessionMarks.add(new Standing.SessionMark(s.getModuleNumber(), s.getNumber(),
+                        perModule.get(s.getModuleNumber()).intValue(), s.isTaken(), shown, before));
             }
-            List<Standing.ExerciseMark> exercises = new ArrayList<>();
-            Gradebook.Line line = grades.get(p.account().getId());
-            for (int i = 0; i < table.exercises().size(); i++) {
-                Exercise e = table.exercises().get(i);
-                Gradebook.Cell cell = line == null ? Gradebook.Cell.EMPTY : line.cells().get(i);
-                exercises.add(new Standing.ExerciseMark(e.getModuleNumber(), e.getTitle(), cell.status(), cell.verdict(),
-                        outOfTen(e, cell)));
+            AttendanceRate rate = AttendanceRate.of(rateMarks, enrolledOn, weights);
+            BigDecimal best = rate.counted() + remaining == 0 ? null
+                    : rate.earned().add(BigDecimal.valueOf(remaining)).multiply(BigDecimal.valueOf(100))
+                            .divide(BigDecimal.valueOf(rate.counted() + remaining), 1, RoundingMode.HALF_UP);
+            List<Standing.ExerciseMark> exerciseMarks = new ArrayList<>();
+            for (Exercise e : work) {
+                String owner = e.isTeam() ? "i:" + institutionId : "p:" + accountId;
+                Document w = byOwner.getOrDefault(owner, Map.of()).get(e.getId());
+                exerciseMarks.add(mark(e, w));
             }
-            result.put(p.account().getId(), new Participant(p.account(), p.institutionName(),
-                    new Standing(marks, p.rate().percent(), p.bestPossible(), exercises), List.copyOf(attended)));
+            result.put(accountId, new Computed(accountId, institutionId,
+                    new Standing(sessionMarks, rate.percent(), best, exerciseMarks), List.copyOf(attended)));
         }
         return result;
     }
 
-    private static BigDecimal outOfTen(Exercise e, Gradebook.Cell cell) {
-        if (e.getScale() != Exercise.Scale.POINTS || cell.score().isEmpty() || e.getMaxScore() == null
-                || e.getMaxScore().signum() == 0) {
-            return null;
+    /** The exercise as the gradebook sees it: its status and the last grade given (which may be an earlier attempt's). */
+    private static Standing.ExerciseMark mark(Exercise e, Document w) {
+        if (w == null) {
+            return new Standing.ExerciseMark(e.getModuleNumber(), e.getTitle(), null, null, null);
         }
-        return new BigDecimal(cell.score()).multiply(BigDecimal.TEN).divide(e.getMaxScore(), 2, RoundingMode.HALF_UP);
+        Submission.Status status = Submission.Status.valueOf(w.getString("st"));
+        Document last = null;
+        List<?> attempts = w.getList("a", Object.class);
+        if (attempts != null) {
+            for (int i = attempts.size() - 1; i >= 0 && last == null; i--) {
+                if (attempts.get(i) instanceof Document a && a.get("grade") instanceof Document g) {
+                    last = g;
+                }
+            }
+        }
+        Submission.Verdict verdict = last == null || last.getString("verdict") == null ? null
+                : Submission.Verdict.valueOf(last.getString("verdict"));
+        BigDecimal outOfTen = null;
+        Object score = last == null ? null : last.get("score");
+        if (score != null && e.getScale() == Exercise.Scale.POINTS && e.getMaxScore() != null && e.getMaxScore().signum() != 0) {
+            outOfTen = new BigDecimal(score.toString()).multiply(BigDecimal.TEN).divide(e.getMaxScore(), 2, RoundingMode.HALF_UP);
+        }
+        return new Standing.ExerciseMark(e.getModuleNumber(), e.getTitle(), status, verdict, outOfTen);
     }
 }

@@ -237,10 +237,10 @@ public class Participation {
     private Map<String, Map<CertificateType, Long>> eligibleByInstitution(Course course, String only) {
         Map<CertificateType, CertificateRules> rules = CertificateRules.of(course);
         Map<String, Map<CertificateType, Long>> eligible = new HashMap<>();
-        for (Standings.Participant p : standings.of(course, only).values()) {
+        for (Standings.Computed p : standings.compute(course, only).values()) {
             rules.forEach((type, rule) -> {
                 if (CertificateEligibility.of(p.standing(), rule).eligible()) {
-                    eligible.computeIfAbsent(p.account().getInstitutionId(), k -> new EnumMap<>(CertificateType.class))
+                    eligible.computeIfAbsent(p.institutionId(), k -> new EnumMap<>(CertificateType.class))
                             .merge(type, 1L, Long::sum);
                 }
             });

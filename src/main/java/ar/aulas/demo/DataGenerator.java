@@ -1,0 +1,260 @@
+package ar.aulas.demo;
+
+import ar.aulas.courses.CourseSync;
+import ar.aulas.shared.Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the store with realistic, reproducible data (a fixed seed) for tests and benchmarks: institutions,
+ * participants, course editions of five encounters with three readings and one exercise each (through the
+ * real course sync), enrolments, attendance for every encounter and graded submissions. Documents are
+ * written in bulk with the same fields the application maps, so the pages read them as their own.
+ */
+@Component
+public class DataGenerator {
+
+    /** How much to generate. */
+    public record Spec(String prefix, int institutions, int participants, int editions, long seed) {
+
+        public static final Spec S = new Spec("GS", 10, 100, 1, 42);
+        public static final Spec M = new Spec("GM", 40, 1_000, 3, 42);
+        public static final Spec L = new Spec("GL", 100, 10_000, 10, 42);
+        public static final Spec XL = new Spec("GX", 500, 100_000, 50, 42);
+
+        public static Spec named(String size) {
+            return switch (size.toUpperCase(java.util.Locale.ROOT)) {
+                case "S" -> S;
+                case "M" -> M;
+                case "L" -> L;
+                case "XL" -> XL;
+                default -> throw new IllegalArgumentException("Size is S, M, L or XL, not " + size);
+            };
+        }
+    }
+
+    /** What was written: the course codes, the institution ids, and how many documents in how long. */
+    public record Report(List<String> courses, List<String> institutionIds, long documents, long millis) {
+
+        public double documentsPerSecond() {
+            return millis == 0 ? documents : documents * 1000.0 / millis;
+        }
+    }
+
+    private static final int BATCH = 2_000;
+    private static final String[] FIRST = {"María", "José", "Lucía", "Juan", "Sofía", "Mateo", "Valentina", "Martín",
+        "Camila", "Tomás", "Florencia", "Nicolás", "Agustina", "Santiago", "Julieta", "Ramón", "Inés", "Facundo"};
+    private static final String[] LAST = {"Núñez", "Gutiérrez", "Peña", "Quispe", "Cruz", "Mamaní", "Ibáñez", "Ríos",
+        "Cáceres", "Gómez", "Díaz", "Sosa", "Arias", "Vera", "Luna", "Ruiz", "Zerpa", "Güemes"};
+
+    private final MongoTemplate mongo;
+    private final CourseSync sync;
+    private final Clock clock;
+
+    DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock) {
+        this.mongo = mongo;
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    public Report generate(Spec spec, Path workDir) {
+        long t0 = System.nanoTime();
+        Random random = new Random(spec.seed());
+        Date now = Date.from(clock.instant());
+        long documents = 0;
+        List<String> institutionIds = new ArrayList<>();
+        List<Document> batch = new ArrayList<>();
+        for (int i = 1; i <= spec.institutions(); i++) {
+            String id = new ObjectId().toHexString();
+            institutionIds.add(id);
+            String name = (i % 4 == 0 ? "Comuna " : "Municipalidad ") + spec.prefix() + " " + i;
+            batch.add(new Document("_id", new ObjectId(id)).append("code", "%s%03d".formatted(spec.prefix(), i))
+                    .append("name", name).append("type", i % 4 == 0 ? "COMMUNE" : "MUNICIPALITY")
+                    .append("locality", "Salta").append("active", true).append("createdAt", now)
+                    .append("searchText", Text.searchable(name)).append("version", 0L));
+        }
+        documents += insert("institutions", batch);
+
+        List<String[]> people = new ArrayList<>();
+        for (int p = 0; p < spec.participants(); p++) {
+            String id = new ObjectId().toHexString();
+            String institutionId = institutionIds.get(p % institutionIds.size());
+            String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " "
+                    + LAST[random.nextInt(LAST.length)];
+            String dni = String.valueOf(20_000_000 + Math.floorMod(spec.prefix().hashCode(), 60) * 1_000_000 + p);
+            String email = "p" + p + "@" + spec.prefix().toLowerCase(java.util.Locale.ROOT) + ".generado.gob.ar";
+            people.add(new String[] {id, institutionId});
+            batch.add(new Document("_id", new ObjectId(id)).append("fullName", name).append("dni", dni).append("email", email)
+                    .append("institutionId", institutionId).append("position", "Equipo técnico")
+                    .append("roles", List.of("PARTICIPANT")).append("active", true)
+                    .append("searchText", Text.searchable(name + " " + dni + " " + email)).append("createdAt", now)
+                    .append("updatedAt", now).append("version", 0L));
+            if (batch.size() == BATCH) {
+                documents += insert("accounts", batch);
+            }
+        }
+        documents += insert("accounts", batch);
+
+        List<String> courses = new ArrayList<>();
+        Path root = workDir.resolve(spec.prefix().toLowerCase(java.util.Locale.ROOT) + "-courses");
+        for (int e = 1; e <= spec.editions(); e++) {
+            String code = spec.prefix() + "-" + (2000 + e);
+            courses.add(code);
+            writeCourse(root.resolve(code.toLowerCase(java.util.Locale.ROOT)), code, e);
+        }
+        sync.syncAll(root);
+
+        for (String code : courses) {
+            List<Document> sessions = mongo.getCollection("attendance_sessions")
+                    .find(new Document("courseCode", code)).into(new ArrayList<>());
+            for (String[] person : people) {
+                batch.add(new Document("_id", code + ":" + person[0]).append("courseCode", code).append("accountId", person[0])
+                        .append("institutionId", person[1]).append("active", true).append("enrolledAt", Date.from(
+                                Instant.parse("2020-01-01T12:00:00Z"))).append("enrolledBy", "generator"));
+                if (batch.size() == BATCH) {
+                    documents += insert("enrolments", batch);
+                }
+            }
+            documents += insert("enrolments", batch);
+            for (Document session : sessions) {
+                mongo.getCollection("attendance_sessions").updateOne(new Document("_id", session.get("_id")),
+                        new Document("$set", new Document("takenAt", now)));
+                String sessionId = session.get("_id").toString();
+                for (String[] person : people) {
+                    int roll = random.nextInt(100);
+                    if (roll < 5) {
+                        continue; // no mark: counts as absent
+                    }
+                    String status = roll < 80 ? "PRESENT" : roll < 88 ? "LATE" : roll < 92 ? "EXCUSED" : "ABSENT";
+                    batch.add(new Document("_id", sessionId + "|" + person[0]).append("sessionId", sessionId)
+                            .append("courseCode", code).append("accountId", person[0]).append("institutionId", person[1])
+                            .append("status", status).append("source", "ROLL_CALL").append("markedBy", "generator")
+                            .append("markedAt", now).append("history", List.of()).append("version", 0L));
+                    if (batch.size() == BATCH) {
+                        documents += insert("attendance_records", batch);
+                    }
+                }
+                documents += insert("attendance_records", batch);
+            }
+            for (Document exercise : mongo.getCollection("exercises").find(new Document("courseCode", code))
+                    .into(new ArrayList<>())) {
+                String exerciseId = exercise.getString("_id");
+                for (String[] person : people) {
+                    int roll = random.nextInt(100);
+                    if (roll < 15) {
+                        continue;
+                    }
+                    boolean graded = roll < 92;
+                    String verdict = roll < 80 ? "APPROVED" : roll < 88 ? "NEEDS_REVISION" : "NOT_APPROVED";
+                    Document attempt = new Document("number", 1).append("text", "Trabajo del equipo técnico")
+                            .append("files", List.of()).append("submittedAt", now).append("submittedBy", person[0])
+                            .append("late", false).append("contributions", List.of());
+                    if (graded) {
+                        attempt.append("grade", new Document("score", verdict.equals("APPROVED") ? "8" : "4")
+                                .append("verdict", verdict).append("feedbackMarkdown", "Devolución")
+                                .append("feedbackHtml", "<p>Devolución</p>").append("gradedBy", "generator")
+                                .append("gradedAt", now).append("levels", List.of()).append("files", List.of()));
+                    }
+                    String status = !graded ? "SUBMITTED" : verdict.equals("NEEDS_REVISION") ? "NEEDS_REVISION" : "GRADED";
+                    batch.add(new Document("_id", new ObjectId()).append("exerciseId", exerciseId).append("courseCode", code)
+                            .append("ownerKey", "p:" + person[0]).append("institutionId", person[1])
+                            .append("participantId", person[0]).append("team", false).append("attempts", List.of(attempt))
+                            .append("status", status).append("late", false).append("history", List.of())
+                            .append("tokens", List.of()).append("updatedAt", now).append("version", 0L));
+                    if (batch.size() == BATCH) {
+                        documents += insert("submissions", batch);
+                    }
+                }
+                documents += insert("submissions", batch);
+            }
+        }
+        return new Report(courses, institutionIds, documents, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private long insert(String collection, List<Document> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        mongo.getCollection(collection).insertMany(batch);
+        int n = batch.size();
+        batch.clear();
+        return n;
+    }
+
+    private static void writeCourse(Path dir, String code, int edition) {
+        DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        LocalDate start = LocalDate.of(2025, 3, 2).plusDays(7L * edition);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("course.yml"), """
+                    code: %s
+                    title: Gestión de Ciudades (edición generada %d)
+                    edition: "%d"
+                    startDate: %s
+                    endDate: %s
+                    totalHours: 40
+                    trainers:
+                      - capacitadora@aulas.demo
+                    certificates:
+                      attendance:
+                        title: Certificado de asistencia
+                        minAttendancePercent: 80
+                      approval:
+                        title: Certificado de aprobación
+                        minAttendancePercent: 80
+                        requireAllExercises: true
+                    """.formatted(code, edition, 2000 + edition, start.format(dmy), start.plusDays(40).format(dmy)));
+            for (int m = 1; m <= 5; m++) {
+                Path module = Files.createDirectories(dir.resolve("%02d-encuentro-%d".formatted(m, m)));
+                Files.writeString(module.resolve("module.md"), """
+                        ---
+                        number: %d
+                        title: Encuentro %d
+                        date: %s
+                        start: "09:00"
+                        end: "13:00"
+                        venue: Centro de Convenciones
+                        release: 01/01/2020
+                        exercises:
+                          - slug: ejercicio-%d
+                            title: Ejercicio del encuentro %d
+                            instructions: Trabajen con la realidad de su institución.
+                            opens: 01/01/2020 08:00
+                            due: 31/12/2099 23:00
+                            maxScore: 10
+                            passMark: 6
+                            mode: individual
+                            submissionTypes: [text]
+                        ---
+                        Encuentro %d de la edición %d.
+                        """.formatted(m, m, start.plusDays(7L * (m - 1)).format(dmy), m, m, m, edition));
+                for (int r = 1; r <= 3; r++) {
+                    Files.writeString(module.resolve("%02d-lectura.md".formatted(r)), """
+                            ---
+                            title: Lectura %d del encuentro %d
+                            kind: required
+                            minutes: 10
+                            ---
+                            El territorio metropolitano se gestiona con acuerdos entre instituciones (lectura %d).
+                            """.formatted(r, m, r));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package ar.aulas.reports;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.demo.DataGenerator;
+import ar.aulas.imports.ImportJob;
+import ar.aulas.imports.ImportJobRepository;
+import ar.aulas.imports.ParticipantImport;
+import ar.aulas.support.AulasIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Participation dashboard and import figures, printed, never asserted as limits: 10,000 participants in
+ * 100 institutions, one edition of 5 encounters with 1 exercise each, on the embedded store's durable file
+ * backend. {@code ./mvnw -Pbench verify -Dtest=ParticipationBenchmark}.
+ */
+@AulasIntegrationTest
+@TestPropertySource(properties = {"aulas.store.backend=${bench.backend:file}",
+        "aulas.store.data-dir=target/bench/store-${random.uuid}"})
+class ParticipationBenchmark {
+
+    @Autowired DataGenerator generator;
+    @Autowired Participation participation;
+    @Autowired ParticipantImport imports;
+    @Autowired ImportJobRepository jobs;
+    @Autowired UserDetailsService users;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void dashboardAndImport() throws Exception {
+        DataGenerator.Report data = generator.generate(new DataGenerator.Spec("GB", 100, 10_000, 1, 42), work);
+        String code = data.courses().get(0);
+        AulasUser coordinator = (AulasUser) users.loadUserByUsername("coordinacion@aulas.demo");
+
+        for (int i = 0; i < 5; i++) {
+            participation.programme(coordinator, code, Participation.Sort.NAME, false);
+        }
+        long[] programme = new long[20];
+        for (int i = 0; i < programme.length; i++) {
+            long t0 = System.nanoTime();
+            Participation.ProgrammeView view = participation.programme(coordinator, code, Participation.Sort.NAME, false);
+            programme[i] = System.nanoTime() - t0;
+            if (view.totals().enrolled() != 10_000) {
+                throw new AssertionError("enrolled " + view.totals().enrolled());
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            participation.institution(coordinator, code, data.institutionIds().get(i));
+        }
+        long[] institution = new long[40];
+        for (int i = 0; i < institution.length; i++) {
+            long t0 = System.nanoTime();
+            participation.institution(coordinator, code, data.institutionIds().get(i % data.institutionIds().size()));
+            institution[i] = System.nanoTime() - t0;
+        }
+
+        StringBuilder csv = new StringBuilder("apellido;nombre;dni;email;institución;cargo/área;curso\n");
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("Importada;Persona ").append(letters(i)).append(';').append(60_000_000 + i).append(";imp").append(i)
+                    .append("@import.gob.ar;GB").append("%03d".formatted(i % 100 + 1)).append(";Técnica;").append(code)
+                    .append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        ParticipantImport.Preview preview = imports.preview(coordinator, "10000.csv", bytes);
+        long previewMs = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
+        ImportJob job = imports.confirm(coordinator, preview.token());
+        while (jobs.findById(job.getId()).orElseThrow().getStatus() == ImportJob.Status.RUNNING) {
+            Thread.sleep(50);
+        }
+        long importMs = (System.nanoTime() - t1) / 1_000_000;
+        ImportJob done = jobs.findById(job.getId()).orElseThrow();
+
+        String table = """
+                | Participation (%d cores, Java %s, 10,000 participants, 100 institutions) | value |
+                |---|---|
+                | data generator | %,d documents in %.1f s (%.0f documents/s) |
+                | programme view (service), median / p95 / max of %d | %.0f ms / %.0f ms / %.0f ms |
+                | institution view (service), median / p95 / max of %d | %.0f ms / %.0f ms / %.0f ms |
+                | import of 10,000 rows: preview (read, check, match) | %.1f s |
+                | import of 10,000 rows: confirm to done (%d created, %d failed; accounts, invitations, enrolments) | %.1f s |
+                """.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                data.documents(), data.millis() / 1000.0, data.documentsPerSecond(), programme.length,
+                ms(p(programme, 50)), ms(p(programme, 95)), ms(p(programme, 100)), institution.length,
+                ms(p(institution, 50)), ms(p(institution, 95)), ms(p(institution, 100)), previewMs / 1000.0,
+                done.getCreated(), done.getFailed(), importMs / 1000.0);
+        System.out.println(table);
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "participation.md"), table);
+    }
+
+    static long p(long[] values, int percentile) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** 0 → "a", 27 → "bb": names have letters only, as the import checks. */
+    static String letters(int n) {
+        StringBuilder sb = new StringBuilder();
+        do {
+            sb.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return sb.toString();
+    }
+}
