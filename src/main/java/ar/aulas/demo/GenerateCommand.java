@@ -1,0 +1,47 @@
+package ar.aulas.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --aulas.generate=S|M|L|XL}: fills the store with generated data of that size, prints what it
+ * wrote and how fast, and exits. Meant for an empty store: a second run of the same size is refused by
+ * the unique indexes (institution codes, DNIs, emails).
+ */
+@Component
+class GenerateCommand implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerateCommand.class);
+
+    private final DataGenerator generator;
+    private final ApplicationContext context;
+    private final String size;
+
+    GenerateCommand(DataGenerator generator, ApplicationContext context, @Value("${aulas.generate:}") String size) {
+        this.generator = generator;
+        this.context = context;
+        this.size = size;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (size.isBlank()) {
+            return;
+        }
+        DataGenerator.Spec spec = DataGenerator.Spec.named(size);
+        Path work = Files.createTempDirectory("aulas-generated");
+        DataGenerator.Report report = generator.generate(spec, work);
+        log.info("Generated size {}: {} institutions, {} participants, courses {}: {} documents in {} ms ({} documents/s)",
+                size, spec.institutions(), spec.participants(), report.courses(), report.documents(), report.millis(),
+                Math.round(report.documentsPerSecond()));
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+}
