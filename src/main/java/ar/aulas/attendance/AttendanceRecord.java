@@ -13,6 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so two trainers taking the roll at once never overwrite each other's marks for other people.
  */
 @Document("attendance_records")
+// the dashboard and certificate eligibility read a course's records by institution and by person
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_institution", def = "{'courseCode': 1, 'institutionId': 1}")
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_account", def = "{'courseCode': 1, 'accountId': 1}")
 public class AttendanceRecord {
 
     public enum Source { ROLL_CALL, CHECK_IN, SHEET }

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("certificates")
 @CompoundIndex(name = "number", def = "{'courseCode': 1, 'type': 1, 'sequence': 1}", unique = true)
+// issued certificates per institution on the dashboard
+@CompoundIndex(name = "course_status_institution", def = "{'courseCode': 1, 'status': 1, 'institutionId': 1}")
 public class Certificate {
 
     public enum Status { PENDING, VALID, REVOKED, REPLACED }

@@ -167,7 +167,7 @@ public class CertificateIssuing {
     }
 
     public List<Mine> mine(AulasUser user, Course course) {
-        Standings.Participant p = standings.of(course, user.institutionId()).get(user.id());
+        Standings.Computed p = standings.one(course, user.id()).orElse(null);
         if (p == null) {
             return List.of();
         }

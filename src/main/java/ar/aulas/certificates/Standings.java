@@ -79,6 +79,15 @@ public class Standings {
 
     /** Standings by account id, without loading the accounts. */
     public Map<String, Computed> compute(Course course, String onlyInstitution) {
+        return compute(course, onlyInstitution, null);
+    }
+
+    /** One participant's standing (for their own course home), or empty when not enrolled. */
+    public java.util.Optional<Computed> one(Course course, String accountId) {
+        return java.util.Optional.ofNullable(compute(course, null, accountId).get(accountId));
+    }
+
+    private Map<String, Computed> compute(Course course, String onlyInstitution, String onlyAccount) {
         String code = course.getCode();
         ZoneId zone = ZoneId.of(course.getTimeZone());
         Weights weights = Weights.of(course);
@@ -91,13 +100,16 @@ public class Standings {
         if (onlyInstitution != null) {
             enrolled.append("institutionId", onlyInstitution);
         }
+        if (onlyAccount != null) {
+            enrolled.append("accountId", onlyAccount);
+        }
         Map<String, Document> people = new LinkedHashMap<>();
         mongo.getCollection("enrolments").find(enrolled)
                 .projection(new Document("accountId", 1).append("institutionId", 1).append("enrolledAt", 1))
                 .forEach(d -> people.put(d.getString("accountId"), d));
 
         Document records = new Document("courseCode", code);
-        if (onlyInstitution != null) {
+        if (onlyInstitution != null || onlyAccount != null) {
             // by person, not by the record's institution: someone may have moved since
             records.append("accountId", new Document("$in", List.copyOf(people.keySet())));
         }
@@ -115,9 +127,11 @@ public class Standings {
                         });
 
         Document submitted = new Document("courseCode", code);
-        if (onlyInstitution != null) {
+        if (onlyInstitution != null || onlyAccount != null) {
+            List<Object> teams = people.values().stream().map(d -> (Object) ("i:" + d.getString("institutionId")))
+                    .distinct().toList();
             submitted.append("$or", List.of(new Document("participantId", new Document("$in", List.copyOf(people.keySet()))),
-                    new Document("ownerKey", "i:" + onlyInstitution)));
+                    new Document("ownerKey", new Document("$in", teams))));
         }
         Map<String, Map<String, Document>> byOwner = new HashMap<>();
         // texts, files and history left out by exclusion: an inclusion of "attempts.grade" yields missing values

@@ -10,6 +10,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * idempotent; unenrolling keeps the document (and so the person's history).
  */
 @Document("enrolments")
+// the participation dashboard groups a course's active enrolments by institution
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_active_institution",
+        def = "{'courseCode': 1, 'active': 1, 'institutionId': 1}")
 public class Enrolment {
 
     @Id

@@ -19,6 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("submissions")
 @CompoundIndex(name = "one_per_owner", def = "{'exerciseId': 1, 'ownerKey': 1}", unique = true)
+// the dashboard and certificate eligibility read a course's submissions by institution and by owner
+@CompoundIndex(name = "course_institution_status", def = "{'courseCode': 1, 'institutionId': 1, 'status': 1}")
+@CompoundIndex(name = "course_owner", def = "{'courseCode': 1, 'ownerKey': 1}")
 public class Submission {
 
     public enum Status { DRAFT, SUBMITTED, GRADED, NEEDS_REVISION }
