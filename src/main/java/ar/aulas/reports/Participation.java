@@ -60,6 +60,12 @@ public class Participation {
             List<CertificateType> types, List<Person> people, Line summary) {
     }
 
+    /** One participant in detail: each encounter, each exercise, each certificate. */
+    public record PersonView(Course course, ar.aulas.accounts.Account person, String institutionName,
+            List<AttendanceSession> sessions, ar.aulas.certificates.Standing standing,
+            Map<CertificateType, Eligibility> eligibility, Map<CertificateType, Certificate> certificates) {
+    }
+
     /** Columns the programme view sorts by. */
     public enum Sort { NAME, ENROLLED, OVERALL, SUBMITTED, APPROVED, ELIGIBLE, ISSUED }
 
@@ -69,9 +75,12 @@ public class Participation {
     private final InstitutionDirectory institutions;
     private final Standings standings;
     private final CertificateRepository certificates;
+    private final ar.aulas.accounts.AccountRegistry accounts;
 
     Participation(CourseAccess access, MongoTemplate mongo, AttendanceSessionRepository sessions,
-            InstitutionDirectory institutions, Standings standings, CertificateRepository certificates) {
+            InstitutionDirectory institutions, Standings standings, CertificateRepository certificates,
+            ar.aulas.accounts.AccountRegistry accounts) {
+        this.accounts = accounts;
         this.access = access;
         this.mongo = mongo;
         this.sessions = sessions;
@@ -153,6 +162,24 @@ public class Participation {
         }
         Line summary = line(institutionId, institution.getName(), counts, list, List.copyOf(rules.keySet()), eligible);
         return new InstitutionView(course, institution, list, List.copyOf(rules.keySet()), people, summary);
+    }
+
+    public PersonView person(AulasUser user, String code, String accountId) {
+        Course course = course(user, code);
+        ar.aulas.accounts.Account person = accounts.find(accountId).orElseThrow(NotFoundException::new);
+        if (!user.seesAllInstitutions() && !Objects.equals(user.coordinatedInstitutionId(), person.getInstitutionId())) {
+            throw new NotFoundException();
+        }
+        Standings.Computed computed = standings.one(course, accountId).orElseThrow(NotFoundException::new);
+        Map<CertificateType, Eligibility> eligibility = new EnumMap<>(CertificateType.class);
+        CertificateRules.of(course).forEach((type, rule) -> eligibility.put(type,
+                CertificateEligibility.of(computed.standing(), rule)));
+        Map<CertificateType, Certificate> held = new EnumMap<>(CertificateType.class);
+        certificates.findByCourseCodeAndAccountId(code, accountId).stream()
+                .filter(c -> c.getStatus() == Certificate.Status.VALID).forEach(c -> held.put(c.getType(), c));
+        Institution institution = institutions.find(person.getInstitutionId()).orElse(null);
+        return new PersonView(course, person, institution == null ? "" : institution.getName(),
+                sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code), computed.standing(), eligibility, held);
     }
 
     /** The aggregated counts of a course (or of one institution): enrolled, attendance, submissions, certificates. */

@@ -85,6 +85,10 @@ class ImportAndParticipationJourneyTests {
                 .first().click();
         assertThat(coordinator.locator("main")).containsText("Sofía Ibarra");
         Browser.screenshot(coordinator, "participation-institution");
+        coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sofía Ibarra")).click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sofía Ibarra");
+        assertThat(coordinator.locator("main")).containsText("Ejercicios");
+        Browser.screenshot(coordinator, "participation-person");
         coordinator.context().close();
 
         Page sanLorenzo = browser.logIn("coordinacion.sanlorenzo@aulas.demo", 360);

@@ -170,10 +170,25 @@ class ParticipationTests {
         String xlsxScoped = new String(mvc.perform(get("/courses/" + s.code + "/participation/export.csv")
                 .session(sanLorenzoSession)).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(xlsxScoped).contains("Municipalidad de San Lorenzo").doesNotContain("Municipalidad de Salta;");
+        String detail = mvc.perform(get("/courses/" + s.code + "/participation/people/" + beto.getId())
+                .session(programmeSession)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(detail).contains("Beto AVeces", "Asistencia: 50.0 %", "Presente", "Ausente", "Ejercicio 1", "Entregado",
+                "faltó al encuentro 2");
+        assertThat(mvc.perform(get("/courses/" + s.code + "/participation/people/" + ana.getId())
+                .session(programmeSession)).andReturn().getResponse().getContentAsString())
+                .contains(" · aprobado", " · 8 sobre 10", s.code + "-A-0001");
+        mvc.perform(get("/courses/" + s.code + "/participation/people/" + beto.getId()).session(sanLorenzoSession))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/courses/" + s.code + "/participation/people/" + dani.getId()).session(sanLorenzoSession))
+                .andExpect(status().isOk());
+        mvc.perform(get("/courses/" + s.code + "/participation/people/" + eli.getId()).session(programmeSession))
+                .andExpect(status().isNotFound());
         for (String who : List.of("tecnico@aulas.demo", "capacitadora@aulas.demo")) {
             var session = Sessions.demo(mvc, who);
             mvc.perform(get("/courses/" + s.code + "/participation").session(session)).andExpect(status().isNotFound());
             mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal).session(session))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/courses/" + s.code + "/participation/people/" + ana.getId()).session(session))
                     .andExpect(status().isNotFound());
         }
         mvc.perform(get("/courses/" + s.code + "/participation")).andExpect(status().is3xxRedirection());

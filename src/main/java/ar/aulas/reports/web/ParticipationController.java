@@ -68,6 +68,13 @@ class ParticipationController {
         return "reports/institution";
     }
 
+    @GetMapping("/people/{accountId}")
+    String person(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String accountId,
+            Model model) {
+        model.addAttribute("view", participation.person(me, code, accountId));
+        return "reports/person";
+    }
+
     @GetMapping("/export.{format:csv|xlsx}")
     void exportProgramme(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String format,
             Locale locale, HttpServletResponse response) throws IOException {
