@@ -1,34 +1,27 @@
 package ar.aulas.attendance;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.shared.pdf.PagedPdf;
 import ar.aulas.shared.web.Formats;
-import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.colors.DeviceRgb;
 import com.itextpdf.kernel.font.PdfFont;
-import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
-import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
-import com.itextpdf.layout.Canvas;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,15 +36,11 @@ public class SignInSheet {
     private final RollCall rollCall;
     private final MessageSource messages;
     private final Formats formats;
-    private final byte[] regular;
-    private final byte[] bold;
 
     SignInSheet(RollCall rollCall, MessageSource messages, Formats formats) {
         this.rollCall = rollCall;
         this.messages = messages;
         this.formats = formats;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
     }
 
     public byte[] render(AulasUser user, String code, int module, Locale locale) {
@@ -73,8 +62,9 @@ public class SignInSheet {
         try (PdfDocument pdf = new PdfDocument(new PdfWriter(out));
                 Document doc = new Document(pdf, PageSize.A4)) {
             doc.setMargins(TOP, 36, 50, 36);
-            PdfFont normal = PdfFontFactory.createFont(regular, PdfEncodings.IDENTITY_H);
-            PdfFont strong = PdfFontFactory.createFont(bold, PdfEncodings.IDENTITY_H);
+            PagedPdf.Fonts fonts = PagedPdf.fonts();
+            PdfFont normal = fonts.normal();
+            PdfFont strong = fonts.strong();
             doc.setFont(normal).setFontSize(10);
             Table table = new Table(UnitValue.createPercentArray(new float[] {5, 40, 15, 40})).useAllAvailableWidth();
             for (String key : List.of("sheet.number", "sheet.name", "sheet.dni", "sheet.signature")) {
@@ -103,45 +93,27 @@ public class SignInSheet {
         return out.toByteArray();
     }
 
-    /** Second pass: the header and "Página i de n" on every page, now that n is known. */
-    private byte[] stamp(byte[] body, RollCall.Roster roster, Locale locale) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(body)), new PdfWriter(out))) {
-            PdfFont normal = PdfFontFactory.createFont(regular, PdfEncodings.IDENTITY_H);
-            PdfFont strong = PdfFontFactory.createFont(bold, PdfEncodings.IDENTITY_H);
-            int pages = pdf.getNumberOfPages();
-            var session = roster.session();
-            String title = roster.course().getTitle() + " · " + msg("module.number", locale, session.getModuleNumber());
-            String details = msg("sheet.details", locale, formats.date(session.getDate()), session.getStart(),
-                    session.getEnd(), session.getVenue());
-            for (int i = 1; i <= pages; i++) {
-                var page = pdf.getPage(i);
-                Rectangle size = page.getPageSize();
-                try (Canvas canvas = new Canvas(new PdfCanvas(page), size)) {
-                    canvas.showTextAligned(new Paragraph(msg("sheet.title", locale)).setFont(strong).setFontSize(14),
-                            36, size.getTop() - 36, TextAlignment.LEFT);
-                    canvas.showTextAligned(new Paragraph(title).setFont(strong).setFontSize(10),
-                            36, size.getTop() - 54, TextAlignment.LEFT);
-                    canvas.showTextAligned(new Paragraph(details).setFont(normal).setFontSize(9),
-                            36, size.getTop() - 68, TextAlignment.LEFT);
-                    canvas.showTextAligned(new Paragraph(msg("sheet.page", locale, i, pages)).setFont(normal)
-                            .setFontSize(9).setFontColor(ColorConstants.DARK_GRAY), size.getRight() - 36, 28,
-                            TextAlignment.RIGHT);
-                }
-            }
-        }
-        return out.toByteArray();
+    /** The header and "Página i de n" on every page, once n is known. */
+    private byte[] stamp(byte[] body, RollCall.Roster roster, Locale locale) {
+        var session = roster.session();
+        String title = roster.course().getTitle() + " · " + msg("module.number", locale, session.getModuleNumber());
+        String details = msg("sheet.details", locale, formats.date(session.getDate()), session.getStart(),
+                session.getEnd(), session.getVenue());
+        return PagedPdf.stamp(body, pdf -> { }, p -> {
+            Rectangle size = p.size();
+            p.canvas().showTextAligned(new Paragraph(msg("sheet.title", locale)).setFont(p.strong()).setFontSize(14),
+                    36, size.getTop() - 36, TextAlignment.LEFT);
+            p.canvas().showTextAligned(new Paragraph(title).setFont(p.strong()).setFontSize(10),
+                    36, size.getTop() - 54, TextAlignment.LEFT);
+            p.canvas().showTextAligned(new Paragraph(details).setFont(p.normal()).setFontSize(9),
+                    36, size.getTop() - 68, TextAlignment.LEFT);
+            p.canvas().showTextAligned(new Paragraph(msg("sheet.page", locale, p.number(), p.pages())).setFont(p.normal())
+                    .setFontSize(9).setFontColor(ColorConstants.DARK_GRAY), size.getRight() - 36, 28, TextAlignment.RIGHT);
+        });
     }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
     }
 
-    private static byte[] font(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Missing font " + path, e);
-        }
-    }
 }

@@ -5,36 +5,29 @@ import ar.aulas.attendance.AttendanceSession;
 import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateType;
+import ar.aulas.shared.pdf.PagedPdf;
 import ar.aulas.shared.web.Formats;
-import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.colors.DeviceRgb;
 import com.itextpdf.kernel.font.PdfFont;
-import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
-import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
-import com.itextpdf.layout.Canvas;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,16 +43,12 @@ public class ParticipationReport {
     private final MessageSource messages;
     private final Formats formats;
     private final Clock clock;
-    private final byte[] regular;
-    private final byte[] bold;
 
     ParticipationReport(Participation participation, MessageSource messages, Formats formats, Clock clock) {
         this.participation = participation;
         this.messages = messages;
         this.formats = formats;
         this.clock = clock;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
     }
 
     public byte[] render(AulasUser user, String code, String institutionId, Locale locale) {
@@ -75,8 +64,9 @@ public class ParticipationReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PdfDocument pdf = new PdfDocument(new PdfWriter(out)); Document doc = new Document(pdf, PageSize.A4.rotate())) {
             doc.setMargins(80, 30, 46, 30);
-            PdfFont normal = PdfFontFactory.createFont(regular, PdfEncodings.IDENTITY_H);
-            PdfFont strong = PdfFontFactory.createFont(bold, PdfEncodings.IDENTITY_H);
+            PagedPdf.Fonts fonts = PagedPdf.fonts();
+            PdfFont normal = fonts.normal();
+            PdfFont strong = fonts.strong();
             doc.setFont(normal).setFontSize(8.5f);
             Participation.Line l = view.summary();
             doc.add(new Paragraph(msg("participation.summary", locale, l.enrolled(), l.overall() == null ? "—" : l.overall() + " %",
@@ -126,44 +116,26 @@ public class ParticipationReport {
         return out.toByteArray();
     }
 
-    /** Second pass: the heading and "Página i de n" on every page, now that n is known. */
-    private byte[] stamp(byte[] body, Participation.InstitutionView view, Locale locale) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(body)), new PdfWriter(out))) {
-            PdfFont normal = PdfFontFactory.createFont(regular, PdfEncodings.IDENTITY_H);
-            PdfFont strong = PdfFontFactory.createFont(bold, PdfEncodings.IDENTITY_H);
-            pdf.getDocumentInfo().setTitle(msg("participation.report.title", locale, view.institution().getName(),
-                    view.course().getTitle()));
-            String printed = msg("participation.report.printed", locale, formats.dateTime(clock.instant()));
-            int pages = pdf.getNumberOfPages();
-            for (int i = 1; i <= pages; i++) {
-                var page = pdf.getPage(i);
-                Rectangle size = page.getPageSize();
-                try (Canvas canvas = new Canvas(new PdfCanvas(page), size)) {
-                    canvas.showTextAligned(new Paragraph(msg("participation.report.title", locale, view.institution().getName(),
-                            view.course().getTitle() + " " + view.course().getEdition())).setFont(strong).setFontSize(13),
-                            30, size.getTop() - 34, TextAlignment.LEFT);
-                    canvas.showTextAligned(new Paragraph(msg("participation.report.subtitle", locale)).setFont(normal)
-                            .setFontSize(9), 30, size.getTop() - 50, TextAlignment.LEFT);
-                    canvas.showTextAligned(new Paragraph(printed).setFont(normal).setFontSize(8)
-                            .setFontColor(ColorConstants.DARK_GRAY), 30, 24, TextAlignment.LEFT);
-                    canvas.showTextAligned(new Paragraph(msg("sheet.page", locale, i, pages)).setFont(normal).setFontSize(8)
-                            .setFontColor(ColorConstants.DARK_GRAY), size.getRight() - 30, 24, TextAlignment.RIGHT);
-                }
-            }
-        }
-        return out.toByteArray();
+    /** The heading, the print date and "Página i de n" on every page, once n is known. */
+    private byte[] stamp(byte[] body, Participation.InstitutionView view, Locale locale) {
+        String title = msg("participation.report.title", locale, view.institution().getName(),
+                view.course().getTitle() + " " + view.course().getEdition());
+        String printed = msg("participation.report.printed", locale, formats.dateTime(clock.instant()));
+        return PagedPdf.stamp(body, pdf -> pdf.getDocumentInfo().setTitle(title), p -> {
+            Rectangle size = p.size();
+            p.canvas().showTextAligned(new Paragraph(title).setFont(p.strong()).setFontSize(13), 30, size.getTop() - 34,
+                    TextAlignment.LEFT);
+            p.canvas().showTextAligned(new Paragraph(msg("participation.report.subtitle", locale)).setFont(p.normal())
+                    .setFontSize(9), 30, size.getTop() - 50, TextAlignment.LEFT);
+            p.canvas().showTextAligned(new Paragraph(printed).setFont(p.normal()).setFontSize(8)
+                    .setFontColor(ColorConstants.DARK_GRAY), 30, 24, TextAlignment.LEFT);
+            p.canvas().showTextAligned(new Paragraph(msg("sheet.page", locale, p.number(), p.pages())).setFont(p.normal())
+                    .setFontSize(8).setFontColor(ColorConstants.DARK_GRAY), size.getRight() - 30, 24, TextAlignment.RIGHT);
+        });
     }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
     }
 
-    private static byte[] font(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Missing font " + path, e);
-        }
-    }
 }
