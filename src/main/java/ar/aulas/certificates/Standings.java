@@ -108,10 +108,13 @@ public class Standings {
                 .projection(new Document("accountId", 1).append("institutionId", 1).append("enrolledAt", 1))
                 .forEach(d -> people.put(d.getString("accountId"), d));
 
+        // one institution: by the institution recorded on each mark (an equality the embedded server evaluates
+        // far faster than a list of people; someone who moved keeps earlier marks under their former institution)
         Document records = new Document("courseCode", code);
-        if (onlyInstitution != null || onlyAccount != null) {
-            // by person, not by the record's institution: someone may have moved since
-            records.append("accountId", new Document("$in", List.copyOf(people.keySet())));
+        if (onlyAccount != null) {
+            records.append("accountId", onlyAccount);
+        } else if (onlyInstitution != null) {
+            records.append("institutionId", onlyInstitution);
         }
         Map<String, Map<String, AttendanceStatus>> marks = new HashMap<>();
         mongo.getCollection("attendance_records").aggregate(List.of(new Document("$match", records),
@@ -127,11 +130,12 @@ public class Standings {
                         });
 
         Document submitted = new Document("courseCode", code);
-        if (onlyInstitution != null || onlyAccount != null) {
-            List<Object> teams = people.values().stream().map(d -> (Object) ("i:" + d.getString("institutionId")))
-                    .distinct().toList();
-            submitted.append("$or", List.of(new Document("participantId", new Document("$in", List.copyOf(people.keySet()))),
-                    new Document("ownerKey", new Document("$in", teams))));
+        if (onlyAccount != null) {
+            List<Object> owners = new ArrayList<>(List.of("p:" + onlyAccount));
+            people.values().forEach(d -> owners.add("i:" + d.getString("institutionId")));
+            submitted.append("ownerKey", new Document("$in", owners));
+        } else if (onlyInstitution != null) {
+            submitted.append("institutionId", onlyInstitution);
         }
         Map<String, Map<String, Document>> byOwner = new HashMap<>();
         // texts, files and history left out by exclusion: an inclusion of "attempts.grade" yields missing values

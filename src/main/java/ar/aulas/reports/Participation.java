@@ -76,11 +76,13 @@ public class Participation {
     private final Standings standings;
     private final CertificateRepository certificates;
     private final ar.aulas.accounts.AccountRegistry accounts;
+    private final ParticipationCache cache;
 
     Participation(CourseAccess access, MongoTemplate mongo, AttendanceSessionRepository sessions,
             InstitutionDirectory institutions, Standings standings, CertificateRepository certificates,
-            ar.aulas.accounts.AccountRegistry accounts) {
+            ar.aulas.accounts.AccountRegistry accounts, ParticipationCache cache) {
         this.accounts = accounts;
+        this.cache = cache;
         this.access = access;
         this.mongo = mongo;
         this.sessions = sessions;
@@ -99,6 +101,23 @@ public class Participation {
     public ProgrammeView programme(AulasUser user, String code, Sort sort, boolean descending) {
         Course course = course(user, code);
         String only = user.seesAllInstitutions() ? null : user.coordinatedInstitutionId();
+        ProgrammeView computed = cache.get(List.of("programme", code, String.valueOf(only)), () -> compute(course, only));
+        List<Line> lines = new ArrayList<>(computed.lines());
+        Comparator<Line> order = switch (sort == null ? Sort.NAME : sort) {
+            case NAME -> Comparator.comparing(Line::name);
+            case ENROLLED -> Comparator.comparingLong(Line::enrolled);
+            case OVERALL -> Comparator.comparing(Line::overall, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case SUBMITTED -> Comparator.comparingLong(Line::submitted);
+            case APPROVED -> Comparator.comparingLong(Line::approved);
+            case ELIGIBLE -> Comparator.comparingLong(l -> l.eligible().values().stream().mapToLong(Long::longValue).sum());
+            case ISSUED -> Comparator.comparingLong(l -> l.issued().values().stream().mapToLong(Long::longValue).sum());
+        };
+        lines.sort(descending ? order.reversed().thenComparing(Line::name) : order.thenComparing(Line::name));
+        return new ProgrammeView(computed.course(), computed.sessions(), computed.types(), List.copyOf(lines), computed.totals());
+    }
+
+    private ProgrammeView compute(Course course, String only) {
+        String code = course.getCode();
         List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
         List<CertificateType> types = List.copyOf(CertificateRules.of(course).keySet());
         Counts counts = counts(code, only, list);
@@ -110,17 +129,7 @@ public class Participation {
             lines.add(line(institutionId, institution == null ? "" : institution.getName(), counts, list, types,
                     eligible.getOrDefault(institutionId, Map.of())));
         }
-        Comparator<Line> order = switch (sort == null ? Sort.NAME : sort) {
-            case NAME -> Comparator.comparing(Line::name);
-            case ENROLLED -> Comparator.comparingLong(Line::enrolled);
-            case OVERALL -> Comparator.comparing(Line::overall, Comparator.nullsFirst(Comparator.naturalOrder()));
-            case SUBMITTED -> Comparator.comparingLong(Line::submitted);
-            case APPROVED -> Comparator.comparingLong(Line::approved);
-            case ELIGIBLE -> Comparator.comparingLong(l -> l.eligible().values().stream().mapToLong(Long::longValue).sum());
-            case ISSUED -> Comparator.comparingLong(l -> l.issued().values().stream().mapToLong(Long::longValue).sum());
-        };
-        lines.sort(descending ? order.reversed().thenComparing(Line::name) : order.thenComparing(Line::name));
-        return new ProgrammeView(course, list, types, lines, totals(lines, counts, list, types));
+        return new ProgrammeView(course, list, types, List.copyOf(lines), totals(lines, counts, list, types));
     }
 
     public InstitutionView institution(AulasUser user, String code, String institutionId) {
@@ -128,6 +137,11 @@ public class Participation {
         if (!user.seesAllInstitutions() && !Objects.equals(user.coordinatedInstitutionId(), institutionId)) {
             throw new NotFoundException();
         }
+        return cache.get(List.of("institution", code, institutionId), () -> computeInstitution(course, institutionId));
+    }
+
+    private InstitutionView computeInstitution(Course course, String institutionId) {
+        String code = course.getCode();
         Institution institution = institutions.find(institutionId).orElseThrow(NotFoundException::new);
         List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
         Map<CertificateType, CertificateRules> rules = CertificateRules.of(course);

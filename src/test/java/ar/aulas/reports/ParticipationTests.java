@@ -193,4 +193,39 @@ class ParticipationTests {
         }
         mvc.perform(get("/courses/" + s.code + "/participation")).andExpect(status().is3xxRedirection());
     }
+
+    @Test
+    void theFiguresFollowEveryChangeEvenWhenTheyWereJustComputed() {
+        var s = new CertificateScenario(root, 1, fixtures, sync, enrolments, rollCall, work, grading, users);
+        Account ana = s.person("Ana Cambia", "MSAL");
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        Participation.Line before = participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals();
+        assertThat(before.enrolled()).isEqualTo(1);
+        assertThat(before.overall()).isNull();
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals())
+                .as("unchanged data, the same figures").isEqualTo(before);
+
+        s.roll(1, Map.of(ana.getId(), ABSENT));
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().overall())
+                .isEqualTo(pct("0.0"));
+        s.roll(1, Map.of(ana.getId(), PRESENT));
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().overall())
+                .isEqualTo(pct("100.0"));
+
+        Account beto = s.person("Beto Llega", "MSLO");
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled())
+                .isEqualTo(2);
+        s.graded(beto, 1, Submission.Verdict.APPROVED);
+        Participation.Line graded = participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals();
+        assertThat(graded.submitted()).isEqualTo(1);
+        assertThat(graded.approved()).isEqualTo(1);
+
+        String msal = institutions.findByCode("MSAL").orElseThrow().getId();
+        assertThat(participation.institution(coordinator, s.code, msal).people().get(0).certificates()).isEmpty();
+        issuing.issue(coordinator, s.code, ana.getId(), CertificateType.ATTENDANCE, null, false);
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().issued())
+                .containsEntry(CertificateType.ATTENDANCE, 1L);
+        assertThat(participation.institution(coordinator, s.code, msal).people().get(0).certificates())
+                .containsKey(CertificateType.ATTENDANCE);
+    }
 }
