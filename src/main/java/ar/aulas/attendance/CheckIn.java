@@ -52,13 +52,16 @@ public class CheckIn {
     private final Duration window;
     private final Duration grace;
     private final String baseUrl;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile CheckInCodes codes;
 
     CheckIn(RollCall rollCall, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
             @Value("${aulas.attendance.check-in-window:PT20M}") Duration window,
             @Value("${aulas.attendance.late-after:PT15M}") Duration grace,
-            @Value("${aulas.accounts.public-base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${aulas.accounts.public-base-url:http://localhost:8080}") String baseUrl,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rollCall = rollCall;
         this.sessions = sessions;
         this.records = records;
@@ -129,8 +132,11 @@ public class CheckIn {
             // the trainer marked this person at the same moment: their mark wins
             throw new Refusal("code", "checkIn.markedByTrainer");
         }
+        boolean first = !session.isTaken();
         session.taken(now);
         sessions.save(session);
+        events.publishEvent(first ? ar.aulas.shared.ParticipationChanged.course(session.getCourseCode())
+                : ar.aulas.shared.ParticipationChanged.person(session.getCourseCode(), user.id()));
         return new Result(status, session);
     }
 

@@ -10,6 +10,7 @@ import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.ParticipationChanged;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
@@ -48,9 +49,12 @@ public class RollCall {
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RollCall(CourseAccess access, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
-            Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions, Clock clock) {
+            Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.access = access;
         this.sessions = sessions;
         this.records = records;
@@ -101,7 +105,9 @@ public class RollCall {
         }
         session.schedule(date, start, end, venue.strip());
         session.editedInUi();
-        return sessions.save(session);
+        AttendanceSession saved = sessions.save(session);
+        events.publishEvent(ParticipationChanged.course(saved.getCourseCode()));
+        return saved;
     }
 
     public Roster roster(AulasUser user, String code, int module) {
@@ -145,16 +151,19 @@ public class RollCall {
                 throw new Refusal(null, "attendance.notEnrolled");
             }
         }
-        int changed = 0;
+        java.util.Set<String> changed = new java.util.HashSet<>();
         for (var mark : marks.entrySet()) {
             if (mark.getValue() != null && write(session, enrolled.get(mark.getKey()), mark.getValue(),
                     reasons == null ? null : reasons.get(mark.getKey()), AttendanceRecord.Source.ROLL_CALL, user.id())) {
-                changed++;
+                changed.add(mark.getKey());
             }
         }
+        boolean first = !session.isTaken();
         session.taken(clock.instant());
         sessions.save(session);
-        return changed;
+        // the first roll call of a session makes everyone without a mark absent
+        events.publishEvent(first ? ParticipationChanged.course(code) : ParticipationChanged.people(code, changed));
+        return changed.size();
     }
 
     /** "Todos presentes": marks everyone not yet marked as present; the trainer then adjusts. */

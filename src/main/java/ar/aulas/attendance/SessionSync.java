@@ -24,6 +24,8 @@ class SessionSync {
     }
 
     @EventListener
+    // before the participation figures follow the course (they read what this writes)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void on(CourseContentSynced event) {
         Map<String, AttendanceSession> existing = new HashMap<>();
         sessions.findByCourseCode(event.courseCode()).forEach(s -> existing.put(s.getId(), s));

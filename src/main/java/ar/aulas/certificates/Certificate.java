@@ -94,7 +94,7 @@ public class Certificate {
         this.status = Status.PENDING;
     }
 
-    static String slotOf(String courseCode, String accountId, CertificateType type) {
+    public static String slotOf(String courseCode, String accountId, CertificateType type) {
         return courseCode + "|" + accountId + "|" + type;
     }
 

@@ -40,8 +40,12 @@ class CertificateDocuments {
     private final Formats formats;
     private final String baseUrl;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     CertificateDocuments(CertificateTemplates templates, CertificatePdf renderer, CertificateSigner signer,
-            GridFsTemplate gridFs, CertificateRepository certificates, Formats formats, AccountsProperties accounts) {
+            GridFsTemplate gridFs, CertificateRepository certificates, Formats formats, AccountsProperties accounts,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.templates = templates;
         this.renderer = renderer;
         this.signer = signer;
@@ -74,7 +78,9 @@ class CertificateDocuments {
         ObjectId fileId = gridFs.store(new ByteArrayInputStream(pdf), c.getNumber() + ".pdf", "application/pdf", metadata);
         c.stored(fileId.toHexString(), sha256, pdf.length);
         try {
-            return certificates.save(c);
+            Certificate saved = certificates.save(c);
+            events.publishEvent(ar.aulas.shared.ParticipationChanged.person(saved.getCourseCode(), saved.getAccountId()));
+            return saved;
         } catch (OptimisticLockingFailureException e) {
             // another worker completed it first: keep theirs
             gridFs.delete(Query.query(Criteria.where("_id").is(fileId)));

@@ -81,11 +81,15 @@ public class CertificateIssuing {
     private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
     private final ExecutorService workers;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     CertificateIssuing(CourseAccess access, CourseRepository courses, CourseModuleRepository modules, Standings standings,
             CertificateRepository certificates, CertificateAuditRepository audit, IssueJobRepository jobs,
             CertificateDocuments documents, CertificateTemplates templates, MongoTemplate mongo, Clock clock,
             MessageSource messages, Mailer mailer, ar.aulas.accounts.AccountRegistry accounts, CertificateReissueRepository reissues,
-            CertificateNumbers numbers, CertificatesProperties properties) {
+            CertificateNumbers numbers, CertificatesProperties properties,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.access = access;
         this.courses = courses;
         this.modules = modules;
@@ -256,7 +260,9 @@ public class CertificateIssuing {
 
     private Certificate saveGuarded(Certificate c) {
         try {
-            return certificates.save(c);
+            Certificate saved = certificates.save(c);
+            events.publishEvent(ar.aulas.shared.ParticipationChanged.person(saved.getCourseCode(), saved.getAccountId()));
+            return saved;
         } catch (OptimisticLockingFailureException e) {
             throw new CertificateRefused(null, "certificate.refused.changedMeanwhile", c.getNumber());
         }

@@ -46,6 +46,13 @@ public class Standings {
     public record Computed(String accountId, String institutionId, Standing standing, List<Integer> attendedModules) {
     }
 
+    /**
+     * Texts, files and history left out by exclusion: an inclusion of "attempts.grade" yields missing values for
+     * ungraded attempts, which the embedded server cannot encode.
+     */
+    private static final Document WORK_ONLY = new Document("attempts.text", 0).append("attempts.files", 0)
+            .append("attempts.contributions", 0).append("history", 0).append("tokens", 0);
+
     private final MongoTemplate mongo;
     private final AttendanceSessionRepository sessions;
     private final ExerciseRepository exercises;
@@ -59,6 +66,16 @@ public class Standings {
         this.exercises = exercises;
         this.accounts = accounts;
         this.institutions = institutions;
+    }
+
+    /** The sessions a standing lists, in its order. */
+    public List<AttendanceSession> sessions(Course course) {
+        return sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode());
+    }
+
+    /** The exercises a standing lists, in its order. */
+    public List<Exercise> exercises(Course course) {
+        return exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode());
     }
 
     /** In the course's order (institution, then name); {@code onlyInstitution} null for everyone. */
@@ -78,30 +95,55 @@ public class Standings {
     }
 
     /** Standings by account id, without loading the accounts. */
-    public Map<String, Computed> compute(Course course, String onlyInstitution) {
-        return compute(course, onlyInstitution, null);
-    }
 
-    /** One participant's standing (for their own course home), or empty when not enrolled. */
+    /**
+     * One participant's standing (for their own course home and the dashboard's bookkeeping), or empty when
+     * not enrolled. Read by ids only (the enrolment, each session's record, each exercise's submission), which
+     * every store answers from its unique indexes without scanning a collection.
+     */
     public java.util.Optional<Computed> one(Course course, String accountId) {
-        return java.util.Optional.ofNullable(compute(course, null, accountId).get(accountId));
+        String code = course.getCode();
+        Document person = mongo.getCollection("enrolments").find(new Document("_id", code + ":" + accountId))
+                .projection(new Document("accountId", 1).append("institutionId", 1).append("enrolledAt", 1)
+                        .append("active", 1)).first();
+        if (person == null || !Boolean.TRUE.equals(person.getBoolean("active"))) {
+            return java.util.Optional.empty();
+        }
+        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        List<Exercise> work = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        Map<String, AttendanceStatus> mine = new HashMap<>();
+        if (!list.isEmpty()) {
+            mongo.getCollection("attendance_records").find(new Document("_id", new Document("$in",
+                    list.stream().map(s -> s.getId() + "|" + accountId).toList())))
+                    .projection(new Document("sessionId", 1).append("status", 1)).forEach(d -> {
+                        if (d.getString("status") != null) {
+                            mine.put(d.getString("sessionId"), AttendanceStatus.valueOf(d.getString("status")));
+                        }
+                    });
+        }
+        Map<String, Map<String, Document>> byOwner = new HashMap<>();
+        String institutionId = person.getString("institutionId");
+        for (Exercise e : work) {
+            String owner = e.isTeam() ? "i:" + institutionId : "p:" + accountId;
+            // both keys of the unique index, so the embedded server answers it from the index
+            Document w = mongo.getCollection("submissions").find(new Document("exerciseId", e.getId()).append("ownerKey", owner))
+                    .projection(WORK_ONLY).first();
+            if (w != null) {
+                byOwner.computeIfAbsent(owner, k -> new HashMap<>()).put(e.getId(),
+                        new Document("e", e.getId()).append("st", w.getString("status")).append("a", w.get("attempts")));
+            }
+        }
+        return java.util.Optional.of(standing(course, list, work, person, mine, byOwner));
     }
 
-    private Map<String, Computed> compute(Course course, String onlyInstitution, String onlyAccount) {
+    public Map<String, Computed> compute(Course course, String onlyInstitution) {
         String code = course.getCode();
-        ZoneId zone = ZoneId.of(course.getTimeZone());
-        Weights weights = Weights.of(course);
         List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
-        Map<Integer, Long> perModule = new HashMap<>();
-        list.forEach(s -> perModule.merge(s.getModuleNumber(), 1L, Long::sum));
         List<Exercise> work = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
 
         Document enrolled = new Document("courseCode", code).append("active", true);
         if (onlyInstitution != null) {
             enrolled.append("institutionId", onlyInstitution);
-        }
-        if (onlyAccount != null) {
-            enrolled.append("accountId", onlyAccount);
         }
         Map<String, Document> people = new LinkedHashMap<>();
         mongo.getCollection("enrolments").find(enrolled)
@@ -111,9 +153,7 @@ public class Standings {
         // one institution: by the institution recorded on each mark (an equality the embedded server evaluates
         // far faster than a list of people; someone who moved keeps earlier marks under their former institution)
         Document records = new Document("courseCode", code);
-        if (onlyAccount != null) {
-            records.append("accountId", onlyAccount);
-        } else if (onlyInstitution != null) {
+        if (onlyInstitution != null) {
             records.append("institutionId", onlyInstitution);
         }
         Map<String, Map<String, AttendanceStatus>> marks = new HashMap<>();
@@ -130,19 +170,12 @@ public class Standings {
                         });
 
         Document submitted = new Document("courseCode", code);
-        if (onlyAccount != null) {
-            List<Object> owners = new ArrayList<>(List.of("p:" + onlyAccount));
-            people.values().forEach(d -> owners.add("i:" + d.getString("institutionId")));
-            submitted.append("ownerKey", new Document("$in", owners));
-        } else if (onlyInstitution != null) {
+        if (onlyInstitution != null) {
             submitted.append("institutionId", onlyInstitution);
         }
         Map<String, Map<String, Document>> byOwner = new HashMap<>();
-        // texts, files and history left out by exclusion: an inclusion of "attempts.grade" yields missing values
-        // for ungraded attempts, which the embedded server cannot encode
         mongo.getCollection("submissions").aggregate(List.of(new Document("$match", submitted),
-                new Document("$project", new Document("attempts.text", 0).append("attempts.files", 0)
-                        .append("attempts.contributions", 0).append("history", 0).append("tokens", 0)),
+                new Document("$project", WORK_ONLY),
                 new Document("$group", new Document("_id", "$ownerKey").append("w", new Document("$push",
                         new Document("e", "$exerciseId").append("st", "$status").append("a", "$attempts"))))))
                 .forEach(d -> {
@@ -152,42 +185,51 @@ public class Standings {
                 });
 
         Map<String, Computed> result = new LinkedHashMap<>();
-        long remaining = list.stream().filter(s -> !s.isTaken()).count();
         for (Document person : people.values()) {
-            String accountId = person.getString("accountId");
-            String institutionId = person.getString("institutionId");
-            Date at = person.getDate("enrolledAt");
-            var enrolledOn = at == null ? null : at.toInstant().atZone(zone).toLocalDate();
-            Map<String, AttendanceStatus> mine = marks.getOrDefault(accountId, Map.of());
-            List<AttendanceRate.SessionMark> rateMarks = new ArrayList<>();
-            List<Standing.SessionMark> sessionMarks = new ArrayList<>();
-            TreeSet<Integer> attended = new TreeSet<>();
-            for (AttendanceSession s : list) {
-                AttendanceStatus recorded = mine.get(s.getId());
-                AttendanceStatus shown = s.isTaken() && recorded == null ? AttendanceStatus.ABSENT : recorded;
-                boolean came = shown == AttendanceStatus.PRESENT || shown == AttendanceStatus.LATE;
-                if (came) {
-                    attended.add(s.getModuleNumber());
-                }
-                boolean before = !came && enrolledOn != null && s.getDate() != null && s.getDate().isBefore(enrolledOn);
-                rateMarks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), recorded));
-                sessionMarks.add(new Standing.SessionMark(s.getModuleNumber(), s.getNumber(),
-                        perModule.get(s.getModuleNumber()).intValue(), s.isTaken(), shown, before));
-            }
-            AttendanceRate rate = AttendanceRate.of(rateMarks, enrolledOn, weights);
-            BigDecimal best = rate.counted() + remaining == 0 ? null
-                    : rate.earned().add(BigDecimal.valueOf(remaining)).multiply(BigDecimal.valueOf(100))
-                            .divide(BigDecimal.valueOf(rate.counted() + remaining), 1, RoundingMode.HALF_UP);
-            List<Standing.ExerciseMark> exerciseMarks = new ArrayList<>();
-            for (Exercise e : work) {
-                String owner = e.isTeam() ? "i:" + institutionId : "p:" + accountId;
-                Document w = byOwner.getOrDefault(owner, Map.of()).get(e.getId());
-                exerciseMarks.add(mark(e, w));
-            }
-            result.put(accountId, new Computed(accountId, institutionId,
-                    new Standing(sessionMarks, rate.percent(), best, exerciseMarks), List.copyOf(attended)));
+            Computed c = standing(course, list, work, person, marks.getOrDefault(person.getString("accountId"), Map.of()), byOwner);
+            result.put(c.accountId(), c);
         }
         return result;
+    }
+
+    private static Computed standing(Course course, List<AttendanceSession> list, List<Exercise> work, Document person,
+            Map<String, AttendanceStatus> mine, Map<String, Map<String, Document>> byOwner) {
+        ZoneId zone = ZoneId.of(course.getTimeZone());
+        Weights weights = Weights.of(course);
+        Map<Integer, Long> perModule = new HashMap<>();
+        list.forEach(s -> perModule.merge(s.getModuleNumber(), 1L, Long::sum));
+        long remaining = list.stream().filter(s -> !s.isTaken()).count();
+        String accountId = person.getString("accountId");
+        String institutionId = person.getString("institutionId");
+        Date at = person.getDate("enrolledAt");
+        var enrolledOn = at == null ? null : at.toInstant().atZone(zone).toLocalDate();
+        List<AttendanceRate.SessionMark> rateMarks = new ArrayList<>();
+        List<Standing.SessionMark> sessionMarks = new ArrayList<>();
+        TreeSet<Integer> attended = new TreeSet<>();
+        for (AttendanceSession s : list) {
+            AttendanceStatus recorded = mine.get(s.getId());
+            AttendanceStatus shown = s.isTaken() && recorded == null ? AttendanceStatus.ABSENT : recorded;
+            boolean came = shown == AttendanceStatus.PRESENT || shown == AttendanceStatus.LATE;
+            if (came) {
+                attended.add(s.getModuleNumber());
+            }
+            boolean before = !came && enrolledOn != null && s.getDate() != null && s.getDate().isBefore(enrolledOn);
+            rateMarks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), recorded));
+            sessionMarks.add(new Standing.SessionMark(s.getModuleNumber(), s.getNumber(),
+                    perModule.get(s.getModuleNumber()).intValue(), s.isTaken(), shown, before));
+        }
+        AttendanceRate rate = AttendanceRate.of(rateMarks, enrolledOn, weights);
+        BigDecimal best = rate.counted() + remaining == 0 ? null
+                : rate.earned().add(BigDecimal.valueOf(remaining)).multiply(BigDecimal.valueOf(100))
+                        .divide(BigDecimal.valueOf(rate.counted() + remaining), 1, RoundingMode.HALF_UP);
+        List<Standing.ExerciseMark> exerciseMarks = new ArrayList<>();
+        for (Exercise e : work) {
+            String owner = e.isTeam() ? "i:" + institutionId : "p:" + accountId;
+            Document w = byOwner.getOrDefault(owner, Map.of()).get(e.getId());
+            exerciseMarks.add(mark(e, w));
+        }
+        return new Computed(accountId, institutionId, new Standing(sessionMarks, rate.percent(), best, exerciseMarks),
+                List.copyOf(attended));
     }
 
     /** The exercise as the gradebook sees it: its status and the last grade given (which may be an earlier attempt's). */

@@ -22,7 +22,11 @@ public class Enrolments {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    Enrolments(EnrolmentRepository enrolments, AccountRepository accounts, MongoTemplate mongo, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Enrolments(EnrolmentRepository enrolments, AccountRepository accounts, MongoTemplate mongo, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.enrolments = enrolments;
         this.accounts = accounts;
         this.mongo = mongo;
@@ -31,6 +35,14 @@ public class Enrolments {
 
     /** @return true when the person was not enrolled before */
     public boolean enrol(String courseCode, String accountId, String byAccountId) {
+        return enrol(courseCode, accountId, byAccountId, true);
+    }
+
+    /**
+     * @param announce false for one of many enrolments written at once (an import), which announces the whole
+     *        course's change when done
+     */
+    public boolean enrol(String courseCode, String accountId, String byAccountId, boolean announce) {
         Account account = accounts.findById(accountId).filter(a -> a.has(Role.PARTICIPANT))
                 .orElseThrow(NotFoundException::new);
         String id = Enrolment.id(courseCode, accountId);
@@ -42,14 +54,22 @@ public class Enrolments {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("active", true)
                     .set("institutionId", account.getInstitutionId()).set("enrolledAt", clock.instant())
                     .set("enrolledBy", byAccountId).unset("unenrolledAt"), Enrolment.class);
+            announce(announce, courseCode, accountId);
             return true;
         }
         try {
             enrolments.insert(new Enrolment(courseCode, accountId, account.getInstitutionId(), byAccountId,
                     clock.instant()));
+            announce(announce, courseCode, accountId);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
+        }
+    }
+
+    private void announce(boolean announce, String courseCode, String accountId) {
+        if (announce) {
+            events.publishEvent(ar.aulas.shared.ParticipationChanged.person(courseCode, accountId));
         }
     }
 
@@ -69,6 +89,7 @@ public class Enrolments {
     public void unenrol(String courseCode, String accountId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(Enrolment.id(courseCode, accountId)).and("active").is(true)),
                 new Update().set("active", false).set("unenrolledAt", clock.instant()), Enrolment.class);
+        events.publishEvent(ar.aulas.shared.ParticipationChanged.person(courseCode, accountId));
     }
 
     public List<Enrolment> ofCourse(String courseCode) {

@@ -29,12 +29,17 @@ import org.springframework.stereotype.Component;
 public class DataGenerator {
 
     /** How much to generate. */
-    public record Spec(String prefix, int institutions, int participants, int editions, long seed) {
+    /** @param certificates whether to issue the attendance certificates of everyone eligible (real signed PDFs) */
+    public record Spec(String prefix, int institutions, int participants, int editions, long seed, boolean certificates) {
 
-        public static final Spec S = new Spec("GS", 10, 100, 1, 42);
-        public static final Spec M = new Spec("GM", 40, 1_000, 3, 42);
-        public static final Spec L = new Spec("GL", 100, 10_000, 10, 42);
-        public static final Spec XL = new Spec("GX", 500, 100_000, 50, 42);
+        public static final Spec S = new Spec("GS", 10, 100, 1, 42, true);
+        public static final Spec M = new Spec("GM", 40, 1_000, 3, 42, true);
+        public static final Spec L = new Spec("GL", 100, 10_000, 10, 42, true);
+        public static final Spec XL = new Spec("GX", 500, 100_000, 50, 42, true);
+
+        public Spec(String prefix, int institutions, int participants, int editions, long seed) {
+            this(prefix, institutions, participants, editions, seed, false);
+        }
 
         public static Spec named(String size) {
             return switch (size.toUpperCase(java.util.Locale.ROOT)) {
@@ -48,12 +53,17 @@ public class DataGenerator {
     }
 
     /** What was written: the course codes, the institution ids, and how many documents in how long. */
-    public record Report(List<String> courses, List<String> institutionIds, long documents, long millis) {
+    public record Report(List<String> courses, List<String> institutionIds, long documents, long millis, long certificates) {
 
         public double documentsPerSecond() {
             return millis == 0 ? documents : documents * 1000.0 / millis;
         }
     }
+
+    /** Every generated participant's password (they log in as p&lt;n&gt;@&lt;prefix&gt;.generado.gob.ar): generated data only. */
+    public static final String PASSWORD = "generado-aulas-2026";
+    /** The coordinator who issues the generated certificates (a demo account). */
+    static final String ISSUER = "coordinacion@aulas.demo";
 
     private static final int BATCH = 2_000;
     private static final String[] FIRST = {"María", "José", "Lucía", "Juan", "Sofía", "Mateo", "Valentina", "Martín",
@@ -64,8 +74,20 @@ public class DataGenerator {
     private final MongoTemplate mongo;
     private final CourseSync sync;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.security.crypto.password.PasswordEncoder encoder;
+    private final ar.aulas.certificates.CertificateIssuing issuing;
+    private final org.springframework.security.core.userdetails.UserDetailsService users;
 
-    DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock) {
+    DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.security.crypto.password.PasswordEncoder encoder,
+            @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
+            org.springframework.security.core.userdetails.UserDetailsService users) {
+        this.events = events;
+        this.encoder = encoder;
+        this.issuing = issuing;
+        this.users = users;
         this.mongo = mongo;
         this.sync = sync;
         this.clock = clock;
@@ -89,6 +111,8 @@ public class DataGenerator {
         }
         documents += insert("institutions", batch);
 
+        // one hash for everyone: hashing 100,000 passwords would take hours
+        String hash = encoder.encode(PASSWORD);
         List<String[]> people = new ArrayList<>();
         for (int p = 0; p < spec.participants(); p++) {
             String id = new ObjectId().toHexString();
@@ -100,7 +124,8 @@ public class DataGenerator {
             people.add(new String[] {id, institutionId});
             batch.add(new Document("_id", new ObjectId(id)).append("fullName", name).append("dni", dni).append("email", email)
                     .append("institutionId", institutionId).append("position", "Equipo técnico")
-                    .append("roles", List.of("PARTICIPANT")).append("active", true)
+                    .append("roles", List.of("PARTICIPANT")).append("active", true).append("passwordHash", hash)
+                    .append("passwordChangedAt", now)
                     .append("searchText", Text.searchable(name + " " + dni + " " + email)).append("createdAt", now)
                     .append("updatedAt", now).append("version", 0L));
             if (batch.size() == BATCH) {
@@ -109,6 +134,8 @@ public class DataGenerator {
         }
         documents += insert("accounts", batch);
 
+        List<Document> batchFiles = new ArrayList<>();
+        List<Document> batchChunks = new ArrayList<>();
         List<String> courses = new ArrayList<>();
         Path root = workDir.resolve(spec.prefix().toLowerCase(java.util.Locale.ROOT) + "-courses");
         for (int e = 1; e <= spec.editions(); e++) {
@@ -118,10 +145,16 @@ public class DataGenerator {
         }
         sync.syncAll(root);
 
-        for (String code : courses) {
+        for (int e = 0; e < courses.size(); e++) {
+            String code = courses.get(e);
+            // each participant follows one edition (participant p the edition p mod editions)
+            List<String[]> cohort = new ArrayList<>();
+            for (int p = e; p < people.size(); p += courses.size()) {
+                cohort.add(people.get(p));
+            }
             List<Document> sessions = mongo.getCollection("attendance_sessions")
                     .find(new Document("courseCode", code)).into(new ArrayList<>());
-            for (String[] person : people) {
+            for (String[] person : cohort) {
                 batch.add(new Document("_id", code + ":" + person[0]).append("courseCode", code).append("accountId", person[0])
                         .append("institutionId", person[1]).append("active", true).append("enrolledAt", Date.from(
                                 Instant.parse("2020-01-01T12:00:00Z"))).append("enrolledBy", "generator"));
@@ -134,7 +167,7 @@ public class DataGenerator {
                 mongo.getCollection("attendance_sessions").updateOne(new Document("_id", session.get("_id")),
                         new Document("$set", new Document("takenAt", now)));
                 String sessionId = session.get("_id").toString();
-                for (String[] person : people) {
+                for (String[] person : cohort) {
                     int roll = random.nextInt(100);
                     if (roll < 5) {
                         continue; // no mark: counts as absent
@@ -153,36 +186,113 @@ public class DataGenerator {
             for (Document exercise : mongo.getCollection("exercises").find(new Document("courseCode", code))
                     .into(new ArrayList<>())) {
                 String exerciseId = exercise.getString("_id");
-                for (String[] person : people) {
+                boolean first = exercise.getInteger("moduleNumber", 0) == 1;
+                for (String[] person : cohort) {
                     int roll = random.nextInt(100);
-                    if (roll < 15) {
-                        continue;
+                    if (roll < 15 && !first) {
+                        continue; // everyone hands in the first encounter's exercise: a full grading queue
                     }
                     boolean graded = roll < 92;
                     String verdict = roll < 80 ? "APPROVED" : roll < 88 ? "NEEDS_REVISION" : "NOT_APPROVED";
+                    Object submissionId = new ObjectId();
+                    List<Document> files = new ArrayList<>();
+                    if (roll % 5 == 0) {
+                        files.add(file(submissionId, "informe-" + person[0].substring(18) + ".txt", batchFiles, batchChunks, random));
+                    }
                     Document attempt = new Document("number", 1).append("text", "Trabajo del equipo técnico")
-                            .append("files", List.of()).append("submittedAt", now).append("submittedBy", person[0])
+                            .append("files", files).append("submittedAt", now).append("submittedBy", person[0])
                             .append("late", false).append("contributions", List.of());
+                    List<Document> history = new ArrayList<>();
                     if (graded) {
                         attempt.append("grade", new Document("score", verdict.equals("APPROVED") ? "8" : "4")
                                 .append("verdict", verdict).append("feedbackMarkdown", "Devolución")
                                 .append("feedbackHtml", "<p>Devolución</p>").append("gradedBy", "generator")
                                 .append("gradedAt", now).append("levels", List.of()).append("files", List.of()));
+                        if (roll % 7 == 0) {
+                            // graded twice: a first score, then the one that stands
+                            history.add(change(now, "score", null, "6"));
+                            history.add(change(now, "score", "6", verdict.equals("APPROVED") ? "8" : "4"));
+                        } else {
+                            history.add(change(now, "score", null, verdict.equals("APPROVED") ? "8" : "4"));
+                        }
+                        history.add(change(now, "verdict", null, verdict));
                     }
                     String status = !graded ? "SUBMITTED" : verdict.equals("NEEDS_REVISION") ? "NEEDS_REVISION" : "GRADED";
-                    batch.add(new Document("_id", new ObjectId()).append("exerciseId", exerciseId).append("courseCode", code)
+                    batch.add(new Document("_id", submissionId).append("exerciseId", exerciseId).append("courseCode", code)
                             .append("ownerKey", "p:" + person[0]).append("institutionId", person[1])
                             .append("participantId", person[0]).append("team", false).append("attempts", List.of(attempt))
-                            .append("status", status).append("late", false).append("history", List.of())
+                            .append("status", status).append("late", false).append("history", history)
                             .append("tokens", List.of()).append("updatedAt", now).append("version", 0L));
                     if (batch.size() == BATCH) {
-                        documents += insert("submissions", batch);
+                        documents += insert("submissions", batch) + insert("fs.files", batchFiles) + insert("fs.chunks", batchChunks);
                     }
                 }
-                documents += insert("submissions", batch);
+                documents += insert("submissions", batch) + insert("fs.files", batchFiles) + insert("fs.chunks", batchChunks);
             }
         }
-        return new Report(courses, institutionIds, documents, (System.nanoTime() - t0) / 1_000_000);
+        // written around the services: the participation figures are rebuilt from what is stored now
+        courses.forEach(code -> events.publishEvent(ar.aulas.shared.ParticipationChanged.course(code)));
+        long certificates = spec.certificates() ? certificates(courses) : 0;
+        return new Report(courses, institutionIds, documents + certificates, (System.nanoTime() - t0) / 1_000_000, certificates);
+    }
+
+    /**
+     * The attendance certificate of everyone eligible in each course, through the real bulk issue (numbered,
+     * rendered, signed and stored like any other), one course after another.
+     */
+    private long certificates(List<String> courses) {
+        ar.aulas.accounts.AulasUser issuer;
+        try {
+            issuer = (ar.aulas.accounts.AulasUser) users.loadUserByUsername(ISSUER);
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+            return 0; // no demo accounts: no certificates
+        }
+        long issued = 0;
+        for (String code : courses) {
+            var job = issuing.startBulk(issuer, code, ar.aulas.certificates.CertificateType.ATTENDANCE, false);
+            var status = job.getStatus();
+            while (status == ar.aulas.certificates.IssueJob.Status.RUNNING) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return issued;
+                }
+                job = issuing.job(issuer, code, job.getId());
+                status = job.getStatus();
+            }
+            issued += job.getIssued();
+        }
+        return issued;
+    }
+
+    /** A small text file in GridFS's own layout (one chunk), as an upload would store it. */
+    private static Document file(Object submissionId, String name, List<Document> files, List<Document> chunks, Random random) {
+        StringBuilder text = new StringBuilder("Informe de avance del equipo técnico.\n");
+        for (int i = 0; i < 20; i++) {
+            text.append("Línea ").append(i + 1).append(": relevamiento ").append(random.nextInt(1_000)).append(".\n");
+        }
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ObjectId id = new ObjectId();
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        files.add(new Document("_id", id).append("filename", name).append("length", (long) bytes.length)
+                .append("chunkSize", 261_120).append("uploadDate", new Date()).append("metadata",
+                        new Document("_contentType", "text/plain").append("submission", submissionId.toString())
+                                .append("sha256", sha256)));
+        chunks.add(new Document("_id", new ObjectId()).append("files_id", id).append("n", 0)
+                .append("data", new org.bson.types.Binary(bytes)));
+        return new Document("fileId", id.toHexString()).append("name", name).append("size", (long) bytes.length)
+                .append("contentType", "text/plain").append("sha256", sha256);
+    }
+
+    private static Document change(Date at, String field, String from, String to) {
+        return new Document("accountId", "generator").append("at", at).append("attempt", 1).append("field", field)
+                .append("from", from).append("to", to);
     }
 
     private long insert(String collection, List<Document> batch) {

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  * the unique indexes (institution codes, DNIs, emails).
  */
 @Component
+// after StartupData: the demo accounts (the courses' trainer, the coordinator who issues certificates) exist
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 class GenerateCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateCommand.class);

@@ -88,8 +88,11 @@ public class ExerciseSettings {
     private final SubmissionRepository submissions;
     private final Markdown markdown;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     ExerciseSettings(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            Markdown markdown) {
+            Markdown markdown, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.access = access;
         this.exercises = exercises;
         this.submissions = submissions;
@@ -176,7 +179,10 @@ public class ExerciseSettings {
         exercise.rubric(rubric);
         exercise.markEditedInUi();
         try {
-            return exercises.save(exercise);
+            Exercise saved = exercises.save(exercise);
+            // title, scale and team or individual work change every participant's marks
+            events.publishEvent(ar.aulas.shared.ParticipationChanged.course(saved.getCourseCode()));
+            return saved;
         } catch (OptimisticLockingFailureException e) {
             throw new ExerciseRefused(null, "form.conflict");
         }

@@ -33,6 +33,8 @@ class ExerciseSync {
     }
 
     @EventListener
+    // before the participation figures follow the course (they read what this writes)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void on(CourseContentSynced event) {
         Map<String, Exercise> existing = new HashMap<>();
         exercises.findByCourseCode(event.courseCode()).forEach(e -> existing.put(e.getId(), e));

@@ -42,8 +42,11 @@ public class SubmissionWork {
     private final Clock clock;
     private final ar.aulas.accounts.AccountRegistry accounts;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock,
-            ar.aulas.accounts.AccountRegistry accounts) {
+            ar.aulas.accounts.AccountRegistry accounts, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.access = access;
         this.submissions = submissions;
@@ -181,7 +184,9 @@ public class SubmissionWork {
                 submission.remember(work.token());
             }
             try {
-                return submissions.save(submission);
+                Submission saved = submissions.save(submission);
+                events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
+                return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 // a team-mate saved at the same moment: reload and apply this change on top
             }

@@ -101,10 +101,12 @@ public class ParticipantImport {
         return t;
     });
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ParticipantImport(AccountRegistry accounts, Passwords passwords, InstitutionDirectory institutions,
             CourseRepository courses, Enrolments enrolments, ImportJobRepository jobs, MongoTemplate mongo, Clock clock,
-            ImportsProperties properties) {
+            ImportsProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
         this.institutions = institutions;
@@ -364,6 +366,7 @@ public class ParticipantImport {
         Map<String, Integer> counts = new LinkedHashMap<>(Map.of("processed", 0, "created", 0, "updated", 0,
                 "unchanged", 0, "enrolled", 0, "failed", 0));
         List<ImportRow> rejected = new ArrayList<>();
+        Set<String> enrolledIn = new HashSet<>();
         long lastFlush = System.nanoTime();
         try {
             for (ImportRow row : rows) {
@@ -386,8 +389,9 @@ public class ParticipantImport {
                         }
                         default -> counts.merge("unchanged", 1, Integer::sum);
                     }
-                    if (row.enrols() && enrolments.enrol(row.courseCode(), accountId, by.id())) {
+                    if (row.enrols() && enrolments.enrol(row.courseCode(), accountId, by.id(), false)) {
                         counts.merge("enrolled", 1, Integer::sum);
+                        enrolledIn.add(row.courseCode());
                     }
                     counts.merge("processed", 1, Integer::sum);
                 } catch (Refusal | NotFoundException e) {
@@ -403,12 +407,19 @@ public class ParticipantImport {
                     lastFlush = System.nanoTime();
                 }
             }
+            announce(enrolledIn);
             flush(jobId, counts, rejected, true);
         } catch (RuntimeException e) {
             log.error("Participant import {} failed", jobId, e);
+            announce(enrolledIn);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", ImportJob.Status.FAILED)
                     .set("finishedAt", clock.instant()), ImportJob.class);
         }
+    }
+
+    /** The enrolments were written without announcing each one: the figures follow each course once, before "done". */
+    private void announce(Set<String> courses) {
+        courses.forEach(code -> events.publishEvent(ar.aulas.shared.ParticipationChanged.course(code)));
     }
 
     /** Adds the counts since the last flush with one {@code $inc} (and the newly rejected rows with {@code $push}). */

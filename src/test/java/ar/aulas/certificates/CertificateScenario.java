@@ -37,6 +37,12 @@ public final class CertificateScenario {
 
     public CertificateScenario(Path root, int modules, Fixtures fixtures, CourseSync sync, Enrolments enrolments,
             RollCall rollCall, SubmissionWork work, Grading grading, UserDetailsService users) {
+        this(root, modules, "individual", fixtures, sync, enrolments, rollCall, work, grading, users);
+    }
+
+    /** @param mode "individual" or "team" (each institution hands in one piece of work per exercise) */
+    public CertificateScenario(Path root, int modules, String mode, Fixtures fixtures, CourseSync sync, Enrolments enrolments,
+            RollCall rollCall, SubmissionWork work, Grading grading, UserDetailsService users) {
         this.code = "CER-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         this.modules = modules;
         this.fixtures = fixtures;
@@ -66,11 +72,11 @@ public final class CertificateScenario {
                         due: 31/12/2099 23:00
                         maxScore: 10
                         passMark: 6
-                        mode: individual
+                        mode: %s
                         submissionTypes: [text]
                     ---
                     Encuentro %d.
-                    """.formatted(m, m, java.time.LocalDate.now().plusDays(7L * m).format(dmy), m, m, m));
+                    """.formatted(m, m, java.time.LocalDate.now().plusDays(7L * m).format(dmy), m, m, mode, m));
         }
         course.write("course.yml", """
                 code: %s

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,8 @@ class ParticipationBenchmark {
     @Autowired ImportJobRepository jobs;
     @Autowired UserDetailsService users;
     @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired ParticipationLedger ledger;
+    @Autowired ar.aulas.attendance.RollCall rollCall;
 
     @TempDir
     Path work;
@@ -42,20 +45,32 @@ class ParticipationBenchmark {
         String code = data.courses().get(0);
         AulasUser coordinator = (AulasUser) users.loadUserByUsername("coordinacion@aulas.demo");
 
+        // the first read waits for the course's figures, built once from the generated records
+        long b0 = System.nanoTime();
+        participation.programme(coordinator, code, Participation.Sort.NAME, false);
+        long buildMs = (System.nanoTime() - b0) / 1_000_000;
         for (int i = 0; i < 3; i++) {
             participation.programme(coordinator, code, Participation.Sort.NAME, false);
             participation.institution(coordinator, code, data.institutionIds().get(i));
         }
-        // cold: a write to a collection the figures read comes before each run, so each one computes
-        long[] programmeCold = new long[8];
+        AulasUser trainer = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        List<String> someone = mongo.getCollection("enrolments").find(new org.bson.Document("courseCode", code))
+                .limit(40).map(d -> d.getString("accountId") + "@" + d.getString("institutionId")).into(new java.util.ArrayList<>());
+        // just after a change: a trainer changes one person's mark, and the view right after includes it
+        long[] applied = new long[20];
+        long[] programmeCold = new long[20];
         for (int i = 0; i < programmeCold.length; i++) {
-            touch();
+            change(trainer, code, someone.get(i).split("@")[0], i);
             long t0 = System.nanoTime();
             Participation.ProgrammeView view = participation.programme(coordinator, code, Participation.Sort.NAME, false);
             programmeCold[i] = System.nanoTime() - t0;
             if (view.totals().enrolled() != 10_000) {
                 throw new AssertionError("enrolled " + view.totals().enrolled());
             }
+            change(trainer, code, someone.get(i).split("@")[0], i + 1);
+            long a0 = System.nanoTime();
+            ledger.settle(code, 10_000);
+            applied[i] = System.nanoTime() - a0;
         }
         long[] programme = new long[200];
         for (int i = 0; i < programme.length; i++) {
@@ -63,15 +78,13 @@ class ParticipationBenchmark {
             participation.programme(coordinator, code, i % 2 == 0 ? Participation.Sort.NAME : Participation.Sort.OVERALL, true);
             programme[i] = System.nanoTime() - t0;
         }
-        long[] institutionCold = new long[10];
+        long[] institutionCold = new long[20];
         for (int i = 0; i < institutionCold.length; i++) {
-            touch();
+            String[] person = someone.get(20 + i).split("@");
+            change(trainer, code, person[0], i);
             long t0 = System.nanoTime();
-            participation.institution(coordinator, code, data.institutionIds().get(i));
+            participation.institution(coordinator, code, person[1]);
             institutionCold[i] = System.nanoTime() - t0;
-        }
-        for (int i = 0; i < 10; i++) {
-            participation.institution(coordinator, code, data.institutionIds().get(i));
         }
         long[] institution = new long[200];
         for (int i = 0; i < institution.length; i++) {
@@ -97,33 +110,41 @@ class ParticipationBenchmark {
         }
         long importMs = (System.nanoTime() - t1) / 1_000_000;
         ImportJob done = jobs.findById(job.getId()).orElseThrow();
+        long f0 = System.nanoTime();
+        ledger.settle(code, 120_000);
+        long followMs = (System.nanoTime() - f0) / 1_000_000;
+        long enrolledAfter = participation.programme(coordinator, code, Participation.Sort.NAME, false).totals().enrolled();
 
         String table = """
                 | Participation (%d cores, Java %s, 10,000 participants, 100 institutions) | value |
                 |---|---|
                 | data generator | %,d documents in %.1f s (%.0f documents/s) |
-                | programme view just after a write (computed), median / max of %d | %.0f ms / %.0f ms |
-                | programme view, nothing written since (cached), median / p99 / max of %d | %.2f ms / %.2f ms / %.2f ms |
-                | institution view just after a write (computed), median / max of %d | %.0f ms / %.0f ms |
-                | institution view, nothing written since (cached), median / p99 / max of %d | %.2f ms / %.2f ms / %.2f ms |
+                | first build of the course's figures (from every record and submission) | %,d ms |
+                | one person's mark changed: figures updated (enrolment, records, submissions, certificates by id; people and line written), median / max of %d | %.1f ms / %.1f ms |
+                | programme view just after a mark changed (the change applied, then read), median / max of %d | %.1f ms / %.1f ms |
+                | programme view, median / p99 / max of %d | %.2f ms / %.2f ms / %.2f ms |
+                | institution view just after one of its people's mark changed, median / max of %d | %.1f ms / %.1f ms |
+                | institution view (100 people), median / p99 / max of %d | %.2f ms / %.2f ms / %.2f ms |
                 | import of 10,000 rows: preview (read, check, match) | %.1f s |
                 | import of 10,000 rows: confirm to done (%d created, %d failed; accounts, invitations, enrolments) | %.1f s |
+                | figures following the import (a rebuild of the course, then %,d enrolled), from the import's end | %,d ms |
                 """.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                data.documents(), data.millis() / 1000.0, data.documentsPerSecond(), programmeCold.length,
+                data.documents(), data.millis() / 1000.0, data.documentsPerSecond(), buildMs, applied.length,
+                ms(p(applied, 50)), ms(p(applied, 100)), programmeCold.length,
                 ms(p(programmeCold, 50)), ms(p(programmeCold, 100)), programme.length, ms(p(programme, 50)),
                 ms(p(programme, 99)), ms(p(programme, 100)), institutionCold.length, ms(p(institutionCold, 50)),
                 ms(p(institutionCold, 100)), institution.length, ms(p(institution, 50)), ms(p(institution, 99)),
                 ms(p(institution, 100)), previewMs / 1000.0,
-                done.getCreated(), done.getFailed(), importMs / 1000.0);
+                done.getCreated(), done.getFailed(), importMs / 1000.0, enrolledAfter, followMs);
         System.out.println(table);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "participation.md"), table);
     }
 
-    /** A real write to a collection the figures read (an institution's locality, set to what it is). */
-    void touch() {
-        mongo.getCollection("institutions").updateOne(new org.bson.Document(),
-                new org.bson.Document("$set", new org.bson.Document("locality", "Salta")));
+    /** A trainer changes one person's mark of the first encounter (present, then absent, then present...). */
+    void change(AulasUser trainer, String code, String accountId, int i) {
+        rollCall.save(trainer, code, 1, java.util.Map.of(accountId, i % 2 == 0 ? ar.aulas.attendance.AttendanceStatus.ABSENT
+                : ar.aulas.attendance.AttendanceStatus.PRESENT), java.util.Map.of());
     }
 
     static long p(long[] values, int percentile) {

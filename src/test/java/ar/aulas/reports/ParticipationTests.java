@@ -52,6 +52,7 @@ class ParticipationTests {
     @Autowired Participation participation;
     @Autowired CertificateIssuing issuing;
     @Autowired InstitutionDirectory institutions;
+    @Autowired ParticipationLedger ledger;
 
     @TempDir
     Path root;
@@ -227,5 +228,45 @@ class ParticipationTests {
                 .containsEntry(CertificateType.ATTENDANCE, 1L);
         assertThat(participation.institution(coordinator, s.code, msal).people().get(0).certificates())
                 .containsKey(CertificateType.ATTENDANCE);
+    }
+
+    @Test
+    void theFiguresKeptAfterEachChangeAreThoseOfARebuildFromScratch() {
+        var s = new CertificateScenario(root, 2, "team", fixtures, sync, enrolments, rollCall, work, grading, users);
+        Account ana = s.person("Ana Equipo", "MSAL");
+        Account beto = s.person("Beto Equipo", "MSAL");
+        Account ceci = s.person("Ceci Sola", "MSLO");
+        s.roll(1, Map.of(ana.getId(), PRESENT, beto.getId(), LATE, ceci.getId(), ABSENT));
+        s.roll(2, Map.of(ana.getId(), EXCUSED, beto.getId(), PRESENT));
+        s.graded(ana, 1, Submission.Verdict.APPROVED);
+        s.submitted(ceci, 2);
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        issuing.issue(coordinator, s.code, beto.getId(), CertificateType.ATTENDANCE, null, false);
+        Account dani = s.person("Dani Pasa", "MSLO");
+        enrolments.unenrol(s.code, dani.getId());
+
+        String msal = institutions.findByCode("MSAL").orElseThrow().getId();
+        Participation.ProgrammeView kept = participation.programme(coordinator, s.code, Participation.Sort.NAME, false);
+        Participation.InstitutionView keptPeople = participation.institution(coordinator, s.code, msal);
+        assertThat(kept.lines().get(0).submitted()).as("the institution's team work counts once").isEqualTo(1);
+        assertThat(kept.lines().get(0).approved()).isEqualTo(1);
+        assertThat(keptPeople.people()).extracting(Participation.Person::submitted).as("and for each member").containsExactly(1L, 1L);
+        assertThat(keptPeople.people()).extracting(p -> p.participant().standing().exercises().get(0).verdict())
+                .containsOnly(Submission.Verdict.APPROVED);
+        assertThat(kept.lines().get(1).enrolled()).as("Dani left").isEqualTo(1);
+        assertThat(kept.lines().get(1).submitted()).isEqualTo(1);
+        assertThat(kept.totals().issued()).containsEntry(CertificateType.ATTENDANCE, 1L);
+
+        ledger.rebuild(s.code);
+        assertThat(ledger.settle(s.code, 10_000)).isTrue();
+        Participation.ProgrammeView rebuilt = participation.programme(coordinator, s.code, Participation.Sort.NAME, false);
+        assertThat(rebuilt.lines()).isEqualTo(kept.lines());
+        assertThat(rebuilt.totals()).isEqualTo(kept.totals());
+        Participation.InstitutionView rebuiltPeople = participation.institution(coordinator, s.code, msal);
+        assertThat(rebuiltPeople.summary()).isEqualTo(keptPeople.summary());
+        assertThat(rebuiltPeople.people()).extracting(Participation.Person::statuses, Participation.Person::rate,
+                Participation.Person::submitted, Participation.Person::approved, p -> p.certificates().keySet())
+                .isEqualTo(keptPeople.people().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.statuses(), p.rate(),
+                        p.submitted(), p.approved(), p.certificates().keySet())).toList());
     }
 }

@@ -1,0 +1,430 @@
+package ar.aulas.reports;
+
+import ar.aulas.attendance.AttendanceStatus;
+import ar.aulas.certificates.Certificate;
+import ar.aulas.certificates.CertificateEligibility;
+import ar.aulas.certificates.CertificateRules;
+import ar.aulas.certificates.CertificateType;
+import ar.aulas.certificates.Standing;
+import ar.aulas.certificates.Standings;
+import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseContentSynced;
+import ar.aulas.courses.CourseRepository;
+import ar.aulas.exercises.Submission;
+import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.ParticipationChanged;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The participation figures kept per course and institution, so the dashboard reads a hundred small
+ * documents instead of every record and submission of a course. Two documents per institution of a
+ * course ({@code <course>|<institution>}): its people (each one's standing, eligibility and current
+ * certificates) and its line (the counts of the programme view). Both are read by id only.
+ *
+ * <p>They follow every {@link ParticipationChanged}: the people concerned are recomputed from their own
+ * documents (by ids) on one background thread, so a roll call or a grade save is not slowed down; a
+ * change that touches everyone (a session taken, the course's content) rebuilds the course with the same
+ * aggregations the certificates use. The dashboard first waits for the changes already announced in this
+ * process, so whoever just wrote sees their write. Everything is rebuilt at start-up (the figures are
+ * derived, never the only copy of anything), and any course without figures is built on first read.
+ *
+ * <p>Line documents carry the revision of the people document they were computed from, and a line is only
+ * replaced by one from a later revision, so two instances updating one institution at once keep the later.
+ */
+@Component
+public class ParticipationLedger {
+
+    static final String PEOPLE = "participation_people";
+    static final String LINES = "participation_lines";
+    static final String BUILT = "participation_courses";
+    /** Bumped when what is kept changes: figures of an older format are rebuilt. */
+    static final int FORMAT = 1;
+    /** Beyond this many people at once (an import, a bulk issue), rebuilding the course is cheaper. */
+    static final int REBUILD_ABOVE = 300;
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipationLedger.class);
+
+    /** What every entry of a course is computed against. */
+    private record Frame(Course course, List<ar.aulas.attendance.AttendanceSession> sessions,
+            List<ar.aulas.exercises.Exercise> exercises, Map<CertificateType, CertificateRules> rules) {
+    }
+
+    private Frame frame(Course course) {
+        return new Frame(course, standings.sessions(course), standings.exercises(course), CertificateRules.of(course));
+    }
+
+    /** What is waiting to be applied for one course. */
+    private static final class Pending {
+        boolean everyone;
+        final Set<String> people = new HashSet<>();
+        final Set<String> teams = new HashSet<>();
+    }
+
+    private final MongoTemplate mongo;
+    private final Standings standings;
+    private final CourseRepository courses;
+    private final InstitutionDirectory institutions;
+    private final Clock clock;
+    private final boolean rebuildOnStart;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "participation-ledger");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Guarded by this: changes announced and not yet applied, and the courses being applied now. */
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Set<String> running = new HashSet<>();
+
+    ParticipationLedger(MongoTemplate mongo, Standings standings, CourseRepository courses,
+            InstitutionDirectory institutions, Clock clock,
+            @Value("${aulas.reports.rebuild-on-start:true}") boolean rebuildOnStart) {
+        this.mongo = mongo;
+        this.standings = standings;
+        this.courses = courses;
+        this.institutions = institutions;
+        this.clock = clock;
+        this.rebuildOnStart = rebuildOnStart;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    @EventListener
+    public void on(ParticipationChanged change) {
+        announce(change.courseCode(), p -> {
+            p.everyone |= change.wholeCourse();
+            p.people.addAll(change.accountIds());
+            if (change.institutionId() != null) {
+                p.teams.add(change.institutionId());
+            }
+        });
+    }
+
+    /** After the sessions and exercises have followed the course's files (they listen first). */
+    @EventListener
+    public void on(CourseContentSynced synced) {
+        announce(synced.courseCode(), p -> p.everyone = true);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onStart() {
+        for (Course course : courses.findAll()) {
+            Document built = mongo.getCollection(BUILT).find(new Document("_id", course.getCode())).first();
+            if (rebuildOnStart || built == null || built.getInteger("format", 0) != FORMAT) {
+                announce(course.getCode(), p -> p.everyone = true);
+            }
+        }
+    }
+
+    /** Rebuilds a course's figures from scratch (after data was written around the services, as the generator does). */
+    public void rebuild(String courseCode) {
+        announce(courseCode, p -> p.everyone = true);
+    }
+
+    private void announce(String courseCode, java.util.function.Consumer<Pending> change) {
+        boolean schedule;
+        synchronized (this) {
+            schedule = !pending.containsKey(courseCode);
+            change.accept(pending.computeIfAbsent(courseCode, k -> new Pending()));
+        }
+        if (schedule) {
+            worker.execute(() -> apply(courseCode));
+        }
+    }
+
+    /**
+     * Waits (up to {@code maxMillis}) until the changes announced in this process for the course are applied;
+     * builds the course's figures first if it has none. Returns false on time-out: the figures may lag.
+     */
+    public boolean settle(String courseCode, long maxMillis) {
+        if (mongo.getCollection(BUILT).find(new Document("_id", courseCode).append("format", FORMAT)).first() == null) {
+            announce(courseCode, p -> p.everyone = true);
+        }
+        long until = System.currentTimeMillis() + maxMillis;
+        synchronized (this) {
+            while (pending.containsKey(courseCode) || running.contains(courseCode)) {
+                long left = until - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void apply(String courseCode) {
+        Pending work;
+        synchronized (this) {
+            work = pending.remove(courseCode);
+            if (work == null) {
+                return;
+            }
+            running.add(courseCode);
+        }
+        try {
+            Optional<Course> course = courses.findById(courseCode);
+            if (course.isPresent()) {
+                if (work.everyone || work.people.size() + work.teams.size() * 50 > REBUILD_ABOVE) {
+                    build(course.get());
+                } else {
+                    Set<String> people = new HashSet<>(work.people);
+                    for (String institutionId : work.teams) {
+                        Document doc = mongo.getCollection(PEOPLE).find(new Document("_id", id(courseCode, institutionId)))
+                                .projection(new Document("people", 1)).first();
+                        if (doc != null && doc.get("people") instanceof Document members) {
+                            people.addAll(members.keySet());
+                        }
+                    }
+                    Frame frame = frame(course.get());
+                    for (String accountId : people) {
+                        update(frame, accountId);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Participation figures of {} could not be updated; they are rebuilt at the next change or start", courseCode, e);
+            mongo.getCollection(BUILT).deleteOne(new Document("_id", courseCode));
+        } finally {
+            synchronized (this) {
+                running.remove(courseCode);
+                notifyAll();
+            }
+        }
+    }
+
+    /** One person: their entry in their institution's people (or its removal when no longer enrolled), then the line. */
+    private void update(Frame frame, String accountId) {
+        Course course = frame.course();
+        String code = course.getCode();
+        Document enrolment = mongo.getCollection("enrolments").find(new Document("_id", code + ":" + accountId))
+                .projection(new Document("institutionId", 1)).first();
+        if (enrolment == null || enrolment.getString("institutionId") == null) {
+            return;
+        }
+        String institutionId = enrolment.getString("institutionId");
+        Optional<Standings.Computed> computed = standings.one(course, accountId);
+        Document update = computed.isPresent()
+                ? new Document("$set", new Document("people." + accountId, entry(frame, computed.get(), held(frame, accountId)))
+                        .append("courseCode", code).append("institutionId", institutionId))
+                : new Document("$unset", new Document("people." + accountId, ""));
+        update.append("$inc", new Document("rev", 1L));
+        Document people = mongo.getCollection(PEOPLE).findOneAndUpdate(new Document("_id", id(code, institutionId)), update,
+                new FindOneAndUpdateOptions().upsert(computed.isPresent()).returnDocument(ReturnDocument.AFTER));
+        if (people != null) {
+            writeLine(course, institutionId, people);
+        }
+    }
+
+    /** A course from scratch: every institution's people and line, and the marker that it is built. */
+    private void build(Course course) {
+        long started = System.nanoTime();
+        String code = course.getCode();
+        Frame frame = frame(course);
+        Map<String, Document> held = new HashMap<>();
+        mongo.getCollection("certificates").find(new Document("courseCode", code).append("status", Certificate.Status.VALID.name()))
+                .projection(new Document("accountId", 1).append("type", 1)).forEach(d -> held
+                        .computeIfAbsent(d.getString("accountId"), k -> new Document()).append(d.getString("type"), d.get("_id").toString()));
+        Map<String, Document> byInstitution = new LinkedHashMap<>();
+        for (Standings.Computed c : standings.compute(course, null).values()) {
+            byInstitution.computeIfAbsent(c.institutionId(), k -> new Document()).append(c.accountId(),
+                    entry(frame, c, held.getOrDefault(c.accountId(), new Document())));
+        }
+        Set<String> kept = new HashSet<>();
+        for (var e : byInstitution.entrySet()) {
+            String id = id(code, e.getKey());
+            kept.add(id);
+            Document people = mongo.getCollection(PEOPLE).findOneAndUpdate(new Document("_id", id),
+                    new Document("$set", new Document("people", e.getValue()).append("courseCode", code)
+                            .append("institutionId", e.getKey())).append("$inc", new Document("rev", 1L)),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            writeLine(course, e.getKey(), people);
+        }
+        // institutions nobody is enrolled from any more
+        for (Document stale : mongo.getCollection(PEOPLE).find(new Document("courseCode", code))
+                .projection(new Document("_id", 1))) {
+            if (!kept.contains(stale.getString("_id"))) {
+                mongo.getCollection(PEOPLE).deleteOne(new Document("_id", stale.getString("_id")));
+                mongo.getCollection(LINES).deleteOne(new Document("_id", stale.getString("_id")));
+            }
+        }
+        mongo.getCollection(BUILT).replaceOne(new Document("_id", code), new Document("_id", code).append("format", FORMAT)
+                .append("builtAt", Date.from(clock.instant())), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        log.info("Participation figures of {} built: {} institutions in {} ms", code, byInstitution.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The person's current certificates, by type (read by their unique slots). */
+    private Document held(Frame frame, String accountId) {
+        Document held = new Document();
+        for (CertificateType type : frame.rules().keySet()) {
+            Document certificate = mongo.getCollection("certificates")
+                    .find(new Document("slot", Certificate.slotOf(frame.course().getCode(), accountId, type)))
+                    .projection(new Document("status", 1)).first();
+            if (certificate != null && Certificate.Status.VALID.name().equals(certificate.getString("status"))) {
+                held.append(type.name(), certificate.get("_id").toString());
+            }
+        }
+        return held;
+    }
+
+    /** What the dashboard shows of one person, with the counts the line needs precomputed. */
+    private Document entry(Frame frame, Standings.Computed c, Document held) {
+        Standing standing = c.standing();
+        Document sessions = new Document();
+        var list = frame.sessions();
+        for (int i = 0; i < list.size() && i < standing.sessions().size(); i++) {
+            AttendanceStatus shown = standing.sessions().get(i).status();
+            sessions.append(list.get(i).getId(), shown == null ? null : shown.name());
+        }
+        List<String> eligible = new ArrayList<>();
+        frame.rules().forEach((type, rule) -> {
+            if (CertificateEligibility.of(standing, rule).eligible()) {
+                eligible.add(type.name());
+            }
+        });
+        long[] individual = new long[2];
+        long[] team = new long[2];
+        var exercises = frame.exercises();
+        for (int i = 0; i < exercises.size() && i < standing.exercises().size(); i++) {
+            Standing.ExerciseMark mark = standing.exercises().get(i);
+            long[] counts = exercises.get(i).isTeam() ? team : individual;
+            if (mark.status() != null && mark.status() != Submission.Status.DRAFT) {
+                counts[0]++;
+                if (mark.status() == Submission.Status.GRADED && mark.verdict() == Submission.Verdict.APPROVED) {
+                    counts[1]++;
+                }
+            }
+        }
+        Document standingDoc = new Document();
+        mongo.getConverter().write(standing, standingDoc);
+        standingDoc.remove("_class");
+        return new Document("s", sessions).append("ind", List.of(individual[0], individual[1]))
+                .append("team", List.of(team[0], team[1])).append("e", eligible).append("h", held)
+                .append("attended", c.attendedModules()).append("standing", standingDoc);
+    }
+
+    /** The institution's counts from its people, kept unless a line of a later revision is already there. */
+    private void writeLine(Course course, String institutionId, Document people) {
+        long rev = ((Number) people.get("rev")).longValue();
+        Document everyone = people.get("people", Document.class);
+        long enrolled = 0;
+        Map<String, long[]> attendance = new LinkedHashMap<>();
+        long submitted = 0;
+        long approved = 0;
+        long[] team = null;
+        Map<String, Long> eligible = new HashMap<>();
+        Map<String, Long> issued = new HashMap<>();
+        for (Object value : everyone == null ? List.of() : everyone.values()) {
+            Document p = (Document) value;
+            enrolled++;
+            p.get("s", Document.class).forEach((session, status) -> {
+                long[] counts = attendance.computeIfAbsent(session, k -> new long[2]);
+                if ("PRESENT".equals(status) || "LATE".equals(status)) {
+                    counts[0]++;
+                } else if ("EXCUSED".equals(status)) {
+                    counts[1]++;
+                }
+            });
+            List<?> ind = p.getList("ind", Object.class);
+            submitted += ((Number) ind.get(0)).longValue();
+            approved += ((Number) ind.get(1)).longValue();
+            List<?> t = p.getList("team", Object.class);
+            // the institution's team work is the same for each member: counted once
+            team = team == null ? new long[] {((Number) t.get(0)).longValue(), ((Number) t.get(1)).longValue()} : team;
+            for (Object type : p.getList("e", Object.class)) {
+                eligible.merge(type.toString(), 1L, Long::sum);
+            }
+            for (String type : p.get("h", Document.class).keySet()) {
+                issued.merge(type, 1L, Long::sum);
+            }
+        }
+        if (team != null) {
+            submitted += team[0];
+            approved += team[1];
+        }
+        Document att = new Document();
+        attendance.forEach((session, counts) -> att.append(session, List.of(counts[0], counts[1])));
+        String id = id(course.getCode(), institutionId);
+        Document line = new Document("courseCode", course.getCode()).append("institutionId", institutionId).append("rev", rev)
+                .append("enrolled", enrolled).append("att", att).append("submitted", submitted).append("approved", approved)
+                .append("eligible", new Document(new HashMap<>(eligible))).append("issued", new Document(new HashMap<>(issued)));
+        try {
+            mongo.getCollection(LINES).updateOne(new Document("_id", id).append("rev", new Document("$lt", rev)),
+                    new Document("$set", line), new UpdateOptions().upsert(true));
+        } catch (com.mongodb.MongoWriteException e) {
+            // a line of a later revision is there already (its _id exists, so the upsert collided): keep it
+        }
+    }
+
+    /** The lines of a course's institutions (only {@code onlyInstitution} when given), by institution id. */
+    Map<String, Document> lines(String courseCode, String onlyInstitution) {
+        List<String> ids = new ArrayList<>();
+        if (onlyInstitution != null) {
+            ids.add(id(courseCode, onlyInstitution));
+        } else {
+            institutions.all().forEach(i -> ids.add(id(courseCode, i.getId())));
+        }
+        Map<String, Document> result = new LinkedHashMap<>();
+        mongo.getCollection(LINES).find(new Document("_id", new Document("$in", ids)))
+                .forEach(d -> result.put(d.getString("institutionId"), d));
+        return result;
+    }
+
+    /** One institution's people in a course, by account id. */
+    Map<String, Document> people(String courseCode, String institutionId) {
+        Document doc = mongo.getCollection(PEOPLE).find(new Document("_id", id(courseCode, institutionId))).first();
+        Map<String, Document> result = new LinkedHashMap<>();
+        if (doc != null && doc.get("people") instanceof Document people) {
+            people.forEach((accountId, entry) -> result.put(accountId, (Document) entry));
+        }
+        return result;
+    }
+
+    Standing standing(Document entry) {
+        return mongo.getConverter().read(Standing.class, entry.get("standing", Document.class));
+    }
+
+    static Map<CertificateType, Long> byType(Document counts) {
+        Map<CertificateType, Long> result = new EnumMap<>(CertificateType.class);
+        if (counts != null) {
+            counts.forEach((type, n) -> result.put(CertificateType.valueOf(type), ((Number) n).longValue()));
+        }
+        return result;
+    }
+
+    private static String id(String courseCode, String institutionId) {
+        return courseCode + "|" + institutionId;
+    }
+}
