@@ -27,7 +27,11 @@ class GenerateCommand implements ApplicationRunner {
     private final ApplicationContext context;
     private final String size;
 
-    GenerateCommand(DataGenerator generator, ApplicationContext context, @Value("${aulas.generate:}") String size) {
+    private final ar.aulas.reports.ParticipationLedger ledger;
+
+    GenerateCommand(DataGenerator generator, ApplicationContext context, @Value("${aulas.generate:}") String size,
+            ar.aulas.reports.ParticipationLedger ledger) {
+        this.ledger = ledger;
         this.generator = generator;
         this.context = context;
         this.size = size;
@@ -41,9 +45,11 @@ class GenerateCommand implements ApplicationRunner {
         DataGenerator.Spec spec = DataGenerator.Spec.named(size);
         Path work = Files.createTempDirectory("aulas-generated");
         DataGenerator.Report report = generator.generate(spec, work);
-        log.info("Generated size {}: {} institutions, {} participants, courses {}: {} documents in {} ms ({} documents/s)",
-                size, spec.institutions(), spec.participants(), report.courses(), report.documents(), report.millis(),
-                Math.round(report.documentsPerSecond()));
+        log.info("Generated size {}: {} institutions, {} participants, courses {}: {} documents in {} ms ({} documents/s), "
+                + "{} certificates", size, spec.institutions(), spec.participants(), report.courses(), report.documents(),
+                report.millis(), Math.round(report.documentsPerSecond()), report.certificates());
+        // the participation figures, so the first start does not rebuild them
+        report.courses().forEach(code -> ledger.settle(code, 600_000));
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
  * (embedded store by default, switch {@code aulas.demo.enabled}) or the first administrator.
  */
 @Component
+// after a command-line course sync, before the generator (which needs the demo accounts)
+@org.springframework.core.annotation.Order(0)
 class StartupData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupData.class);

@@ -214,6 +214,9 @@ public class ParticipationLedger {
                 }
             }
         } catch (RuntimeException e) {
+            if (worker.isShutdown()) {
+                return; // stopping: rebuilt at the next start
+            }
             log.error("Participation figures of {} could not be updated; they are rebuilt at the next change or start", courseCode, e);
             mongo.getCollection(BUILT).deleteOne(new Document("_id", courseCode));
         } finally {
