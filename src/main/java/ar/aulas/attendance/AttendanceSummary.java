@@ -30,14 +30,16 @@ class AttendanceSummary implements CourseSummaries {
 
     @Override
     public List<Summary> summaries(AulasUser user, Course course) {
-        Map<String, AttendanceRecord> mine = records.findByCourseCodeAndAccountId(course.getCode(), user.id()).stream()
-                .collect(Collectors.toMap(AttendanceRecord::getSessionId, Function.identity()));
-        LocalDate enrolledOn = enrolments.activeOf(user.id()).stream()
-                .filter(e -> e.getCourseCode().equals(course.getCode())).findFirst()
+        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode());
+        // each record by its id (session|account): no scan of the course's records
+        Map<String, AttendanceRecord> mine = new HashMap<>();
+        records.findAllById(list.stream().map(s -> s.getId() + "|" + user.id()).toList())
+                .forEach(r -> mine.put(r.getSessionId(), r));
+        LocalDate enrolledOn = enrolments.find(course.getCode(), user.id()).filter(e -> e.isActive())
                 .map(e -> e.getEnrolledAt().atZone(ZoneId.of(course.getTimeZone())).toLocalDate()).orElse(null);
         List<AttendanceRate.SessionMark> marks = new ArrayList<>();
         Map<Integer, String> perModule = new HashMap<>();
-        for (AttendanceSession s : sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
+        for (AttendanceSession s : list) {
             AttendanceRecord r = mine.get(s.getId());
             AttendanceStatus status = r == null ? null : r.getStatus();
             marks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), status));

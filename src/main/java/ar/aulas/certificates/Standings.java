@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * Every enrolled participant's {@link Standing} in a course, with the rules of the attendance report
  * (rates with the course's weights, a taken session without a mark is an absence, sessions before the
  * person enrolled count only if attended) and of the gradebook (team work counts for every member of
- * the institution; the last grade given). Read with three aggregations grouped per person, so a course of
- * 10,000 participants is a few thousand small documents, not every record and submission.
+ * the institution; the last grade given). Read with three filtered, projected finds grouped per person
+ * (a course's records and submissions, only the fields the rules need); one person by ids only.
  */
 @Component
 public class Standings {
@@ -156,33 +156,28 @@ public class Standings {
         if (onlyInstitution != null) {
             records.append("institutionId", onlyInstitution);
         }
+        // filtered, projected finds grouped here, not $group: mongo-java-server runs an aggregation over the whole
+        // collection loaded in memory before its $match (at 50,000 submissions, a few at once ran out of heap),
+        // while a find filters as it streams and keeps only the matches' projected fields
         Map<String, Map<String, AttendanceStatus>> marks = new HashMap<>();
-        mongo.getCollection("attendance_records").aggregate(List.of(new Document("$match", records),
-                new Document("$group", new Document("_id", "$accountId").append("m", new Document("$push",
-                        new Document("s", "$sessionId").append("st", "$status")))))).forEach(d -> {
-                            Map<String, AttendanceStatus> mine = new HashMap<>();
-                            for (Document m : d.getList("m", Document.class)) {
-                                if (m.getString("st") != null) {
-                                    mine.put(m.getString("s"), AttendanceStatus.valueOf(m.getString("st")));
-                                }
-                            }
-                            marks.put(d.getString("_id"), mine);
-                        });
+        mongo.getCollection("attendance_records").find(records)
+                .projection(new Document("accountId", 1).append("sessionId", 1).append("status", 1)).batchSize(5_000)
+                .forEach(d -> {
+                    if (d.getString("status") != null) {
+                        marks.computeIfAbsent(d.getString("accountId"), k -> new HashMap<>())
+                                .put(d.getString("sessionId"), AttendanceStatus.valueOf(d.getString("status")));
+                    }
+                });
 
         Document submitted = new Document("courseCode", code);
         if (onlyInstitution != null) {
             submitted.append("institutionId", onlyInstitution);
         }
         Map<String, Map<String, Document>> byOwner = new HashMap<>();
-        mongo.getCollection("submissions").aggregate(List.of(new Document("$match", submitted),
-                new Document("$project", WORK_ONLY),
-                new Document("$group", new Document("_id", "$ownerKey").append("w", new Document("$push",
-                        new Document("e", "$exerciseId").append("st", "$status").append("a", "$attempts"))))))
-                .forEach(d -> {
-                    Map<String, Document> mine = new HashMap<>();
-                    d.getList("w", Document.class).forEach(w -> mine.put(w.getString("e"), w));
-                    byOwner.put(d.getString("_id"), mine);
-                });
+        mongo.getCollection("submissions").find(submitted).projection(WORK_ONLY).batchSize(2_000)
+                .forEach(d -> byOwner.computeIfAbsent(d.getString("ownerKey"), k -> new HashMap<>())
+                        .put(d.getString("exerciseId"), new Document("e", d.getString("exerciseId"))
+                                .append("st", d.getString("status")).append("a", d.get("attempts"))));
 
         Map<String, Computed> result = new LinkedHashMap<>();
         for (Document person : people.values()) {

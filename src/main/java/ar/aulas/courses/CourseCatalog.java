@@ -46,10 +46,12 @@ public class CourseCatalog {
     private final Clock clock;
     private final List<ModuleActivities> activities;
     private final List<CourseSummaries> summaries;
+    private final Enrolments enrolled;
 
-    CourseCatalog(List<CourseSummaries> summaries, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(Enrolments enrolled, List<CourseSummaries> summaries, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
+        this.enrolled = enrolled;
         this.courses = courses;
         this.modules = modules;
         this.readings = readings;
@@ -70,7 +72,7 @@ public class CourseCatalog {
         Map<String, Course> visible = new LinkedHashMap<>();
         courses.findByTrainerEmailsContainingAndArchivedFalseOrderByStartDateDesc(user.email())
                 .forEach(c -> visible.put(c.getCode(), c));
-        Set<String> codes = enrolments.findByAccountIdAndActiveTrue(user.id()).stream()
+        Set<String> codes = enrolled.activeOf(user.id()).stream()
                 .map(Enrolment::getCourseCode).collect(Collectors.toSet());
         if (user.has(Role.COORDINATOR)) {
             courses.findByArchivedFalseOrderByStartDateDesc().stream().filter(c -> access.canSee(user, c))
@@ -136,8 +138,20 @@ public class CourseCatalog {
         }
     }
 
+    /** The readings of the course this person marked as read, by the progress ids (account:reading), not a scan. */
     private Set<String> readIds(AulasUser user, String code) {
-        return progress.findByAccountIdAndCourseCode(user.id(), code).stream().map(ReadingProgress::readingId)
-                .collect(Collectors.toSet());
+        List<String> ids = readings.findByCourseCodeAndArchivedFalseOrderByModuleNumberAscPositionAsc(code).stream()
+                .map(r -> ReadingProgress.id(user.id(), r.getId())).toList();
+        Set<String> read = new java.util.HashSet<>();
+        progress.findAllById(ids).forEach(p -> read.add(p.readingId()));
+        return read;
+    }
+
+    /** The numbers of the course's modules this person can open today (staff: all). */
+    public Set<Integer> openModules(AulasUser user, Course course) {
+        boolean staff = access.seesUnreleased(user, course);
+        LocalDate today = access.today(course);
+        return modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(course.getCode()).stream()
+                .filter(m -> staff || m.isReleasedOn(today)).map(CourseModule::getNumber).collect(Collectors.toSet());
     }
 }

@@ -96,7 +96,30 @@ public class Enrolments {
         return enrolments.findByCourseCodeOrderByEnrolledAtAsc(courseCode);
     }
 
+    /**
+     * A person's active enrolments, read by their ids ({@code <course>:<account>} for every course): the embedded
+     * store answers ids from its index, where a filter on the account would scan every enrolment.
+     */
     public List<Enrolment> activeOf(String accountId) {
-        return enrolments.findByAccountIdAndActiveTrue(accountId);
+        List<String> ids = new java.util.ArrayList<>();
+        mongo.getCollection("courses").find().projection(new org.bson.Document("_id", 1))
+                .forEach(d -> ids.add(Enrolment.id(d.get("_id").toString(), accountId)));
+        List<Enrolment> active = new java.util.ArrayList<>();
+        enrolments.findAllById(ids).forEach(e -> {
+            if (e.isActive()) {
+                active.add(e);
+            }
+        });
+        active.sort(java.util.Comparator.comparing(Enrolment::getEnrolledAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return active;
+    }
+
+    public java.util.Optional<Enrolment> find(String courseCode, String accountId) {
+        return enrolments.findById(Enrolment.id(courseCode, accountId));
+    }
+
+    /** Whether the person is enrolled in the course now (by the enrolment's id). */
+    public boolean isActive(String courseCode, String accountId) {
+        return enrolments.findById(Enrolment.id(courseCode, accountId)).map(Enrolment::isActive).orElse(false);
     }
 }

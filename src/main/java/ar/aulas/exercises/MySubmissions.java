@@ -38,9 +38,7 @@ public class MySubmissions {
             if (!courses.isEnrolled(user, course)) {
                 continue;
             }
-            var released = new java.util.HashSet<Integer>();
-            catalog.home(user, course.getCode()).modules().stream().filter(m -> m.released())
-                    .forEach(m -> released.add(m.module().getNumber()));
+            var released = catalog.openModules(user, course);
             for (Exercise exercise : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
                 if (!released.contains(exercise.getModuleNumber())) {
                     continue;
