@@ -49,8 +49,9 @@ import org.springframework.stereotype.Component;
  * documents (by ids) on one background thread, so a roll call or a grade save is not slowed down; a
  * change that touches everyone (a session taken, the course's content) rebuilds the course with the same
  * aggregations the certificates use. The dashboard first waits for the changes already announced in this
- * process, so whoever just wrote sees their write. Everything is rebuilt at start-up (the figures are
- * derived, never the only copy of anything), and any course without figures is built on first read.
+ * process, so whoever just wrote sees their write. A course with announced changes is marked in the store
+ * until they are applied, so after a crash it is rebuilt at start (the figures are derived, never the only
+ * copy of anything); a course without figures is built on first read.
  *
  * <p>Line documents carry the revision of the people document they were computed from, and a line is only
  * replaced by one from a later revision, so two instances updating one institution at once keep the later.
@@ -98,10 +99,12 @@ public class ParticipationLedger {
     /** Guarded by this: changes announced and not yet applied, and the courses being applied now. */
     private final Map<String, Pending> pending = new HashMap<>();
     private final Set<String> running = new HashSet<>();
+    /** Courses marked in the store as having changes not yet applied (so a crash before they are is rebuilt at start). */
+    private final Set<String> markedDirty = new HashSet<>();
 
     ParticipationLedger(MongoTemplate mongo, Standings standings, CourseRepository courses,
             InstitutionDirectory institutions, Clock clock,
-            @Value("${aulas.reports.rebuild-on-start:true}") boolean rebuildOnStart) {
+            @Value("${aulas.reports.rebuild-on-start:false}") boolean rebuildOnStart) {
         this.mongo = mongo;
         this.standings = standings;
         this.courses = courses;
@@ -132,11 +135,16 @@ public class ParticipationLedger {
         announce(synced.courseCode(), p -> p.everyone = true);
     }
 
+    /**
+     * Courses whose figures may not follow what is stored: never built, of an older format, or with changes
+     * announced and not applied when the process stopped (a crash). Everything with {@code rebuild-on-start}.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
         for (Course course : courses.findAll()) {
             Document built = mongo.getCollection(BUILT).find(new Document("_id", course.getCode())).first();
-            if (rebuildOnStart || built == null || built.getInteger("format", 0) != FORMAT) {
+            if (rebuildOnStart || built == null || built.getInteger("format", 0) != FORMAT
+                    || Boolean.TRUE.equals(built.getBoolean("dirty"))) {
                 announce(course.getCode(), p -> p.everyone = true);
             }
         }
@@ -150,6 +158,11 @@ public class ParticipationLedger {
     private void announce(String courseCode, java.util.function.Consumer<Pending> change) {
         boolean schedule;
         synchronized (this) {
+            if (markedDirty.add(courseCode)) {
+                // before the write that announced it is answered: a crash from here on rebuilds the course at start
+                mongo.getCollection(BUILT).updateOne(new Document("_id", courseCode),
+                        new Document("$set", new Document("dirty", true)), new UpdateOptions().upsert(true));
+            }
             schedule = !pending.containsKey(courseCode);
             change.accept(pending.computeIfAbsent(courseCode, k -> new Pending()));
         }
@@ -222,6 +235,12 @@ public class ParticipationLedger {
         } finally {
             synchronized (this) {
                 running.remove(courseCode);
+                // under the same lock as announcing, so no change slips in between this mark and its removal
+                if (!pending.containsKey(courseCode) && !worker.isShutdown()) {
+                    mongo.getCollection(BUILT).updateOne(new Document("_id", courseCode),
+                            new Document("$set", new Document("dirty", false)));
+                    markedDirty.remove(courseCode);
+                }
                 notifyAll();
             }
         }
@@ -282,8 +301,8 @@ public class ParticipationLedger {
                 mongo.getCollection(LINES).deleteOne(new Document("_id", stale.getString("_id")));
             }
         }
-        mongo.getCollection(BUILT).replaceOne(new Document("_id", code), new Document("_id", code).append("format", FORMAT)
-                .append("builtAt", Date.from(clock.instant())), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        mongo.getCollection(BUILT).updateOne(new Document("_id", code), new Document("$set", new Document("format", FORMAT)
+                .append("builtAt", Date.from(clock.instant()))), new UpdateOptions().upsert(true));
         log.info("Participation figures of {} built: {} institutions in {} ms", code, byInstitution.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }

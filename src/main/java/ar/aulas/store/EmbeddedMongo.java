@@ -21,6 +21,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     static final String STORE_FILE = "aulas.mv.db";
+    /** Compact at start when less of the file than this holds live data. */
+    static final int COMPACT_BELOW_FILL_PERCENT = 60;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -48,14 +50,24 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         Path file = dataDir.resolve(STORE_FILE);
         String fileName = file.toAbsolutePath().toString();
-        if (Files.exists(file)) {
-            // Every commit writes a chunk; compacting at start keeps the file near the size of the data.
+        MVStore store = open(fileName);
+        // Every commit writes a chunk; compacting keeps the file near the size of the data. It rewrites the whole
+        // file (seconds for hundreds of MB), so only when much of it is free space.
+        if (store.getFillRate() < COMPACT_BELOW_FILL_PERCENT) {
+            long started = System.nanoTime();
+            int before = store.getFillRate();
+            store.close();
             MVStoreTool.compactCleanUp(fileName);
             MVStoreTool.compact(fileName, false);
+            store = open(fileName);
+            log.info("Store file compacted (was {} % used) in {} ms", before, (System.nanoTime() - started) / 1_000_000);
         }
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
         store.setRetentionTime(0);
         return start(new DurableH2Backend(store), port, database, file);
+    }
+
+    private static MVStore open(String fileName) {
+        return new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
     }
 
     private static EmbeddedMongo start(MongoBackend backend, int port, String database, Path file) {

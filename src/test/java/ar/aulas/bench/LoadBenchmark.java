@@ -129,9 +129,11 @@ class LoadBenchmark {
             Session trainer = Session.login(base, "capacitadora@aulas.demo", "demo-aulas-2026", null);
             Session coordinator = Session.login(base, "coordinacion@aulas.demo", "demo-aulas-2026", null);
             String course = ids.courses().get(0);
-            // the figures are rebuilt at start: wait for every course's, so the runs measure steady reads
+            // figures built at start (if any): wait until every course's are current, so the runs measure steady reads
             for (String code : ids.courses()) {
-                coordinator.get("/courses/" + code + "/participation");
+                for (int i = 0; i < 600 && coordinator.get("/courses/" + code + "/participation").contains("data-figures=\"updating\""); i++) {
+                    Thread.sleep(500);
+                }
             }
             results.put("idleRssMb", rssMb(app.pid(), "VmRSS"));
 
@@ -254,8 +256,10 @@ class LoadBenchmark {
         long unexpected = Long.parseLong(m.group(3));
         long socket = Long.parseLong(m.group(8)) + Long.parseLong(m.group(9)) + Long.parseLong(m.group(10))
                 + Long.parseLong(m.group(12));
-        long errors = socket + unexpected;
-        String detail = errors == 0 ? "" : "(socket errors and time-outs " + socket + ", unexpected status " + unexpected + ")";
+        // a run in which not one request finished (each took longer than the run) counts as failed
+        long errors = socket + unexpected + (total == 0 ? 1 : 0);
+        String detail = errors == 0 ? "" : "(socket errors and time-outs " + socket + ", unexpected status " + unexpected
+                + (total == 0 ? ", no request finished within the run" : "") + ")";
         return new Run(endpoint.name(), connections, secs, total, total / secs, Double.parseDouble(m.group(4)),
                 Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)), errors, detail);
     }

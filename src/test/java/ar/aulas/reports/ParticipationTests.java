@@ -53,6 +53,7 @@ class ParticipationTests {
     @Autowired CertificateIssuing issuing;
     @Autowired InstitutionDirectory institutions;
     @Autowired ParticipationLedger ledger;
+    @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @TempDir
     Path root;
@@ -268,5 +269,26 @@ class ParticipationTests {
                 Participation.Person::submitted, Participation.Person::approved, p -> p.certificates().keySet())
                 .isEqualTo(keptPeople.people().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.statuses(), p.rate(),
                         p.submitted(), p.approved(), p.certificates().keySet())).toList());
+    }
+
+    @Test
+    void aCourseLeftWithChangesNotAppliedIsRebuiltAtStart() {
+        var s = new CertificateScenario(root, 1, fixtures, sync, enrolments, rollCall, work, grading, users);
+        Account ana = s.person("Ana Reinicio", "MSAL");
+        s.roll(1, Map.of(ana.getId(), PRESENT));
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
+        var built = mongo.getCollection("participation_courses");
+        assertThat(built.find(new org.bson.Document("_id", s.code)).first().getBoolean("dirty")).as("applied").isFalse();
+
+        // as a crash would leave it: a change announced (marked) but never applied, and figures that lag
+        mongo.getCollection("participation_lines").updateMany(new org.bson.Document("courseCode", s.code),
+                new org.bson.Document("$set", new org.bson.Document("enrolled", 999L)));
+        built.updateOne(new org.bson.Document("_id", s.code), new org.bson.Document("$set", new org.bson.Document("dirty", true)));
+
+        ledger.onStart();
+        assertThat(ledger.settle(s.code, 10_000)).isTrue();
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
+        assertThat(built.find(new org.bson.Document("_id", s.code)).first().getBoolean("dirty")).isFalse();
     }
 }
