@@ -16,7 +16,10 @@ class AttendanceActivities implements ModuleActivities {
     private final AttendanceRecordRepository records;
     private final CourseAccess access;
 
-    AttendanceActivities(AttendanceSessionRepository sessions, AttendanceRecordRepository records, CourseAccess access) {
+    private final ar.aulas.courses.CourseStructure structure;
+
+    AttendanceActivities(AttendanceSessionRepository sessions, AttendanceRecordRepository records, CourseAccess access, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.sessions = sessions;
         this.records = records;
         this.access = access;
@@ -29,8 +32,9 @@ class AttendanceActivities implements ModuleActivities {
         if (!trainer && !participant) {
             return List.of();
         }
-        return sessions.findByCourseCodeAndModuleNumberAndArchivedFalse(course.getCode(), moduleNumber).stream()
-                .map(s -> {
+        return structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
+                () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())).stream()
+                .filter(s -> s.getModuleNumber() == moduleNumber).map(s -> {
                     String status = null;
                     if (participant) {
                         status = records.findById(s.getId() + "|" + user.id())

@@ -22,7 +22,11 @@ class AttendanceSummary implements CourseSummaries {
     private final AttendanceRecordRepository records;
     private final Enrolments enrolments;
 
-    AttendanceSummary(AttendanceSessionRepository sessions, AttendanceRecordRepository records, Enrolments enrolments) {
+    private final ar.aulas.courses.CourseStructure structure;
+
+    AttendanceSummary(AttendanceSessionRepository sessions, AttendanceRecordRepository records, Enrolments enrolments,
+            ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.sessions = sessions;
         this.records = records;
         this.enrolments = enrolments;
@@ -30,7 +34,8 @@ class AttendanceSummary implements CourseSummaries {
 
     @Override
     public List<Summary> summaries(AulasUser user, Course course) {
-        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode());
+        List<AttendanceSession> list = structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
+                () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
         // each record by its id (session|account): no scan of the course's records
         Map<String, AttendanceRecord> mine = new HashMap<>();
         records.findAllById(list.stream().map(s -> s.getId() + "|" + user.id()).toList())

@@ -55,12 +55,15 @@ public class CheckIn {
     private final org.springframework.context.ApplicationEventPublisher events;
     private volatile CheckInCodes codes;
 
+    private final ar.aulas.courses.CourseStructure structure;
+
     CheckIn(RollCall rollCall, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
             @Value("${aulas.attendance.check-in-window:PT20M}") Duration window,
             @Value("${aulas.attendance.late-after:PT15M}") Duration grace,
             @Value("${aulas.accounts.public-base-url:http://localhost:8080}") String baseUrl,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.events = events;
         this.rollCall = rollCall;
         this.sessions = sessions;
@@ -81,7 +84,9 @@ public class CheckIn {
     public AttendanceSession open(AulasUser user, String code, int module, int number) {
         AttendanceSession session = rollCall.session(user, code, module, number);
         session.openCheckIn(clock.instant().plus(window));
-        return sessions.save(session);
+        AttendanceSession saved = sessions.save(session);
+        structure.changed(saved.getCourseCode());
+        return saved;
     }
 
     public Display display(AulasUser user, String code, int module) {
@@ -135,6 +140,7 @@ public class CheckIn {
         boolean first = !session.isTaken();
         session.taken(now);
         sessions.save(session);
+        structure.changed(session.getCourseCode());
         events.publishEvent(first ? ar.aulas.shared.ParticipationChanged.course(session.getCourseCode())
                 : ar.aulas.shared.ParticipationChanged.person(session.getCourseCode(), user.id()));
         return new Result(status, session);

@@ -51,9 +51,12 @@ public class RollCall {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final ar.aulas.courses.CourseStructure structure;
+
     RollCall(CourseAccess access, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.events = events;
         this.access = access;
         this.sessions = sessions;
@@ -106,6 +109,7 @@ public class RollCall {
         session.schedule(date, start, end, venue.strip());
         session.editedInUi();
         AttendanceSession saved = sessions.save(session);
+        structure.changed(saved.getCourseCode());
         events.publishEvent(ParticipationChanged.course(saved.getCourseCode()));
         return saved;
     }
@@ -161,6 +165,7 @@ public class RollCall {
         boolean first = !session.isTaken();
         session.taken(clock.instant());
         sessions.save(session);
+        structure.changed(code);
         // the first roll call of a session makes everyone without a mark absent
         events.publishEvent(first ? ParticipationChanged.course(code) : ParticipationChanged.people(code, changed));
         return changed.size();

@@ -18,7 +18,10 @@ class SessionSync {
     private final CourseModuleRepository modules;
     private final AttendanceSessionRepository sessions;
 
-    SessionSync(CourseModuleRepository modules, AttendanceSessionRepository sessions) {
+    private final ar.aulas.courses.CourseStructure structure;
+
+    SessionSync(CourseModuleRepository modules, AttendanceSessionRepository sessions, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.modules = modules;
         this.sessions = sessions;
     }
@@ -49,5 +52,6 @@ class SessionSync {
             s.archive();
             sessions.save(s);
         });
+        structure.changed(event.courseCode());
     }
 }

@@ -54,13 +54,15 @@ public class Standings {
             .append("attempts.contributions", 0).append("history", 0).append("tokens", 0);
 
     private final MongoTemplate mongo;
+    private final ar.aulas.courses.CourseStructure structure;
     private final AttendanceSessionRepository sessions;
     private final ExerciseRepository exercises;
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
 
     Standings(MongoTemplate mongo, AttendanceSessionRepository sessions, ExerciseRepository exercises,
-            AccountRegistry accounts, InstitutionDirectory institutions) {
+            AccountRegistry accounts, InstitutionDirectory institutions, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.mongo = mongo;
         this.sessions = sessions;
         this.exercises = exercises;
@@ -70,12 +72,14 @@ public class Standings {
 
     /** The sessions a standing lists, in its order. */
     public List<AttendanceSession> sessions(Course course) {
-        return sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode());
+        return structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
+                () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
     }
 
     /** The exercises a standing lists, in its order. */
     public List<Exercise> exercises(Course course) {
-        return exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode());
+        return structure.get(course.getCode(), ar.aulas.courses.CourseStructure.EXERCISES,
+                () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
     }
 
     /** In the course's order (institution, then name); {@code onlyInstitution} null for everyone. */
@@ -109,8 +113,8 @@ public class Standings {
         if (person == null || !Boolean.TRUE.equals(person.getBoolean("active"))) {
             return java.util.Optional.empty();
         }
-        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
-        List<Exercise> work = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        List<AttendanceSession> list = sessions(course);
+        List<Exercise> work = exercises(course);
         Map<String, AttendanceStatus> mine = new HashMap<>();
         if (!list.isEmpty()) {
             mongo.getCollection("attendance_records").find(new Document("_id", new Document("$in",
@@ -138,8 +142,8 @@ public class Standings {
 
     public Map<String, Computed> compute(Course course, String onlyInstitution) {
         String code = course.getCode();
-        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
-        List<Exercise> work = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        List<AttendanceSession> list = sessions(course);
+        List<Exercise> work = exercises(course);
 
         Document enrolled = new Document("courseCode", code).append("active", true);
         if (onlyInstitution != null) {

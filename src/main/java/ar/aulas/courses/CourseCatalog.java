@@ -47,10 +47,12 @@ public class CourseCatalog {
     private final List<ModuleActivities> activities;
     private final List<CourseSummaries> summaries;
     private final Enrolments enrolled;
+    private final CourseStructure structure;
 
-    CourseCatalog(Enrolments enrolled, List<CourseSummaries> summaries, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(CourseStructure structure, Enrolments enrolled, List<CourseSummaries> summaries, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
+        this.structure = structure;
         this.enrolled = enrolled;
         this.courses = courses;
         this.modules = modules;
@@ -87,10 +89,9 @@ public class CourseCatalog {
         boolean staff = access.seesUnreleased(user, course);
         LocalDate today = access.today(course);
         Set<String> read = readIds(user, code);
-        Map<Integer, List<Reading>> byModule = readings
-                .findByCourseCodeAndArchivedFalseOrderByModuleNumberAscPositionAsc(code).stream()
+        Map<Integer, List<Reading>> byModule = readingsOf(code).stream()
                 .collect(Collectors.groupingBy(Reading::getModuleNumber));
-        List<ModuleSummary> summaries = modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(code).stream()
+        List<ModuleSummary> summaries = modulesOf(code).stream()
                 .map(m -> {
                     List<Reading> rs = byModule.getOrDefault(m.getNumber(), List.of());
                     int done = (int) rs.stream().filter(r -> read.contains(r.getId())).count();
@@ -109,8 +110,8 @@ public class CourseCatalog {
         Course course = access.course(user, code);
         CourseModule module = access.module(user, course, number);
         Set<String> read = readIds(user, code);
-        List<ReadingItem> items = readings.findByCourseCodeAndModuleNumberAndArchivedFalseOrderByPositionAsc(code, number)
-                .stream().map(r -> new ReadingItem(r, read.contains(r.getId()))).toList();
+        List<ReadingItem> items = readingsOf(code).stream().filter(r -> r.getModuleNumber() == number)
+                .map(r -> new ReadingItem(r, read.contains(r.getId()))).toList();
         List<ModuleActivities.Activity> activities = this.activities.stream()
                 .flatMap(a -> a.activities(user, course, number).stream()).toList();
         return new ModulePage(course, module, items, materials.of(user, course, number), activities,
@@ -140,8 +141,7 @@ public class CourseCatalog {
 
     /** The readings of the course this person marked as read, by the progress ids (account:reading), not a scan. */
     private Set<String> readIds(AulasUser user, String code) {
-        List<String> ids = readings.findByCourseCodeAndArchivedFalseOrderByModuleNumberAscPositionAsc(code).stream()
-                .map(r -> ReadingProgress.id(user.id(), r.getId())).toList();
+        List<String> ids = readingsOf(code).stream().map(r -> ReadingProgress.id(user.id(), r.getId())).toList();
         Set<String> read = new java.util.HashSet<>();
         progress.findAllById(ids).forEach(p -> read.add(p.readingId()));
         return read;
@@ -151,7 +151,16 @@ public class CourseCatalog {
     public Set<Integer> openModules(AulasUser user, Course course) {
         boolean staff = access.seesUnreleased(user, course);
         LocalDate today = access.today(course);
-        return modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(course.getCode()).stream()
+        return modulesOf(course.getCode()).stream()
                 .filter(m -> staff || m.isReleasedOn(today)).map(CourseModule::getNumber).collect(Collectors.toSet());
+    }
+
+    private List<Reading> readingsOf(String code) {
+        return structure.get(code, CourseStructure.READINGS,
+                () -> readings.findByCourseCodeAndArchivedFalseOrderByModuleNumberAscPositionAsc(code));
+    }
+
+    private List<CourseModule> modulesOf(String code) {
+        return structure.get(code, CourseStructure.MODULES, () -> modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(code));
     }
 }

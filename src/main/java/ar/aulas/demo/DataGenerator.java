@@ -78,12 +78,15 @@ public class DataGenerator {
     private final org.springframework.security.crypto.password.PasswordEncoder encoder;
     private final ar.aulas.certificates.CertificateIssuing issuing;
     private final org.springframework.security.core.userdetails.UserDetailsService users;
+    private final ar.aulas.courses.CourseStructure structure;
 
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
             @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
-            org.springframework.security.core.userdetails.UserDetailsService users) {
+            org.springframework.security.core.userdetails.UserDetailsService users,
+            ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.events = events;
         this.encoder = encoder;
         this.issuing = issuing;
@@ -187,6 +190,7 @@ public class DataGenerator {
                     .into(new ArrayList<>())) {
                 String exerciseId = exercise.getString("_id");
                 boolean first = exercise.getInteger("moduleNumber", 0) == 1;
+                Document owners = new Document();
                 for (String[] person : cohort) {
                     int roll = random.nextInt(100);
                     if (roll < 15 && !first) {
@@ -218,6 +222,7 @@ public class DataGenerator {
                         history.add(change(now, "verdict", null, verdict));
                     }
                     String status = !graded ? "SUBMITTED" : verdict.equals("NEEDS_REVISION") ? "NEEDS_REVISION" : "GRADED";
+                    owners.append("p:" + person[0], submissionId.toString());
                     batch.add(new Document("_id", submissionId).append("exerciseId", exerciseId).append("courseCode", code)
                             .append("ownerKey", "p:" + person[0]).append("institutionId", person[1])
                             .append("participantId", person[0]).append("team", false).append("attempts", List.of(attempt))
@@ -228,9 +233,14 @@ public class DataGenerator {
                     }
                 }
                 documents += insert("submissions", batch) + insert("fs.files", batchFiles) + insert("fs.chunks", batchChunks);
+                // the exercise's index of submissions by owner (see SubmissionIndex), complete
+                mongo.getCollection("submission_owners").insertOne(new Document("_id", exerciseId).append("s", owners)
+                        .append("complete", true));
+                documents++;
             }
         }
         // written around the services: the participation figures are rebuilt from what is stored now
+        courses.forEach(structure::changed); // sessions marked taken above
         courses.forEach(code -> events.publishEvent(ar.aulas.shared.ParticipationChanged.course(code)));
         long certificates = spec.certificates() ? certificates(courses) : 0;
         return new Report(courses, institutionIds, documents + certificates, (System.nanoTime() - t0) / 1_000_000, certificates);

@@ -14,7 +14,10 @@ class ExerciseActivities implements ModuleActivities {
     private final SubmissionRepository submissions;
     private final ExerciseAccess access;
 
-    ExerciseActivities(ExerciseRepository exercises, SubmissionRepository submissions, ExerciseAccess access) {
+    private final ar.aulas.courses.CourseStructure structure;
+
+    ExerciseActivities(ExerciseRepository exercises, SubmissionRepository submissions, ExerciseAccess access, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.exercises = exercises;
         this.submissions = submissions;
         this.access = access;
@@ -23,8 +26,9 @@ class ExerciseActivities implements ModuleActivities {
     @Override
     public List<Activity> activities(AulasUser user, Course course, int moduleNumber) {
         boolean participant = access.isParticipant(user, course);
-        return exercises.findByCourseCodeAndModuleNumberAndArchivedFalse(course.getCode(), moduleNumber).stream()
-                .map(e -> {
+        return structure.get(course.getCode(), ar.aulas.courses.CourseStructure.EXERCISES,
+                () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())).stream()
+                .filter(e -> e.getModuleNumber() == moduleNumber).map(e -> {
                     String url = "/courses/" + course.getCode() + "/modules/" + moduleNumber + "/exercises/" + e.getSlug();
                     String status = participant ? ParticipantStatus.of(submissions.findByExerciseIdAndOwnerKey(e.getId(),
                             ExerciseAccess.ownerKey(user, e)).orElse(null), e.gradesVisible()).key() : null;

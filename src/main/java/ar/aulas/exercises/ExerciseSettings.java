@@ -90,8 +90,14 @@ public class ExerciseSettings {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final ar.aulas.courses.CourseStructure structure;
+
+    private final SubmissionIndex index;
+
     ExerciseSettings(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            Markdown markdown, org.springframework.context.ApplicationEventPublisher events) {
+            Markdown markdown, org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure, SubmissionIndex index) {
+        this.index = index;
+        this.structure = structure;
         this.events = events;
         this.access = access;
         this.exercises = exercises;
@@ -109,7 +115,7 @@ public class ExerciseSettings {
 
     /** Grades given with the rubric refer to its levels by position: once used, it cannot change. */
     private boolean rubricUsed(Exercise exercise) {
-        return submissions.findByExerciseId(exercise.getId()).stream()
+        return index.of(exercise.getId()).stream()
                 .flatMap(sub -> sub.getAttempts().stream())
                 .anyMatch(a -> a.getGrade() != null && !a.getGrade().levels().isEmpty());
     }
@@ -180,6 +186,7 @@ public class ExerciseSettings {
         exercise.markEditedInUi();
         try {
             Exercise saved = exercises.save(exercise);
+            structure.changed(saved.getCourseCode());
             // title, scale and team or individual work change every participant's marks
             events.publishEvent(ar.aulas.shared.ParticipationChanged.course(saved.getCourseCode()));
             return saved;

@@ -26,7 +26,10 @@ class ExerciseSync {
     private final ExerciseRepository exercises;
     private final Markdown markdown;
 
-    ExerciseSync(CourseModuleRepository modules, ExerciseRepository exercises, Markdown markdown) {
+    private final ar.aulas.courses.CourseStructure structure;
+
+    ExerciseSync(CourseModuleRepository modules, ExerciseRepository exercises, Markdown markdown, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.modules = modules;
         this.exercises = exercises;
         this.markdown = markdown;
@@ -64,5 +67,6 @@ class ExerciseSync {
                 exercises.save(exercise);
             }
         }
+        structure.changed(event.courseCode());
     }
 }

@@ -76,9 +76,15 @@ public class Grading {
     private final ar.aulas.courses.Enrolments enrolments;
     private final CourseFiles courseFiles;
 
+    private final ar.aulas.courses.CourseStructure structure;
+
+    private final SubmissionIndex index;
+
     Grading(CourseFiles courseFiles, ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
             GradeNotifications notifications, ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock) {
+            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock, ar.aulas.courses.CourseStructure structure, SubmissionIndex index) {
+        this.index = index;
+        this.structure = structure;
         this.access = access;
         this.exercises = exercises;
         this.submissions = submissions;
@@ -96,7 +102,7 @@ public class Grading {
             Submission.Status status, Boolean late, int page) {
         var scope = graderScope(user, code, module, slug);
         Map<String, Institution> byId = institutions.byId();
-        Filtered f = filter(submissions.findByExerciseId(scope.exercise().getId()), institutionId, status, late, page, byId);
+        Filtered f = filter(index.of(scope.exercise().getId()), institutionId, status, late, page, byId);
         return new Queue(scope.course(), scope.exercise(), f.rows(), f.counts(), f.late(), institutions.all(),
                 owners(scope.exercise(), byId), f.page(), f.pages(), f.shown());
     }
@@ -158,6 +164,7 @@ public class Grading {
         exercise.extend(ownerKey, until);
         try {
             exercises.save(exercise);
+            structure.changed(exercise.getCourseCode());
         } catch (OptimisticLockingFailureException e) {
             throw new ExerciseRefused(null, "form.conflict");
         }
@@ -294,7 +301,8 @@ public class Grading {
         Exercise exercise = scope.exercise();
         exercise.release(clock.instant());
         exercises.save(exercise);
-        submissions.findByExerciseId(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
+        structure.changed(exercise.getCourseCode());
+        index.of(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
                 .forEach(s -> notifications.notifyOwners(exercise, s));
     }
 
@@ -345,7 +353,7 @@ public class Grading {
 
     /** The next submission waiting for a grade, for "guardar y siguiente". */
     private String nextToGrade(Exercise exercise, String after) {
-        return submissions.findByExerciseId(exercise.getId()).stream()
+        return index.of(exercise.getId()).stream()
                 .filter(s -> s.getStatus() == Submission.Status.SUBMITTED && !s.getId().equals(after))
                 .min(Comparator.comparing(Submission::getUpdatedAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(Submission::getId).orElse(null);

@@ -24,8 +24,11 @@ public class MySubmissions {
     private final ExerciseRepository exercises;
     private final SubmissionRepository submissions;
 
+    private final ar.aulas.courses.CourseStructure structure;
+
     MySubmissions(CourseCatalog catalog, CourseAccess courses, ExerciseRepository exercises,
-            SubmissionRepository submissions) {
+            SubmissionRepository submissions, ar.aulas.courses.CourseStructure structure) {
+        this.structure = structure;
         this.catalog = catalog;
         this.courses = courses;
         this.exercises = exercises;
@@ -39,7 +42,8 @@ public class MySubmissions {
                 continue;
             }
             var released = catalog.openModules(user, course);
-            for (Exercise exercise : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
+            for (Exercise exercise : structure.get(course.getCode(), ar.aulas.courses.CourseStructure.EXERCISES,
+                    () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()))) {
                 if (!released.contains(exercise.getModuleNumber())) {
                     continue;
                 }

@@ -111,6 +111,8 @@ public class Submission {
     }
 
     Submission(Exercise exercise, String ownerKey, String institutionId, String participantId) {
+        // chosen here, so the exercise's index can name it before it is inserted
+        this.id = new org.bson.types.ObjectId().toHexString();
         this.exerciseId = exercise.getId();
         this.courseCode = exercise.getCourseCode();
         this.ownerKey = ownerKey;

@@ -44,8 +44,11 @@ public class SubmissionWork {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final SubmissionIndex index;
+
     SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock,
-            ar.aulas.accounts.AccountRegistry accounts, org.springframework.context.ApplicationEventPublisher events) {
+            ar.aulas.accounts.AccountRegistry accounts, org.springframework.context.ApplicationEventPublisher events, SubmissionIndex index) {
+        this.index = index;
         this.events = events;
         this.accounts = accounts;
         this.access = access;
@@ -163,10 +166,15 @@ public class SubmissionWork {
 
     private Submission write(AulasUser user, Exercise exercise, String ownerKey, String text,
             List<Submission.StoredFile> all, Work work, LocalDateTime now) {
+        boolean collided = false;
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            Submission submission = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey)
-                    .orElseGet(() -> new Submission(exercise, ownerKey, user.institutionId(),
-                            exercise.isTeam() ? null : user.id()));
+            var existing = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey);
+            Submission submission = existing.orElseGet(() -> new Submission(exercise, ownerKey, user.institutionId(),
+                    exercise.isTeam() ? null : user.id()));
+            if (existing.isEmpty() || collided) {
+                // a new one is named in the index before its insert; after a team-mate's insert won, theirs is
+                index.record(submission);
+            }
             if (submission.processed(work.token())) {
                 return submission;
             }
@@ -188,6 +196,7 @@ public class SubmissionWork {
                 events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
                 return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+                collided = e instanceof DuplicateKeyException;
                 // a team-mate saved at the same moment: reload and apply this change on top
             }
         }

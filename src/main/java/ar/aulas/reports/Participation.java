@@ -104,7 +104,7 @@ public class Participation {
         Course course = course(user, code);
         String only = user.seesAllInstitutions() ? null : user.coordinatedInstitutionId();
         boolean current = ledger.settle(code, SETTLE_MILLIS);
-        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        List<AttendanceSession> list = standings.sessions(course);
         List<CertificateType> types = List.copyOf(CertificateRules.of(course).keySet());
         Map<String, Institution> byId = institutions.byId();
         List<Line> lines = new ArrayList<>();
@@ -140,7 +140,7 @@ public class Participation {
         if (summary == null || number(summary, "enrolled") == 0) {
             throw new NotFoundException();
         }
-        List<AttendanceSession> list = sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code);
+        List<AttendanceSession> list = standings.sessions(course);
         Map<CertificateType, CertificateRules> rules = CertificateRules.of(course);
         Map<String, Document> entries = ledger.people(code, institutionId);
         List<String> certificateIds = new ArrayList<>();
@@ -188,7 +188,7 @@ public class Participation {
                 .filter(c -> c.getStatus() == Certificate.Status.VALID).forEach(c -> held.put(c.getType(), c));
         Institution institution = institutions.find(person.getInstitutionId()).orElse(null);
         return new PersonView(course, person, institution == null ? "" : institution.getName(),
-                sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code), computed.standing(), eligibility, held);
+                standings.sessions(course), computed.standing(), eligibility, held);
     }
 
     /**
