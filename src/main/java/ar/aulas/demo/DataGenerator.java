@@ -119,7 +119,8 @@ public class DataGenerator {
         List<String[]> people = new ArrayList<>();
         for (int p = 0; p < spec.participants(); p++) {
             String id = new ObjectId().toHexString();
-            String institutionId = institutionIds.get(p % institutionIds.size());
+            // participant p follows edition p mod editions: each edition gets people of every institution
+            String institutionId = institutionIds.get((p / spec.editions()) % institutionIds.size());
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " "
                     + LAST[random.nextInt(LAST.length)];
             String dni = String.valueOf(20_000_000 + Math.floorMod(spec.prefix().hashCode(), 60) * 1_000_000 + p);

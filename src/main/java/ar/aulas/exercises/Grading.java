@@ -102,7 +102,7 @@ public class Grading {
             Submission.Status status, Boolean late, int page) {
         var scope = graderScope(user, code, module, slug);
         Map<String, Institution> byId = institutions.byId();
-        Filtered f = filter(index.of(scope.exercise().getId()), institutionId, status, late, page, byId);
+        Filtered f = filter(index.summaries(scope.exercise().getId()), institutionId, status, late, page, byId);
         return new Queue(scope.course(), scope.exercise(), f.rows(), f.counts(), f.late(), institutions.all(),
                 owners(scope.exercise(), byId), f.page(), f.pages(), f.shown());
     }
@@ -112,28 +112,33 @@ public class Grading {
             int shown) {
     }
 
-    private Filtered filter(List<Submission> all, String institutionId, Submission.Status status, Boolean late,
+    private Filtered filter(List<SubmissionIndex.Summary> all, String institutionId, Submission.Status status, Boolean late,
             int page, Map<String, Institution> byId) {
         Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
         for (Submission.Status s : Submission.Status.values()) {
-            counts.put(s, all.stream().filter(x -> x.getStatus() == s).count());
+            counts.put(s, all.stream().filter(x -> x.status() == s).count());
         }
-        List<Submission> shown = all.stream()
-                .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.getInstitutionId()))
-                .filter(s -> status == null || s.getStatus() == status)
-                .filter(s -> late == null || s.isLate() == late)
-                .sorted(Comparator.comparing(Submission::getStatus).thenComparing(Submission::getUpdatedAt,
-                        Comparator.nullsLast(Comparator.naturalOrder())))
+        List<SubmissionIndex.Summary> shown = all.stream()
+                .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.institutionId()))
+                .filter(s -> status == null || s.status() == status)
+                .filter(s -> late == null || s.late() == late)
+                .sorted(Comparator.comparing(SubmissionIndex.Summary::status).thenComparing(SubmissionIndex.Summary::updatedAt,
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(SubmissionIndex.Summary::id))
                 .toList();
         int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(0, page), pages - 1);
-        List<Submission> onPage = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE));
+        // only the page shown is loaded in full, in the queue's order
+        List<String> pageIds = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE)).stream()
+                .map(SubmissionIndex.Summary::id).toList();
+        Map<String, Submission> loaded = new java.util.HashMap<>();
+        submissions.findAllById(pageIds).forEach(s -> loaded.put(s.getId(), s));
+        List<Submission> onPage = pageIds.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
         Map<String, Account> people = accounts.findAll(onPage.stream().map(Submission::getParticipantId)
                 .filter(java.util.Objects::nonNull).toList()).stream()
                 .collect(Collectors.toMap(Account::getId, Function.identity()));
         List<Row> rows = onPage.stream().map(s -> new Row(s, ownerName(s, people, byId),
                 byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
-        return new Filtered(rows, counts, all.stream().filter(Submission::isLate).count(), current, pages, shown.size());
+        return new Filtered(rows, counts, all.stream().filter(SubmissionIndex.Summary::late).count(), current, pages, shown.size());
     }
 
     /** Who can submit: the enrolled participants, or for a team exercise their institutions. */
@@ -189,8 +194,7 @@ public class Grading {
         }
         Map<String, Exercise> byId = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code).stream()
                 .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
-        List<Submission> all = submissions.findByCourseCode(code).stream()
-                .filter(s -> byId.containsKey(s.getExerciseId())).toList();
+        List<SubmissionIndex.Summary> all = byId.keySet().stream().flatMap(e -> index.summaries(e).stream()).toList();
         Filtered f = filter(all, institutionId, status, late, page, institutions.byId());
         List<CourseRow> rows = f.rows().stream()
                 .map(r -> new CourseRow(byId.get(r.submission().getExerciseId()), r)).toList();
@@ -205,12 +209,10 @@ public class Grading {
             if (!access.grades(user, course)) {
                 continue;
             }
-            Map<String, List<Submission>> byExercise = submissions.findByCourseCode(course.getCode()).stream()
-                    .collect(Collectors.groupingBy(Submission::getExerciseId));
             for (Exercise exercise : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
-                List<Submission> list = byExercise.getOrDefault(exercise.getId(), List.of());
+                List<SubmissionIndex.Summary> list = index.summaries(exercise.getId());
                 result.add(new Pending(course, exercise,
-                        list.stream().filter(s -> s.getStatus() == Submission.Status.SUBMITTED).count(), list.size()));
+                        list.stream().filter(s -> s.status() == Submission.Status.SUBMITTED).count(), list.size()));
             }
         }
         return result;
@@ -353,10 +355,10 @@ public class Grading {
 
     /** The next submission waiting for a grade, for "guardar y siguiente". */
     private String nextToGrade(Exercise exercise, String after) {
-        return index.of(exercise.getId()).stream()
-                .filter(s -> s.getStatus() == Submission.Status.SUBMITTED && !s.getId().equals(after))
-                .min(Comparator.comparing(Submission::getUpdatedAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(Submission::getId).orElse(null);
+        return index.summaries(exercise.getId()).stream()
+                .filter(s -> s.status() == Submission.Status.SUBMITTED && !s.id().equals(after))
+                .min(Comparator.comparing(SubmissionIndex.Summary::updatedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(SubmissionIndex.Summary::id).orElse(null);
     }
 
     private ExerciseAccess.Scope graderScope(AulasUser user, String code, int module, String slug) {

@@ -323,8 +323,9 @@ class LoadBenchmark {
         List<String> courses = db.getCollection("courses").find(new Document("_id", new Document("$regex", "^" + prefix + "-")))
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
         courses.sort(null);
-        List<String> institutions = db.getCollection("institutions").find(new Document("code", new Document("$regex", "^" + prefix)))
-                .map(d -> d.get("_id").toString()).into(new ArrayList<>());
+        // the institutions with people in the first course (whose views the coordinator runs open)
+        List<String> institutions = new ArrayList<>(db.getCollection("enrolments").find(new Document("courseCode", courses.get(0)))
+                .map(d -> d.getString("institutionId")).into(new java.util.TreeSet<>()));
         List<String[]> participants = new ArrayList<>();
         for (Document e : db.getCollection("enrolments").find(new Document("courseCode", new Document("$in", courses))).limit(5_000)) {
             Document account = db.getCollection("accounts").find(new Document("_id", new org.bson.types.ObjectId(e.getString("accountId"))))
