@@ -53,9 +53,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore store = open(fileName);
         // Every commit writes a chunk; compacting keeps the file near the size of the data. It rewrites the whole
         // file (seconds for hundreds of MB), so only when much of it is free space.
-        if (store.getFillRate() < COMPACT_BELOW_FILL_PERCENT) {
+        // the share of the chunks' space that holds live pages (the file's own fill rate counts dead chunks as used)
+        int live = store.getFileStore().getChunksFillRate();
+        if (live < COMPACT_BELOW_FILL_PERCENT) {
             long started = System.nanoTime();
-            int before = store.getFillRate();
+            int before = live;
             store.close();
             MVStoreTool.compactCleanUp(fileName);
             MVStoreTool.compact(fileName, false);
