@@ -12,8 +12,9 @@
     return {
       label: tr.getAttribute('data-institution'),
       data: Array.prototype.map.call(tr.querySelectorAll('td[data-rate]'), function (td) {
+        // "none": an encounter without attendance taken (an empty attribute would be dropped, shifting the bars)
         var v = td.getAttribute('data-rate');
-        return v === '' ? null : Number(v);
+        return v === 'none' || v === '' ? null : Number(v);
       })
     };
   });

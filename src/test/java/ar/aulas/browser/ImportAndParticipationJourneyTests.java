@@ -70,6 +70,12 @@ class ImportAndParticipationJourneyTests {
                 .containsText("Participación por institución");
         assertThat(coordinator.locator("table.participation-table:not(#attendance-table)")).containsText("Municipalidad de San Lorenzo");
         assertThat(coordinator.locator("#participation-chart")).isVisible();
+        // each institution's bars sit under their encounters: one value per encounter, null where none was taken
+        Object drawn = coordinator.evaluate("() => Chart.getChart(document.getElementById('participation-chart'))"
+                + ".data.datasets.map(d => d.data.length)");
+        Object encounters = coordinator.evaluate("() => document.querySelectorAll('#attendance-table thead th[data-session]').length");
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) drawn).isNotEmpty()
+                .allSatisfy(n -> org.assertj.core.api.Assertions.assertThat(((Number) n).intValue()).isEqualTo(((Number) encounters).intValue()));
         Browser.screenshot(coordinator, "participation-programme");
         Download download = coordinator.waitForDownload(() -> coordinator.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Descargar Excel (XLSX)")).click());
