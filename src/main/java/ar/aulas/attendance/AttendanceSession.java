@@ -58,12 +58,6 @@ public class AttendanceSession {
         this.archived = false;
     }
 
-    void taken(Instant at) {
-        if (takenAt == null) {
-            takenAt = at;
-        }
-    }
-
     void openCheckIn(Instant until) {
         this.checkInUntil = until;
     }

@@ -137,10 +137,11 @@ public class CheckIn {
             // the trainer marked this person at the same moment: their mark wins
             throw new Refusal("code", "checkIn.markedByTrainer");
         }
-        boolean first = !session.isTaken();
-        session.taken(now);
-        sessions.save(session);
-        structure.changed(session.getCourseCode());
+        // the first mark of a session makes it taken (everyone else absent); later ones leave the session alone
+        boolean first = !session.isTaken() && sessions.markTaken(session.getId(), now) == 1;
+        if (first) {
+            structure.changed(session.getCourseCode());
+        }
         events.publishEvent(first ? ar.aulas.shared.ParticipationChanged.course(session.getCourseCode())
                 : ar.aulas.shared.ParticipationChanged.person(session.getCourseCode(), user.id()));
         return new Result(status, session);

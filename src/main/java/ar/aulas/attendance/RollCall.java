@@ -162,10 +162,10 @@ public class RollCall {
                 changed.add(mark.getKey());
             }
         }
-        boolean first = !session.isTaken();
-        session.taken(clock.instant());
-        sessions.save(session);
-        structure.changed(code);
+        boolean first = !session.isTaken() && sessions.markTaken(session.getId(), clock.instant()) == 1;
+        if (first) {
+            structure.changed(code);
+        }
         // the first roll call of a session makes everyone without a mark absent
         events.publishEvent(first ? ParticipationChanged.course(code) : ParticipationChanged.people(code, changed));
         return changed.size();

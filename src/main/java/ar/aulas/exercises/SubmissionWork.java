@@ -25,8 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class SubmissionWork {
 
+    /** A save: {@code replaceFiles} drops every file attached so far (the uploads take their place). */
     public record Work(String text, List<MultipartFile> files, Set<String> removeFileIds, boolean submit,
-            String token) {
+            String token, boolean replaceFiles) {
+
+        public Work(String text, List<MultipartFile> files, Set<String> removeFileIds, boolean submit, String token) {
+            this(text, files, removeFileIds, submit, token, false);
+        }
     }
 
     /** What the exercise page shows a participant. */
@@ -135,8 +140,7 @@ public class SubmissionWork {
         if (!exercise.isAllowFiles() && !uploads.isEmpty()) {
             throw new ExerciseRefused("files", "exercise.filesNotAllowed");
         }
-        List<Submission.StoredFile> kept = existing.map(s -> s.current().getFiles()).orElse(List.of()).stream()
-                .filter(f -> work.removeFileIds() == null || !work.removeFileIds().contains(f.fileId())).toList();
+        List<Submission.StoredFile> kept = kept(existing.map(s -> s.current().getFiles()).orElse(List.of()), work);
         if (kept.size() + uploads.size() > exercise.getMaxFiles()) {
             throw new ExerciseRefused("files", "exercise.tooManyFiles", exercise.getMaxFiles());
         }
@@ -154,18 +158,26 @@ public class SubmissionWork {
             stored.forEach(f -> files.delete(f.fileId()));
             throw new ExerciseRefused("files", e.messageKey(), e.args());
         }
-        List<Submission.StoredFile> all = new ArrayList<>(kept);
-        all.addAll(stored);
         try {
-            return write(user, exercise, ownerKey, text, all, work, now);
+            return write(user, exercise, ownerKey, text, stored, work, now);
         } catch (RuntimeException e) {
             stored.forEach(f -> files.delete(f.fileId()));
             throw e;
         }
     }
 
+    /** The files of the work that stay: all but those ticked for removal, or none when the uploads replace them. */
+    private static List<Submission.StoredFile> kept(List<Submission.StoredFile> current, Work work) {
+        return work.replaceFiles() ? List.of() : current.stream()
+                .filter(f -> work.removeFileIds() == null || !work.removeFileIds().contains(f.fileId())).toList();
+    }
+
+    /**
+     * Writes the change on the stored copy (re-read after a team-mate's save won), so files a team-mate attached
+     * meanwhile are kept; files taken out and no longer part of any attempt or feedback are deleted.
+     */
     private Submission write(AulasUser user, Exercise exercise, String ownerKey, String text,
-            List<Submission.StoredFile> all, Work work, LocalDateTime now) {
+            List<Submission.StoredFile> uploaded, Work work, LocalDateTime now) {
         boolean collided = false;
         for (int attempt = 0; attempt < RETRIES; attempt++) {
             var existing = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey);
@@ -182,6 +194,12 @@ public class SubmissionWork {
             if (blockedNow != null) {
                 throw new ExerciseRefused(null, blockedNow);
             }
+            List<Submission.StoredFile> before = List.copyOf(submission.current().getFiles());
+            List<Submission.StoredFile> all = new ArrayList<>(kept(before, work));
+            all.addAll(uploaded);
+            if (all.size() > exercise.getMaxFiles()) {
+                throw new ExerciseRefused("files", "exercise.tooManyFiles", exercise.getMaxFiles());
+            }
             var at = clock.instant();
             submission.saveWork(user.id(), text, all, at, !work.submit());
             if (work.submit()) {
@@ -194,6 +212,7 @@ public class SubmissionWork {
             try {
                 Submission saved = submissions.save(submission);
                 events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
+                before.stream().filter(f -> !saved.references(f.fileId())).forEach(f -> files.delete(f.fileId()));
                 return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 collided = e instanceof DuplicateKeyException;

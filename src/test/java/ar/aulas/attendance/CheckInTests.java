@@ -92,7 +92,16 @@ class CheckInTests {
                         .string(org.hamcrest.Matchers.containsString("<svg")));
 
         assertThat(flashKey(ana.session(), "ZZZZZZ")).isEqualTo("checkIn.wrongCode");
-        assertThat(flashKey(ana.session(), current.toLowerCase())).isEqualTo("checkIn.done.LATE");
+        // a refused code comes back in the form to be corrected; a check-in leaves it empty
+        mvc.perform(post("/check-in").param("code", "zz zz").session(ana.session()).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/check-in?c=zz+zz"));
+        mvc.perform(get("/check-in").param("c", "zz zz").session(ana.session()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("value=\"zz zz\"")));
+        mvc.perform(post("/check-in").param("code", current.toLowerCase()).session(ana.session()).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/check-in"));
+        assertThat(records.findById(code + "/1/1|" + ana.account().getId()).orElseThrow().getStatus())
+                .isEqualTo(AttendanceStatus.LATE);
         assertThat(flashKey(ana.session(), current)).isEqualTo("checkIn.already");
         AttendanceRecord record = records.findById(code + "/1/1|" + ana.account().getId()).orElseThrow();
         assertThat(record.getSource()).isEqualTo(AttendanceRecord.Source.CHECK_IN);

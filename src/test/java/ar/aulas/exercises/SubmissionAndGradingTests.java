@@ -202,6 +202,37 @@ class SubmissionAndGradingTests {
     }
 
     @Test
+    void aReplacedOrRemovedFileLeavesTheWorkAndTheStorage() throws Exception {
+        MockHttpSession ana = enrolled("MCQU");
+        mvc.perform(multipart(soloUrl).file(new MockMultipartFile("files", "primera.pdf", "application/pdf",
+                CourseFolder.tinyPdf("1"))).param("action", "draft").param("token", "r1").session(ana).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String first = submissions.findByExerciseId(code + "/2/reflexion").get(0).current().getFiles().get(0).fileId();
+        mvc.perform(get(soloUrl).session(ana)).andExpect(content().string(containsString("name=\"replaceFiles\"")));
+
+        mvc.perform(multipart(soloUrl).file(new MockMultipartFile("files", "segunda.pdf", "application/pdf",
+                CourseFolder.tinyPdf("2"))).param("replaceFiles", "true").param("action", "draft").param("token", "r2")
+                .session(ana).with(csrf())).andExpect(status().is3xxRedirection());
+        Submission replaced = submissions.findByExerciseId(code + "/2/reflexion").get(0);
+        assertThat(replaced.current().getFiles()).extracting(Submission.StoredFile::name).containsExactly("segunda.pdf");
+        assertThat(storedFile(first)).isFalse();
+        String second = replaced.current().getFiles().get(0).fileId();
+        assertThat(storedFile(second)).isTrue();
+
+        mvc.perform(multipart(soloUrl).param("removeFileIds", second).param("text", "Sin adjuntos").param("action", "submit")
+                .param("token", "r3").session(ana).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(submissions.findByExerciseId(code + "/2/reflexion").get(0).current().getFiles()).isEmpty();
+        assertThat(storedFile(second)).isFalse();
+    }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    private boolean storedFile(String fileId) {
+        return mongo.getCollection("fs.files").countDocuments(new org.bson.Document("_id", new org.bson.types.ObjectId(fileId))) == 1;
+    }
+
+    @Test
     void othersSubmissionsAndTheirFilesAreNotFound() throws Exception {
         MockHttpSession ana = enrolled("MCQU");
         MockHttpSession beto = enrolled("MRLE");

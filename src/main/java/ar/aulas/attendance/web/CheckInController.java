@@ -53,6 +53,11 @@ class CheckInController {
             Flash.success(redirect, "checkIn.done." + result.status(), result.session().getModuleNumber());
         } catch (Refusal e) {
             Flash.error(redirect, e.messageKey(), e.args());
+            // the form comes back with what was typed, to correct it
+            String typed = code.strip();
+            if (!typed.isEmpty()) {
+                redirect.addAttribute("c", typed.length() > 20 ? typed.substring(0, 20) : typed);
+            }
         }
         return "redirect:/check-in";
     }

@@ -15,9 +15,10 @@ public class SubmissionForm {
     private Set<String> removeFileIds = new HashSet<>();
     private String action = "draft";
     private String token;
+    private boolean replaceFiles;
 
     SubmissionWork.Work toWork() {
-        return new SubmissionWork.Work(text, files, removeFileIds, isSubmitting(), token);
+        return new SubmissionWork.Work(text, files, removeFileIds, isSubmitting(), token, replaceFiles);
     }
 
     boolean isSubmitting() {
@@ -32,6 +33,8 @@ public class SubmissionForm {
     public void setRemoveFileIds(Set<String> removeFileIds) { this.removeFileIds = removeFileIds; }
     public String getAction() { return action; }
     public void setAction(String action) { this.action = action; }
+    public boolean isReplaceFiles() { return replaceFiles; }
+    public void setReplaceFiles(boolean replaceFiles) { this.replaceFiles = replaceFiles; }
     public String getToken() { return token; }
     public void setToken(String token) { this.token = token; }
 }
