@@ -41,10 +41,12 @@ class CertificateDocuments {
     private final String baseUrl;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final ar.aulas.store.FileChunks chunks;
 
     CertificateDocuments(CertificateTemplates templates, CertificatePdf renderer, CertificateSigner signer,
             GridFsTemplate gridFs, CertificateRepository certificates, Formats formats, AccountsProperties accounts,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ar.aulas.store.FileChunks chunks) {
+        this.chunks = chunks;
         this.events = events;
         this.templates = templates;
         this.renderer = renderer;
@@ -72,7 +74,8 @@ class CertificateDocuments {
                 c.getTypeTitle() + " " + c.getNumber(), "Salta, Argentina");
         String sha256 = sha256(pdf);
         if (!fresh) {
-            gridFs.delete(Query.query(Criteria.where("metadata.certificateId").is(c.getId())));
+            gridFs.find(Query.query(Criteria.where("metadata.certificateId").is(c.getId())))
+                    .map(f -> f.getObjectId()).into(new java.util.ArrayList<>()).forEach(chunks::delete);
         }
         Document metadata = new Document("certificateId", c.getId()).append("sha256", sha256);
         ObjectId fileId = gridFs.store(new ByteArrayInputStream(pdf), c.getNumber() + ".pdf", "application/pdf", metadata);
@@ -83,7 +86,7 @@ class CertificateDocuments {
             return saved;
         } catch (OptimisticLockingFailureException e) {
             // another worker completed it first: keep theirs
-            gridFs.delete(Query.query(Criteria.where("_id").is(fileId)));
+            chunks.delete(fileId);
             return certificates.findById(c.getId()).orElseThrow();
         }
     }
@@ -114,11 +117,7 @@ class CertificateDocuments {
         if (file == null) {
             throw new IllegalStateException("PDF of certificate " + c.getNumber() + " missing from GridFS");
         }
-        try {
-            return gridFs.getResource(file).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return chunks.open(file);
     }
 
     static String sha256(byte[] bytes) {

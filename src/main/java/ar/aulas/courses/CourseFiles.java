@@ -79,9 +79,11 @@ public class CourseFiles {
     private final MaterialRepository materials;
     private final CoursesProperties properties;
     private final Tika tika = new Tika();
+    private final ar.aulas.store.FileChunks chunks;
 
     CourseFiles(GridFsTemplate gridFs, CourseAccess access, ReadingRepository readings,
-            MaterialRepository materials, CoursesProperties properties) {
+            MaterialRepository materials, CoursesProperties properties, ar.aulas.store.FileChunks chunks) {
+        this.chunks = chunks;
         this.gridFs = gridFs;
         this.access = access;
         this.readings = readings;
@@ -145,19 +147,14 @@ public class CourseFiles {
     }
 
     private Download download(GridFSFile file) {
-        try {
-            String type = file.getMetadata() != null && file.getMetadata().getString("_contentType") != null
-                    ? file.getMetadata().getString("_contentType")
-                    : SERVED_AS.getOrDefault(extension(file.getFilename()), "application/octet-stream");
-            return new Download(file.getFilename(), type, file.getLength(),
-                    new InputStreamResource(gridFs.getResource(file).getInputStream()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String type = file.getMetadata() != null && file.getMetadata().getString("_contentType") != null
+                ? file.getMetadata().getString("_contentType")
+                : SERVED_AS.getOrDefault(extension(file.getFilename()), "application/octet-stream");
+        return new Download(file.getFilename(), type, file.getLength(), new InputStreamResource(chunks.open(file)));
     }
 
     public void delete(String fileId) {
-        gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
+        chunks.delete(new ObjectId(fileId));
     }
 
     /**

@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * once a trainer edits it in the UI, later syncs no longer overwrite it.
  */
 @Document("exercises")
+// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Exercise {
 
     public enum Mode { INDIVIDUAL, TEAM }

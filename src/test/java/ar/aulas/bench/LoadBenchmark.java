@@ -48,7 +48,24 @@ class LoadBenchmark {
     static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx384m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=192m",
             "-Xss512k", "-XX:ReservedCodeCacheSize=96m", "-XX:MaxDirectMemorySize=128m");
 
-    record Endpoint(String name, String role, String method, int expected, List<String[]> requests) {
+    /**
+     * What one endpoint's runs send. Each request line is {method, path, cookie, CSRF token, body kind, body}:
+     * kind {@code get}, {@code form} (the body as given), {@code upload} (a multipart work with the 200 KB file and a
+     * form token of its own). Reading endpoints rotate over their lines; writing ones ({@code once}) send each line
+     * once across all runs (a check-in or a grade save of a given version can only happen once), and the lines are
+     * made again before each run ({@code lines}: codes that change every 30 seconds). A response whose Location
+     * contains {@code badLocation} counts as an error (the check-in's redirect back to a refused code).
+     */
+    record Endpoint(String name, String role, int expected, String badLocation, boolean once, Lines lines) {
+
+        Endpoint(String name, String role, int expected, List<String[]> requests) {
+            this(name, role, expected, "", false, duration -> requests);
+        }
+    }
+
+    interface Lines {
+        /** The lines for a run of {@code duration} seconds. */
+        List<String[]> make(int duration) throws Exception;
     }
 
     record Run(String endpoint, int concurrency, double seconds, long requests, double perSecond, double medianMs,
@@ -63,6 +80,11 @@ class LoadBenchmark {
     private final String only = System.getProperty("bench.only", "");
     private final String mongoUri = System.getenv("AULAS_BENCH_MONGODB_URI");
     private final Path out = Path.of("target", "bench");
+    /** Writing endpoints: how many of their lines the runs so far used. */
+    private final Map<String, Long> used = new java.util.HashMap<>();
+    /** Distinct check-ins available: people logged in for it, and sessions opened in each course. */
+    private final int checkInPeople = Integer.getInteger("bench.check-in-people", 4_000);
+    private final int checkInSessions = Integer.getInteger("bench.check-in-sessions", 5);
 
     @Test
     void theApplicationUnderLoad() throws Exception {
@@ -95,10 +117,17 @@ class LoadBenchmark {
         results.put("generator", Files.exists(marker) ? Files.readString(marker).strip() : "(data already in MongoDB)");
 
         Ids ids = ids(dataDir);
+        // the runs write (works, check-ins, grades): they get a copy, the generated store stays as generated
+        Path runDir = dataDir;
+        if (mongoUri == null) {
+            runDir = out.resolve("load-" + size.toLowerCase(Locale.ROOT) + "-run").toAbsolutePath();
+            deleteTree(runDir);
+            copyTree(dataDir, runDir);
+        }
         int port = freePort();
         long started = System.nanoTime();
-        Process app = start(jar, dataDir, port, List.of("--aulas.certificates.verifications-per-minute=1000000000",
-                "--logging.level.ar.aulas.accounts.web.RequestLogFilter=WARN"), dataDir.resolve("app.log"));
+        Process app = start(jar, runDir, port, List.of("--aulas.certificates.verifications-per-minute=1000000000",
+                "--logging.level.ar.aulas.accounts.web.RequestLogFilter=WARN"), runDir.resolve("app.log"));
         try {
             String base = "http://127.0.0.1:" + port;
             HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -114,20 +143,24 @@ class LoadBenchmark {
                 }
                 if (readyMs < 0) {
                     if (!app.isAlive()) {
-                        throw new AssertionError("The application exited: see " + dataDir.resolve("app.log"));
+                        throw new AssertionError("The application exited: see " + runDir.resolve("app.log"));
                     }
                     Thread.sleep(100);
                 }
             }
             results.put("coldStartMs", readyMs);
 
+            long loginStart = System.nanoTime();
             List<Session> participants = new ArrayList<>();
-            int users = Math.min(64, ids.participants().size());
-            for (int i = 0; i < users; i++) {
-                participants.add(Session.login(base, ids.participants().get(i)[0], DataGenerator.PASSWORD, ids.participants().get(i)[1]));
+            for (String[] p : ids.participants()) {
+                participants.add(Session.login(base, p[0], DataGenerator.PASSWORD, p[1],
+                        "/courses/" + p[1] + "/modules/" + p[2] + "/exercises/" + p[3]));
             }
-            Session trainer = Session.login(base, "capacitadora@aulas.demo", "demo-aulas-2026", null);
-            Session coordinator = Session.login(base, "coordinacion@aulas.demo", "demo-aulas-2026", null);
+            Session trainer = Session.login(base, "capacitadora@aulas.demo", "demo-aulas-2026", null, "/");
+            Session coordinator = Session.login(base, "coordinacion@aulas.demo", "demo-aulas-2026", null, "/");
+            List<Session> checkIns = loginAll(base, ids.checkIns());
+            results.put("logins", participants.size() + checkIns.size() + 2);
+            results.put("loginsMs", (System.nanoTime() - loginStart) / 1_000_000);
             String course = ids.courses().get(0);
             // figures built at start (if any): wait until every course's are current, so the runs measure steady reads
             for (String code : ids.courses()) {
@@ -141,20 +174,38 @@ class LoadBenchmark {
             endpoints.add(perUser("participant-course-home", participants, s -> "/courses/" + s.course()));
             endpoints.add(perUser("participant-module-page", participants, s -> "/courses/" + s.course() + "/modules/1"));
             endpoints.add(perUser("participant-my-submissions", participants, s -> "/my/submissions"));
-            endpoints.add(new Endpoint("trainer-grading-queue-1000", "trainer", "GET", 200, List.<String[]>of(new String[] {
-                "/courses/" + course + "/modules/1/exercises/ejercicio-1/submissions", trainer.cookie()})));
-            endpoints.add(new Endpoint("coordinator-programme-view", "coordinator", "GET", 200, List.<String[]>of(new String[] {
-                "/courses/" + course + "/participation", coordinator.cookie()})));
+            endpoints.add(new Endpoint("trainer-grading-queue-1000", "trainer", 200, List.<String[]>of(get(
+                "/courses/" + course + "/modules/1/exercises/ejercicio-1/submissions", trainer))));
+            endpoints.add(new Endpoint("coordinator-programme-view", "coordinator", 200, List.<String[]>of(get(
+                "/courses/" + course + "/participation", coordinator))));
             List<String[]> institutions = new ArrayList<>();
-            ids.institutions().forEach(i -> institutions.add(new String[] {"/courses/" + course + "/participation/institutions/" + i,
-                coordinator.cookie()}));
-            endpoints.add(new Endpoint("coordinator-institution-view", "coordinator", "GET", 200, institutions));
-            endpoints.add(new Endpoint("coordinator-programme-xlsx", "coordinator", "GET", 200, List.<String[]>of(new String[] {
-                "/courses/" + course + "/participation/export.xlsx", coordinator.cookie()})));
+            ids.institutions().forEach(i -> institutions.add(get("/courses/" + course + "/participation/institutions/" + i,
+                coordinator)));
+            endpoints.add(new Endpoint("coordinator-institution-view", "coordinator", 200, institutions));
+            endpoints.add(new Endpoint("coordinator-programme-xlsx", "coordinator", 200, List.<String[]>of(get(
+                "/courses/" + course + "/participation/export.xlsx", coordinator))));
             List<String[]> verifications = new ArrayList<>();
-            ids.certificates().forEach(c -> verifications.add(new String[] {"/verificar/" + c, ""}));
-            endpoints.add(new Endpoint("public-certificate-verification", "anyone", "GET", 200, verifications));
-            endpoints.add(new Endpoint("static-asset", "anyone", "GET", 200, List.<String[]>of(new String[] {"/css/aulas.css", ""})));
+            ids.certificates().forEach(c -> verifications.add(get("/verificar/" + c, null)));
+            endpoints.add(new Endpoint("public-certificate-verification", "anyone", 200, verifications));
+            endpoints.add(new Endpoint("static-asset", "anyone", 200, List.<String[]>of(get("/css/aulas.css", null))));
+            // the writing ones last: a work submitted again (its 200 KB file replacing the one before), each
+            // check-in of a person into a session once, each grade save once on the version it read
+            List<String[]> works = new ArrayList<>();
+            for (int i = 0; i < participants.size(); i++) {
+                String[] p = ids.participants().get(i);
+                works.add(new String[] {"POST", "/courses/" + p[1] + "/modules/" + p[2] + "/exercises/" + p[3],
+                    participants.get(i).cookie(), participants.get(i).csrf(), "upload", ""});
+            }
+            endpoints.add(new Endpoint("participant-submission-post-200kb", "participant", 302, works));
+            endpoints.add(new Endpoint("participant-check-in-post", "participant", 302, "?c=", true,
+                    duration -> checkInLines(trainer, checkIns, duration)));
+            List<String[]> grades = new ArrayList<>();
+            for (String[] g : ids.grades()) {
+                grades.add(new String[] {"POST", "/courses/" + g[0] + "/grading/" + g[1], trainer.cookie(), trainer.csrf(), "form",
+                    "version=" + g[2] + "&score=7&verdict=APPROVED&feedback=Revisado"});
+            }
+            endpoints.add(new Endpoint("trainer-grade-save", "trainer", 302, "", true, duration -> grades));
+            results.put("distinctWrites", Map.of("checkIns", (long) checkIns.size() * checkInSessions, "gradeSaves", grades.size()));
 
             List<Run> runs = new ArrayList<>();
             for (Endpoint endpoint : endpoints) {
@@ -171,7 +222,7 @@ class LoadBenchmark {
                 }
             }
             results.put("peakRssMb", rssMb(app.pid(), "VmHWM"));
-            results.put("storeOnDiskMb", mongoUri == null ? sizeMb(dataDir) : null);
+            results.put("storeOnDiskMb", mongoUri == null ? sizeMb(runDir) : null);
             results.put("runs", runs);
         } finally {
             app.destroy();
@@ -190,63 +241,206 @@ class LoadBenchmark {
 
     private static Endpoint perUser(String name, List<Session> sessions, PathOf path) {
         List<String[]> requests = new ArrayList<>();
-        sessions.forEach(s -> requests.add(new String[] {path.of(s), s.cookie()}));
-        return new Endpoint(name, "participant", "GET", 200, requests);
+        sessions.forEach(s -> requests.add(get(path.of(s), s)));
+        return new Endpoint(name, "participant", 200, requests);
     }
 
-    /** One wrk run; each request is the next of the endpoint's list (path and that user's session cookie). */
-    private Run wrk(String base, Endpoint endpoint, int connections, int duration) throws Exception {
-        Path requests = out.resolve("wrk-" + endpoint.name() + ".tsv");
-        StringBuilder lines = new StringBuilder();
-        for (String[] r : endpoint.requests()) {
-            lines.append(r[0]).append('\t').append(r[1]).append('\n');
+    private static String[] get(String path, Session session) {
+        return new String[] {"GET", path, session == null ? "" : session.cookie(), "", "get", ""};
+    }
+
+    /** Logs in many people at once (4 clients), each with the CSRF token of their check-in page. */
+    private static List<Session> loginAll(String base, List<String[]> people) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Session>> logins = new ArrayList<>();
+            for (String[] p : people) {
+                logins.add(pool.submit(() -> Session.login(base, p[0], DataGenerator.PASSWORD, p[1], "/check-in")));
+            }
+            List<Session> sessions = new ArrayList<>();
+            for (var login : logins) {
+                sessions.add(login.get());
+            }
+            return sessions;
+        } finally {
+            pool.shutdownNow();
         }
-        Files.writeString(requests, lines);
-        Path script = out.resolve("wrk-rotate.lua");
+    }
+
+    /** Sessions added for the check-in runs: {course, number}, each with its check-in window open. */
+    private List<String[]> openedSessions;
+
+    /**
+     * The check-ins of a run: the people logged in for it, each into their course's sessions opened for the
+     * benchmark (round k: everyone into their k-th), with the code the trainer's projected page shows now. A code
+     * is accepted in its 30 s step and the next: the run starts when what is left of that covers it.
+     */
+    private List<String[]> checkInLines(Session trainer, List<Session> people, int duration) throws Exception {
+        if (openedSessions == null) {
+            openedSessions = new ArrayList<>();
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Salta")).toString();
+            java.util.Set<String> courses = new java.util.TreeSet<>();
+            people.forEach(p -> courses.add(p.course()));
+            for (String code : courses) {
+                for (int k = 0; k < checkInSessions; k++) {
+                    String location = trainer.post("/courses/" + code + "/modules/5/attendance/sessions",
+                            "date=" + today + "&start=00:00&end=23:59&venue=Banco+de+pruebas+" + (k + 1));
+                    Matcher number = Pattern.compile("session=(\\d+)").matcher(location);
+                    if (!number.find()) {
+                        throw new AssertionError("No session added in " + code + ": " + location);
+                    }
+                    trainer.post("/courses/" + code + "/modules/5/attendance/check-in?session=" + number.group(1), "");
+                    openedSessions.add(new String[] {code, number.group(1)});
+                }
+            }
+        }
+        long inStep = (System.currentTimeMillis() / 1000) % 30;
+        if (60 - inStep < duration + 4) {
+            Thread.sleep((30 - inStep) * 1000 + 500);
+        }
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        Pattern shown = Pattern.compile("check-in-code[^\"]*\">([A-Z0-9]+)<");
+        for (String[] session : openedSessions) {
+            Matcher m = shown.matcher(trainer.get("/courses/" + session[0] + "/modules/5/attendance/check-in?session=" + session[1]));
+            if (!m.find()) {
+                throw new AssertionError("No code shown for session " + session[1] + " of " + session[0]);
+            }
+            codes.computeIfAbsent(session[0], c -> new ArrayList<>()).add(m.group(1));
+        }
+        List<String[]> lines = new ArrayList<>();
+        for (int k = 0; k < checkInSessions; k++) {
+            for (Session p : people) {
+                lines.add(new String[] {"POST", "/check-in", p.cookie(), p.csrf(), "form", "code=" + codes.get(p.course()).get(k)});
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * One wrk run. Rotating endpoints start each connection at a random line and take the next; {@code once}
+     * endpoints continue where the previous run stopped, each thread taking every n-th line.
+     */
+    private Run wrk(String base, Endpoint endpoint, int connections, int duration) throws Exception {
+        List<String[]> lines = endpoint.lines().make(duration);
+        long offset = endpoint.once() ? used.getOrDefault(endpoint.name(), 0L) : 0;
+        Path requests = out.resolve("wrk-" + endpoint.name() + ".tsv");
+        StringBuilder text = new StringBuilder();
+        for (String[] r : lines) {
+            text.append(String.join("\t", r)).append('\n');
+        }
+        Files.writeString(requests, text);
+        Path upload = out.resolve("upload-200kb.pdf");
+        if (!Files.exists(upload)) {
+            // a PDF by its header (what the upload check looks at), 200 KB of incompressible text inside
+            java.util.Random random = new java.util.Random(2026);
+            StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+            while (pdf.length() < 200 * 1024 - 8) {
+                pdf.append('%');
+                for (int i = 0; i < 99; i++) {
+                    pdf.append((char) ('!' + random.nextInt(90)));
+                }
+                pdf.append('\n');
+            }
+            pdf.append("%%EOF\n");
+            Files.writeString(upload, pdf.substring(0, 200 * 1024 - 6) + "%%EOF\n", StandardCharsets.US_ASCII);
+        }
+        Path script = out.resolve("wrk-requests.lua");
         Files.writeString(script, """
-                -- each request is the next of the list (path, session cookie); any status but the expected one is counted
+                -- args: lines file, mode (rotate|once), offset, threads, expected status, bad Location text, upload file
                 local threads = {}
+                local count = 0
                 function setup(thread)
+                  count = count + 1
+                  thread:set("tid", count)
                   table.insert(threads, thread)
                 end
                 function init(args)
-                  requests = {}
-                  unexpected = 0
+                  lines = {}
                   for line in io.lines(args[1]) do
-                    local path, cookie = line:match("([^\t]*)\t(.*)")
-                    local headers = {}
-                    if cookie ~= "" then headers["Cookie"] = cookie end
-                    requests[#requests + 1] = wrk.format("%s", path, headers)
+                    local f = {}
+                    for field in (line .. "\\t"):gmatch("([^\\t]*)\\t") do f[#f + 1] = field end
+                    lines[#lines + 1] = f
                   end
-                  math.randomseed(os.time() + #threads)
-                  i = math.random(#requests) - 1
+                  once = args[2] == "once"
+                  offset = tonumber(args[3])
+                  nthreads = tonumber(args[4])
+                  expected = tonumber(args[5])
+                  bad = args[6]
+                  if args[7] ~= "-" then
+                    local file = io.open(args[7], "rb")
+                    upload = file:read("*a")
+                    file:close()
+                  end
+                  unexpected = 0
+                  exhausted = 0
+                  sent = 0
+                  math.randomseed(os.time() + tid)
+                  i = math.random(#lines) - 1
+                end
+                local B = "----aulas-bench"
+                local function part(name, value)
+                  return "--" .. B .. "\\r\\nContent-Disposition: form-data; name=\\"" .. name .. "\\"\\r\\n\\r\\n" .. value .. "\\r\\n"
                 end
                 function request()
-                  i = i %% #requests + 1
-                  return requests[i]
+                  local r
+                  if once then
+                    local k = offset + (tid - 1) + sent * nthreads + 1
+                    if k > #lines then
+                      exhausted = exhausted + 1
+                      k = #lines
+                    end
+                    r = lines[k]
+                  else
+                    i = i % #lines + 1
+                    r = lines[i]
+                  end
+                  sent = sent + 1
+                  local headers = {}
+                  if r[3] ~= "" then headers["Cookie"] = r[3] end
+                  if r[4] ~= "" then headers["X-CSRF-TOKEN"] = r[4] end
+                  local body = nil
+                  if r[5] == "form" then
+                    headers["Content-Type"] = "application/x-www-form-urlencoded"
+                    body = r[6]
+                  elseif r[5] == "upload" then
+                    headers["Content-Type"] = "multipart/form-data; boundary=" .. B
+                    body = part("text", "Informe del equipo") .. part("action", "submit") .. part("replaceFiles", "true")
+                      .. part("token", "bench-" .. tid .. "-" .. sent .. "-" .. os.time())
+                      .. "--" .. B .. "\\r\\nContent-Disposition: form-data; name=\\"files\\"; filename=\\"informe.pdf\\"\\r\\n"
+                      .. "Content-Type: application/pdf\\r\\n\\r\\n" .. upload .. "\\r\\n--" .. B .. "--\\r\\n"
+                  end
+                  return wrk.format(r[1], r[2], headers, body)
                 end
                 function response(status, headers, body)
-                  if status ~= %d then
+                  local location = headers["Location"]
+                  if status ~= expected or (bad ~= "-" and location ~= nil and string.find(location, bad, 1, true)) then
                     unexpected = unexpected + 1
                   end
                 end
                 function done(summary, latency, requests)
-                  local bad = 0
+                  local wrong, out, most = 0, 0, 0
                   for _, t in ipairs(threads) do
-                    bad = bad + (t:get("unexpected") or 0)
+                    wrong = wrong + (t:get("unexpected") or 0)
+                    out = out + (t:get("exhausted") or 0)
+                    most = math.max(most, t:get("sent") or 0)
                   end
                   local e = summary.errors
-                  io.write(string.format("RESULT %%d %%d %%d %%.3f %%.3f %%.3f %%.3f %%d %%d %%d %%d %%d\\n",
-                    summary.requests, summary.duration, bad, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-                    latency:percentile(99) / 1000, latency.max / 1000, e.connect, e.read, e.write, e.status, e.timeout))
+                  io.write(string.format("RESULT %d %d %d %.3f %.3f %.3f %.3f %d %d %d %d %d %d %d\\n",
+                    summary.requests, summary.duration, wrong, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+                    latency:percentile(99) / 1000, latency.max / 1000, e.connect, e.read, e.write, e.status, e.timeout,
+                    out, most))
                 end
-                """.formatted(endpoint.method(), endpoint.expected()));
+                """);
         int threads = Math.min(connections, 2);
+        boolean uploads = lines.stream().anyMatch(r -> r[4].equals("upload"));
         Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration + "s", "--timeout", "10s",
-                "-s", script.toString(), base, "--", requests.toAbsolutePath().toString()).redirectErrorStream(true).start();
+                "-s", script.toString(), base, "--", requests.toAbsolutePath().toString(), endpoint.once() ? "once" : "rotate",
+                String.valueOf(offset), String.valueOf(threads), String.valueOf(endpoint.expected()),
+                endpoint.badLocation().isEmpty() ? "-" : endpoint.badLocation(),
+                uploads ? upload.toAbsolutePath().toString() : "-").redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
-        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)")
+        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)")
                 .matcher(output);
         if (!m.find()) {
             throw new AssertionError("wrk said: " + output);
@@ -256,24 +450,31 @@ class LoadBenchmark {
         long unexpected = Long.parseLong(m.group(3));
         long socket = Long.parseLong(m.group(8)) + Long.parseLong(m.group(9)) + Long.parseLong(m.group(10))
                 + Long.parseLong(m.group(12));
+        long exhausted = Long.parseLong(m.group(13));
+        if (endpoint.once()) {
+            used.put(endpoint.name(), offset + threads * Long.parseLong(m.group(14)));
+        }
         // a run in which not one request finished (each took longer than the run) counts as failed
         long errors = socket + unexpected + (total == 0 ? 1 : 0);
-        String detail = errors == 0 ? "" : "(socket errors and time-outs " + socket + ", unexpected status " + unexpected
+        String detail = errors == 0 && exhausted == 0 ? "" : "(socket errors and time-outs " + socket + ", unexpected status or location "
+                + unexpected + (exhausted > 0 ? ", requests beyond the " + lines.size() + " distinct ones: " + exhausted : "")
                 + (total == 0 ? ", no request finished within the run" : "") + ")";
         return new Run(endpoint.name(), connections, secs, total, total / secs, Double.parseDouble(m.group(4)),
                 Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)), errors, detail);
     }
 
-    /** A logged-in user: their session cookie, and the course they follow (participants). */
-    record Session(String cookie, String course, HttpClient client, String base) {
+    /** A logged-in user: their session cookie and CSRF token, and the course they follow (participants). */
+    record Session(String cookie, String csrf, String course, HttpClient client, String base) {
 
-        static Session login(String base, String username, String password, String course) throws Exception {
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+        static Session login(String base, String username, String password, String course, String formPage) throws Exception {
             CookieManager cookies = new CookieManager();
             HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+            Matcher csrf = CSRF.matcher(page);
             if (!csrf.find()) {
                 throw new AssertionError("No CSRF token on the login page");
             }
@@ -288,7 +489,13 @@ class LoadBenchmark {
             }
             String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                     .map(c -> "JSESSIONID=" + c.getValue()).findFirst().orElseThrow();
-            return new Session(cookie, course, client, base);
+            Session session = new Session(cookie, null, course, client, base);
+            // the token of the logged-in session, from a page with a form (the login changed it)
+            Matcher token = CSRF.matcher(session.get(formPage));
+            if (!token.find()) {
+                throw new AssertionError("No CSRF token on " + formPage);
+            }
+            return new Session(cookie, token.group(1), course, client, base);
         }
 
         String get(String path) throws Exception {
@@ -299,10 +506,26 @@ class LoadBenchmark {
             }
             return response.body();
         }
+
+        /** A form post answered with a redirect: where to. */
+        String post(String path, String form) throws Exception {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 302) {
+                throw new AssertionError(path + " answered " + response.statusCode());
+            }
+            return response.headers().firstValue("Location").orElse("");
+        }
     }
 
-    /** Ids the runs need, read from the store before the application opens it (the embedded file has one owner). */
-    record Ids(List<String> courses, List<String> institutions, List<String[]> participants, List<String> certificates) {
+    /**
+     * Ids the runs need, read from the store before the application opens it (the embedded file has one owner):
+     * participants {email, course, module, exercise} (each with an exercise they may still hand in), the people
+     * for check-ins {email, course}, submissions to grade {course, id, version}.
+     */
+    record Ids(List<String> courses, List<String> institutions, List<String[]> participants, List<String[]> checkIns,
+            List<String[]> grades, List<String> certificates) {
     }
 
     private Ids ids(Path dataDir) {
@@ -319,27 +542,79 @@ class LoadBenchmark {
         }
     }
 
-    private static Ids ids(MongoDatabase db, String prefix) {
+    private Ids ids(MongoDatabase db, String prefix) {
         List<String> courses = db.getCollection("courses").find(new Document("_id", new Document("$regex", "^" + prefix + "-")))
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
         courses.sort(null);
+        if (courses.isEmpty()) {
+            throw new AssertionError("No generated data of size " + prefix + " in the store");
+        }
         // the institutions with people in the first course (whose views the coordinator runs open)
         List<String> institutions = new ArrayList<>(db.getCollection("enrolments").find(new Document("courseCode", courses.get(0)))
                 .map(d -> d.getString("institutionId")).into(new java.util.TreeSet<>()));
+        // every submission's owner, status and version
+        Map<String, String> status = new java.util.HashMap<>();
+        List<Document> submitted = db.getCollection("submissions").find(new Document("courseCode", new Document("$in", courses)))
+                .projection(new Document("exerciseId", 1).append("ownerKey", 1).append("status", 1).append("version", 1)
+                        .append("courseCode", 1)).into(new ArrayList<>());
+        submitted.forEach(d -> status.put(d.getString("exerciseId") + "|" + d.getString("ownerKey"), d.getString("status")));
         List<String[]> participants = new ArrayList<>();
-        for (Document e : db.getCollection("enrolments").find(new Document("courseCode", new Document("$in", courses))).limit(5_000)) {
-            Document account = db.getCollection("accounts").find(new Document("_id", new org.bson.types.ObjectId(e.getString("accountId"))))
-                    .first();
-            if (account != null && participants.size() < 64) {
-                participants.add(new String[] {account.getString("email"), e.getString("courseCode")});
+        List<String[]> checkIns = new ArrayList<>();
+        java.util.Set<String> posting = new java.util.HashSet<>();
+        Map<String, String[]> wanted = new LinkedHashMap<>();
+        for (Document e : db.getCollection("enrolments").find(new Document("courseCode", new Document("$in", courses)))) {
+            if (participants.size() + wanted.size() >= 64 + checkInPeople) {
+                break;
+            }
+            String account = e.getString("accountId");
+            String code = e.getString("courseCode");
+            String[] open = null;
+            for (int m = 1; m <= 5 && open == null; m++) {
+                String st = status.get(code + "/" + m + "/ejercicio-" + m + "|p:" + account);
+                if (st == null || st.equals("SUBMITTED") || st.equals("DRAFT")) {
+                    open = new String[] {code, String.valueOf(m), "ejercicio-" + m};
+                }
+            }
+            if (posting.size() < 64 && open != null) {
+                posting.add("p:" + account);
+                wanted.put(account, new String[] {"poster", open[0], open[1], open[2]});
+            } else if (wanted.size() < 64 + checkInPeople) {
+                wanted.put(account, new String[] {"check-in", code});
+            }
+        }
+        List<String> accountIds = new ArrayList<>(wanted.keySet());
+        Map<String, String> emails = new java.util.HashMap<>();
+        for (int from = 0; from < accountIds.size(); from += 500) {
+            List<org.bson.types.ObjectId> chunk = accountIds.subList(from, Math.min(from + 500, accountIds.size())).stream()
+                    .map(org.bson.types.ObjectId::new).toList();
+            db.getCollection("accounts").find(new Document("_id", new Document("$in", chunk)))
+                    .projection(new Document("email", 1)).forEach(a -> emails.put(a.getObjectId("_id").toHexString(), a.getString("email")));
+        }
+        wanted.forEach((account, w) -> {
+            if (emails.containsKey(account)) {
+                if (w[0].equals("poster")) {
+                    participants.add(new String[] {emails.get(account), w[1], w[2], w[3]});
+                } else {
+                    checkIns.add(new String[] {emails.get(account), w[1]});
+                }
+            }
+        });
+        // grade saves: submitted work of everyone but the 64 who hand in during the runs
+        List<String[]> grades = new ArrayList<>();
+        for (Document d : submitted) {
+            if (!posting.contains(d.getString("ownerKey")) && !"DRAFT".equals(d.getString("status")) && grades.size() < 40_000) {
+                Object version = d.get("version");
+                grades.add(new String[] {d.getString("courseCode"), d.get("_id").toString(),
+                    String.valueOf(version == null ? 0 : ((Number) version).longValue())});
             }
         }
         List<String> certificates = db.getCollection("certificates").find(new Document("status", "VALID")).limit(2_000)
                 .map(d -> d.getString("code")).into(new ArrayList<>());
-        if (courses.isEmpty() || participants.isEmpty() || certificates.isEmpty()) {
+        if (participants.isEmpty() || certificates.isEmpty()) {
             throw new AssertionError("No generated data of size " + prefix + " in the store");
         }
-        return new Ids(courses, institutions, participants, certificates);
+        return new Ids(courses, institutions, participants, checkIns.subList(0, Math.min(checkInPeople, checkIns.size())),
+                grades, certificates);
     }
 
     private Process start(Path jar, Path dataDir, int port, List<String> args, Path log) throws IOException {
@@ -384,6 +659,19 @@ class LoadBenchmark {
         }
     }
 
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().endsWith(".log")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -407,6 +695,9 @@ class LoadBenchmark {
         md.append("\n| figure | value |\n|---|---|\n");
         md.append("| data generator | ").append(results.get("generator").toString().replace("\n", "; ")).append(" |\n");
         md.append("| cold start to ready (`/actuator/health` 200) | ").append(results.get("coldStartMs")).append(" ms |\n");
+        md.append("| people logged in over HTTP before the runs | ").append(results.get("logins")).append(" in ")
+                .append(results.get("loginsMs")).append(" ms |\n");
+        md.append("| distinct writes available (each sent once) | ").append(results.get("distinctWrites")).append(" |\n");
         md.append("| app RSS idle / peak (VmRSS after start, VmHWM at the end) | ").append(results.get("idleRssMb")).append(" MB / ")
                 .append(results.get("peakRssMb")).append(" MB |\n");
         if (results.get("storeOnDiskMb") != null) {
