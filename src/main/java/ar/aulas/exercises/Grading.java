@@ -269,6 +269,7 @@ public class Grading {
                 clock.instant(), levels, allFiles), clock.instant());
         try {
             Submission saved = submissions.save(submission);
+            index.saved(saved);
             events.publishEvent(new GradeNotifications.SubmissionGraded(exercise, saved));
             events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
             return new Saved(saved, nextToGrade(exercise, saved.getId()));

@@ -211,6 +211,7 @@ public class SubmissionWork {
             }
             try {
                 Submission saved = submissions.save(submission);
+                index.saved(saved);
                 events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
                 before.stream().filter(f -> !saved.references(f.fileId())).forEach(f -> files.delete(f.fileId()));
                 return saved;

@@ -84,7 +84,7 @@ class LoadBenchmark {
     private final Map<String, Long> used = new java.util.HashMap<>();
     /** Distinct check-ins available: people logged in for it, and sessions opened in each course. */
     private final int checkInPeople = Integer.getInteger("bench.check-in-people", 4_000);
-    private final int checkInSessions = Integer.getInteger("bench.check-in-sessions", 5);
+    private final int checkInSessions = Integer.getInteger("bench.check-in-sessions", 6);
 
     @Test
     void theApplicationUnderLoad() throws Exception {
