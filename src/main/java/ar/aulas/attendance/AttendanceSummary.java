@@ -19,16 +19,16 @@ import org.springframework.stereotype.Component;
 class AttendanceSummary implements CourseSummaries {
 
     private final AttendanceSessionRepository sessions;
-    private final AttendanceRecordRepository records;
+    private final PersonAttendance attendance;
     private final Enrolments enrolments;
 
     private final ar.aulas.courses.CourseStructure structure;
 
-    AttendanceSummary(AttendanceSessionRepository sessions, AttendanceRecordRepository records, Enrolments enrolments,
+    AttendanceSummary(AttendanceSessionRepository sessions, PersonAttendance attendance, Enrolments enrolments,
             ar.aulas.courses.CourseStructure structure) {
         this.structure = structure;
         this.sessions = sessions;
-        this.records = records;
+        this.attendance = attendance;
         this.enrolments = enrolments;
     }
 
@@ -36,17 +36,13 @@ class AttendanceSummary implements CourseSummaries {
     public List<Summary> summaries(AulasUser user, Course course) {
         List<AttendanceSession> list = structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
                 () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
-        // each record by its id (session|account): no scan of the course's records
-        Map<String, AttendanceRecord> mine = new HashMap<>();
-        records.findAllById(list.stream().map(s -> s.getId() + "|" + user.id()).toList())
-                .forEach(r -> mine.put(r.getSessionId(), r));
+        Map<String, AttendanceStatus> mine = attendance.statuses(course.getCode(), list, user.id());
         LocalDate enrolledOn = enrolments.find(course.getCode(), user.id()).filter(e -> e.isActive())
                 .map(e -> e.getEnrolledAt().atZone(ZoneId.of(course.getTimeZone())).toLocalDate()).orElse(null);
         List<AttendanceRate.SessionMark> marks = new ArrayList<>();
         Map<Integer, String> perModule = new HashMap<>();
         for (AttendanceSession s : list) {
-            AttendanceRecord r = mine.get(s.getId());
-            AttendanceStatus status = r == null ? null : r.getStatus();
+            AttendanceStatus status = mine.get(s.getId());
             marks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), status));
             if (s.isTaken()) {
                 boolean missed = status == null || status == AttendanceStatus.ABSENT;

@@ -60,8 +60,17 @@ public class Standings {
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
 
+    private final ar.aulas.courses.Enrolments enrolments;
+    private final ar.aulas.attendance.PersonAttendance attendance;
+    private final ar.aulas.exercises.SubmissionIndex submissionIndex;
+
     Standings(MongoTemplate mongo, AttendanceSessionRepository sessions, ExerciseRepository exercises,
-            AccountRegistry accounts, InstitutionDirectory institutions, ar.aulas.courses.CourseStructure structure) {
+            AccountRegistry accounts, InstitutionDirectory institutions, ar.aulas.courses.CourseStructure structure,
+            ar.aulas.courses.Enrolments enrolments, ar.aulas.attendance.PersonAttendance attendance,
+            ar.aulas.exercises.SubmissionIndex submissionIndex) {
+        this.submissionIndex = submissionIndex;
+        this.enrolments = enrolments;
+        this.attendance = attendance;
         this.structure = structure;
         this.mongo = mongo;
         this.sessions = sessions;
@@ -107,24 +116,16 @@ public class Standings {
      */
     public java.util.Optional<Computed> one(Course course, String accountId) {
         String code = course.getCode();
-        Document person = mongo.getCollection("enrolments").find(new Document("_id", code + ":" + accountId))
-                .projection(new Document("accountId", 1).append("institutionId", 1).append("enrolledAt", 1)
-                        .append("active", 1)).first();
-        if (person == null || !Boolean.TRUE.equals(person.getBoolean("active"))) {
+        ar.aulas.courses.Enrolment enrolment = enrolments.find(code, accountId).orElse(null);
+        if (enrolment == null || !enrolment.isActive()) {
             return java.util.Optional.empty();
         }
+        Document person = new Document("accountId", accountId).append("institutionId", enrolment.getInstitutionId())
+                .append("enrolledAt", enrolment.getEnrolledAt() == null ? null : Date.from(enrolment.getEnrolledAt()))
+                .append("active", true);
         List<AttendanceSession> list = sessions(course);
         List<Exercise> work = exercises(course);
-        Map<String, AttendanceStatus> mine = new HashMap<>();
-        if (!list.isEmpty()) {
-            mongo.getCollection("attendance_records").find(new Document("_id", new Document("$in",
-                    list.stream().map(s -> s.getId() + "|" + accountId).toList())))
-                    .projection(new Document("sessionId", 1).append("status", 1)).forEach(d -> {
-                        if (d.getString("status") != null) {
-                            mine.put(d.getString("sessionId"), AttendanceStatus.valueOf(d.getString("status")));
-                        }
-                    });
-        }
+        Map<String, AttendanceStatus> mine = attendance.statuses(code, list, accountId);
         Map<String, Map<String, Document>> byOwner = new HashMap<>();
         String institutionId = person.getString("institutionId");
         for (Exercise e : work) {
@@ -143,7 +144,7 @@ public class Standings {
     public Map<String, Computed> compute(Course course, String onlyInstitution) {
         String code = course.getCode();
         List<AttendanceSession> list = sessions(course);
-        List<Exercise> work = exercises(course);
+        List<Exercise> workList = exercises(course);
 
         Document enrolled = new Document("courseCode", code).append("active", true);
         if (onlyInstitution != null) {
@@ -164,31 +165,56 @@ public class Standings {
         // collection loaded in memory before its $match (at 50,000 submissions, a few at once ran out of heap),
         // while a find filters as it streams and keeps only the matches' projected fields
         Map<String, Map<String, AttendanceStatus>> marks = new HashMap<>();
-        mongo.getCollection("attendance_records").find(records)
-                .projection(new Document("accountId", 1).append("sessionId", 1).append("status", 1)).batchSize(5_000)
-                .forEach(d -> {
-                    if (d.getString("status") != null) {
-                        marks.computeIfAbsent(d.getString("accountId"), k -> new HashMap<>())
-                                .put(d.getString("sessionId"), AttendanceStatus.valueOf(d.getString("status")));
-                    }
-                });
+        java.util.function.Consumer<Document> mark = d -> {
+            if (d.getString("status") != null) {
+                marks.computeIfAbsent(d.getString("accountId"), k -> new HashMap<>())
+                        .put(d.getString("sessionId"), AttendanceStatus.valueOf(d.getString("status")));
+            }
+        };
+        Document markFields = new Document("accountId", 1).append("sessionId", 1).append("status", 1);
+        if (onlyInstitution == null) {
+            // the whole course: each record by its id (session|account), so reading one course of many reads
+            // that course's records, not every record of every course (the embedded server has no other index)
+            List<Object> ids = new ArrayList<>();
+            for (String accountId : people.keySet()) {
+                list.forEach(session -> ids.add(session.getId() + "|" + accountId));
+            }
+            byIds("attendance_records", ids, markFields, mark);
+        } else {
+            mongo.getCollection("attendance_records").find(records).projection(markFields).batchSize(5_000).forEach(mark);
+        }
 
         Document submitted = new Document("courseCode", code);
         if (onlyInstitution != null) {
             submitted.append("institutionId", onlyInstitution);
         }
         Map<String, Map<String, Document>> byOwner = new HashMap<>();
-        mongo.getCollection("submissions").find(submitted).projection(WORK_ONLY).batchSize(2_000)
-                .forEach(d -> byOwner.computeIfAbsent(d.getString("ownerKey"), k -> new HashMap<>())
-                        .put(d.getString("exerciseId"), new Document("e", d.getString("exerciseId"))
-                                .append("st", d.getString("status")).append("a", d.get("attempts"))));
+        java.util.function.Consumer<Document> work = d -> byOwner.computeIfAbsent(d.getString("ownerKey"), k -> new HashMap<>())
+                .put(d.getString("exerciseId"), new Document("e", d.getString("exerciseId"))
+                        .append("st", d.getString("status")).append("a", d.get("attempts")));
+        if (onlyInstitution == null) {
+            // by the ids each exercise's index names (see SubmissionIndex)
+            for (Exercise e : workList) {
+                byIds("submissions", submissionIndex.ids(e.getId()), WORK_ONLY, work);
+            }
+        } else {
+            mongo.getCollection("submissions").find(submitted).projection(WORK_ONLY).batchSize(2_000).forEach(work);
+        }
 
         Map<String, Computed> result = new LinkedHashMap<>();
         for (Document person : people.values()) {
-            Computed c = standing(course, list, work, person, marks.getOrDefault(person.getString("accountId"), Map.of()), byOwner);
+            Computed c = standing(course, list, workList, person, marks.getOrDefault(person.getString("accountId"), Map.of()), byOwner);
             result.put(c.accountId(), c);
         }
         return result;
+    }
+
+    /** Documents by their ids, 1,000 at a time (each answered from the _id index). */
+    private void byIds(String collection, List<Object> ids, Document fields, java.util.function.Consumer<Document> each) {
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            mongo.getCollection(collection).find(new Document("_id", new Document("$in",
+                    ids.subList(from, Math.min(ids.size(), from + 1_000))))).projection(fields).forEach(each);
+        }
     }
 
     private static Computed standing(Course course, List<AttendanceSession> list, List<Exercise> work, Document person,

@@ -59,7 +59,9 @@ public class CourseAccess {
 
     public boolean isEnrolled(AulasUser user, Course course) {
         // by id alone: the embedded store uses its _id index only when the filter is the id
-        return enrolments.findById(Enrolment.id(course.getCode(), user.id())).map(Enrolment::isActive).orElse(false);
+        String id = Enrolment.id(course.getCode(), user.id());
+        return ar.aulas.shared.web.RequestMemo.get("enrolment:" + id, () -> enrolments.findById(id))
+                .map(Enrolment::isActive).orElse(false);
     }
 
     /** Trainers of the course and admins add and edit materials. */

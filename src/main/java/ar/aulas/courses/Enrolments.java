@@ -115,7 +115,8 @@ public class Enrolments {
     }
 
     public java.util.Optional<Enrolment> find(String courseCode, String accountId) {
-        return enrolments.findById(Enrolment.id(courseCode, accountId));
+        String id = Enrolment.id(courseCode, accountId);
+        return ar.aulas.shared.web.RequestMemo.get("enrolment:" + id, () -> enrolments.findById(id));
     }
 
     /** Whether the person is enrolled in the course now (by the enrolment's id). */

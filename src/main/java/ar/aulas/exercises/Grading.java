@@ -37,10 +37,18 @@ public class Grading {
 
     public static final int PAGE_SIZE = 50;
 
+    /** {@code extended}: the names of those with an extension (the form to grant one has its own page). */
     public record Queue(Course course, Exercise exercise, List<Row> rows, Map<Submission.Status, Long> counts,
-            long late, List<Institution> institutions, List<Owner> owners, int page, int pages, int shown) {
+            long late, List<Institution> institutions, Map<String, String> extended, int page, int pages, int shown) {
         public String ownerName(String key) {
-            return owners.stream().filter(o -> o.key().equals(key)).map(Owner::name).findFirst().orElse(key);
+            return extended.getOrDefault(key, key);
+        }
+    }
+
+    /** The extensions page: who has one, and everyone who could get one. */
+    public record Extensions(Course course, Exercise exercise, Map<String, String> extended, List<Owner> owners) {
+        public String ownerName(String key) {
+            return extended.getOrDefault(key, key);
         }
     }
 
@@ -104,7 +112,29 @@ public class Grading {
         Map<String, Institution> byId = institutions.byId();
         Filtered f = filter(index.summaries(scope.exercise().getId()), institutionId, status, late, page, byId);
         return new Queue(scope.course(), scope.exercise(), f.rows(), f.counts(), f.late(), institutions.all(),
-                owners(scope.exercise(), byId), f.page(), f.pages(), f.shown());
+                extended(scope.exercise(), byId), f.page(), f.pages(), f.shown());
+    }
+
+    public Extensions extensions(AulasUser user, String code, int module, String slug) {
+        var scope = graderScope(user, code, module, slug);
+        Map<String, Institution> byId = institutions.byId();
+        return new Extensions(scope.course(), scope.exercise(), extended(scope.exercise(), byId),
+                owners(scope.exercise(), byId));
+    }
+
+    /** The names of those with an extension, read by their ids (not the whole course's list). */
+    private Map<String, String> extended(Exercise exercise, Map<String, Institution> byId) {
+        Map<String, String> names = new java.util.HashMap<>();
+        List<String> people = new java.util.ArrayList<>();
+        for (String key : exercise.getExtensions().keySet()) {
+            if (key.startsWith("i:") && byId.containsKey(key.substring(2))) {
+                names.put(key, byId.get(key.substring(2)).getName());
+            } else if (key.startsWith("p:")) {
+                people.add(key.substring(2));
+            }
+        }
+        accounts.findAll(people).forEach(a -> names.put("p:" + a.getId(), a.getFullName()));
+        return names;
     }
 
     /** Counts over all submissions; the filtered ones sorted by status then date, one page of rows. */

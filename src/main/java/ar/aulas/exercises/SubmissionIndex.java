@@ -109,6 +109,23 @@ public class SubmissionIndex {
         return result;
     }
 
+    /** The ids of the exercise's submissions, as stored (to read them, or some of their fields, by id). */
+    public List<Object> ids(String exerciseId) {
+        Document doc = mongo.getCollection(OWNERS).find(new Document("_id", exerciseId)).projection(new Document("s", 1)
+                .append("complete", 1)).first();
+        if (doc == null || !Boolean.TRUE.equals(doc.getBoolean("complete"))) {
+            complete(exerciseId);
+            doc = mongo.getCollection(OWNERS).find(new Document("_id", exerciseId)).projection(new Document("s", 1)).first();
+        }
+        List<Object> ids = new ArrayList<>();
+        Document owners = doc == null ? null : doc.get("s", Document.class);
+        if (owners != null) {
+            owners.values().forEach(id -> ids.add(org.bson.types.ObjectId.isValid(id.toString())
+                    ? new org.bson.types.ObjectId(id.toString()) : id));
+        }
+        return ids;
+    }
+
     /** Every submission of the exercise. */
     public List<Submission> of(String exerciseId) {
         Document doc = mongo.getCollection(OWNERS).find(new Document("_id", exerciseId)).first();

@@ -106,6 +106,16 @@ class ExtensionsArchiveAndNoticesTests {
         mvc.perform(post(url + "/extensions").param("ownerKey", "p:" + late.account().getId())
                 .param("until", "2099-01-01T10:00").session(late.session()).with(csrf()))
                 .andExpect(status().isNotFound());
+
+        // the queue names who has an extension; the form listing everyone has its own page, for graders only
+        var content = org.springframework.test.web.servlet.result.MockMvcResultMatchers.content();
+        mvc.perform(get(url + "/submissions").session(trainer))
+                .andExpect(content.string(org.hamcrest.Matchers.containsString(extended.account().getFullName() + ": hasta el")))
+                .andExpect(content.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("name=\"ownerKey\""))));
+        mvc.perform(get(url + "/extensions").session(trainer))
+                .andExpect(content.string(org.hamcrest.Matchers.containsString("value=\"p:" + late.account().getId() + "\"")))
+                .andExpect(content.string(org.hamcrest.Matchers.containsString(extended.account().getFullName() + ": hasta el")));
+        mvc.perform(get(url + "/extensions").session(late.session())).andExpect(status().isNotFound());
     }
 
     @Test

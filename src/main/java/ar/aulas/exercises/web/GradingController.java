@@ -92,6 +92,13 @@ class GradingController {
                 .body(writer::writeTo);
     }
 
+    @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}/extensions")
+    String extensions(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, Model model) {
+        model.addAttribute("page", grading.extensions(me, code, module, slug));
+        return "exercises/extensions";
+    }
+
     @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}/extensions")
     String extend(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @PathVariable String slug, @RequestParam String ownerKey, @RequestParam(required = false) String until,
@@ -105,7 +112,7 @@ class GradingController {
         } catch (ExerciseRefused e) {
             Flash.error(redirect, e.messageKey(), e.args());
         }
-        return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug + "/submissions#extensions";
+        return "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug + "/extensions";
     }
 
     @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}/release")
