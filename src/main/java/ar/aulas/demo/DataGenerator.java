@@ -234,8 +234,10 @@ public class DataGenerator {
                 }
                 documents += insert("submissions", batch) + insert("fs.files", batchFiles) + insert("fs.chunks", batchChunks);
                 // the exercise's index of submissions by owner (see SubmissionIndex), complete
-                mongo.getCollection("submission_owners").insertOne(new Document("_id", exerciseId).append("s", owners)
-                        .append("complete", true));
+                // replacing: a rebuild of the figures may have completed an empty index for it meanwhile
+                mongo.getCollection("submission_owners").replaceOne(new Document("_id", exerciseId),
+                        new Document("_id", exerciseId).append("s", owners).append("complete", true),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
                 documents++;
             }
         }
