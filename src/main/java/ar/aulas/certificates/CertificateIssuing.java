@@ -177,10 +177,12 @@ public class CertificateIssuing {
         }
         List<Mine> result = new ArrayList<>();
         Map<CertificateType, Certificate> held = new EnumMap<>(CertificateType.class);
-        // by the unique slot of each type: no scan of the course's certificates
-        for (CertificateType type : CertificateRules.of(course).keySet()) {
-            certificates.findBySlot(Certificate.slotOf(course.getCode(), user.id(), type))
-                    .filter(c -> c.getStatus() == Certificate.Status.VALID).ifPresent(c -> held.put(type, c));
+        // by the unique slot of each type, in one query: no scan of the course's certificates
+        List<String> slots = CertificateRules.of(course).keySet().stream()
+                .map(type -> Certificate.slotOf(course.getCode(), user.id(), type)).toList();
+        if (!slots.isEmpty()) {
+            certificates.findBySlotIn(slots).stream().filter(c -> c.getStatus() == Certificate.Status.VALID)
+                    .forEach(c -> held.put(c.getType(), c));
         }
         CertificateRules.of(course).forEach((type, rule) ->
                 result.add(new Mine(rule, CertificateEligibility.of(p.standing(), rule), held.get(type))));

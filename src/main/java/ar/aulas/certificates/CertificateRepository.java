@@ -8,6 +8,9 @@ public interface CertificateRepository extends MongoRepository<Certificate, Stri
 
     Optional<Certificate> findBySlot(String slot);
 
+    /** By their unique slots: one query answered from the slot index. */
+    java.util.List<Certificate> findBySlotIn(java.util.Collection<String> slots);
+
     Optional<Certificate> findByCode(String code);
 
     List<Certificate> findBySha256(String sha256);

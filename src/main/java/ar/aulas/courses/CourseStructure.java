@@ -57,8 +57,11 @@ public class CourseStructure {
         return value;
     }
 
+    /** Read once per page (a course home asks for five lists), by id. */
     private long version(String courseCode) {
-        Document doc = mongo.getCollection(VERSIONS).find(new Document("_id", courseCode)).first();
-        return doc == null ? 0L : ((Number) doc.get("v")).longValue();
+        return ar.aulas.shared.web.RequestMemo.get("course-version:" + courseCode, () -> {
+            Document doc = mongo.getCollection(VERSIONS).find(new Document("_id", courseCode)).first();
+            return doc == null ? 0L : ((Number) doc.get("v")).longValue();
+        });
     }
 }

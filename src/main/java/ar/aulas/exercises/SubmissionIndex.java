@@ -3,6 +3,7 @@ package ar.aulas.exercises;
 import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -49,10 +50,22 @@ public class SubmissionIndex {
      * summary shows the earlier status until the submission is saved again.
      */
     void saved(Submission submission) {
-        mongo.getCollection(OWNERS).updateOne(new Document("_id", submission.getExerciseId()),
+        mongo.getCollection(SUMMARIES).updateOne(new Document("_id", bucket(submission.getExerciseId(), submission.getId())),
                 new Document("$set", new Document("m." + submission.getId(), entry(submission.getStatus().name(),
                         submission.getInstitutionId(), submission.isLate(), submission.getUpdatedAt()))),
                 new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Summaries are kept in {@value #BUCKETS} documents per exercise ({@code <exercise>#<n>}, by the submission's
+     * id): a save rewrites one small document, not one holding the whole exercise's (the embedded server rewrites
+     * the whole document on every update, and one document held the 1,000 summaries of an exercise).
+     */
+    static final String SUMMARIES = "submission_summaries";
+    static final int BUCKETS = 16;
+
+    private static String bucket(String exerciseId, String submissionId) {
+        return exerciseId + "#" + Math.floorMod(submissionId.hashCode(), BUCKETS);
     }
 
     private static Document entry(String status, String institutionId, boolean late, java.time.Instant updatedAt) {
@@ -72,7 +85,17 @@ public class SubmissionIndex {
             doc = mongo.getCollection(OWNERS).find(new Document("_id", exerciseId)).first();
         }
         Document owners = doc == null ? null : doc.get("s", Document.class);
-        Document kept = doc == null || doc.get("m", Document.class) == null ? new Document() : doc.get("m", Document.class);
+        Document kept = new Document();
+        List<String> buckets = new ArrayList<>();
+        for (int n = 0; n < BUCKETS; n++) {
+            buckets.add(exerciseId + "#" + n);
+        }
+        mongo.getCollection(SUMMARIES).find(new Document("_id", new Document("$in", buckets))).forEach(b -> {
+            Document m = b.get("m", Document.class);
+            if (m != null) {
+                kept.putAll(m);
+            }
+        });
         List<Object> missing = new ArrayList<>();
         if (owners != null) {
             owners.values().forEach(id -> {
@@ -82,18 +105,20 @@ public class SubmissionIndex {
             });
         }
         if (!missing.isEmpty()) {
-            Document set = new Document();
-            missing.forEach(id -> set.append("m." + id, new Document("gone", true)));
+            // an id whose insert never happened (or is under way) stays missing and is looked up again next time
+            Map<String, Document> sets = new java.util.HashMap<>();
             mongo.getCollection("submissions").find(new Document("_id", new Document("$in", missing)))
                     .projection(new Document("status", 1).append("institutionId", 1).append("late", 1).append("updatedAt", 1))
                     .forEach(d -> {
                         Document e = entry(d.getString("status"), d.getString("institutionId"),
                                 Boolean.TRUE.equals(d.getBoolean("late")),
                                 d.getDate("updatedAt") == null ? null : d.getDate("updatedAt").toInstant());
-                        set.append("m." + d.get("_id"), e);
+                        sets.computeIfAbsent(bucket(exerciseId, d.get("_id").toString()), k -> new Document())
+                                .append("m." + d.get("_id"), e);
                         kept.put(d.get("_id").toString(), e);
                     });
-            mongo.getCollection(OWNERS).updateOne(new Document("_id", exerciseId), new Document("$set", set));
+            sets.forEach((bucket, set) -> mongo.getCollection(SUMMARIES).updateOne(new Document("_id", bucket),
+                    new Document("$set", set), new UpdateOptions().upsert(true)));
         }
         List<Summary> result = new ArrayList<>();
         if (owners == null) {

@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class SubmissionWork {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubmissionWork.class);
+
     /** A save: {@code replaceFiles} drops every file attached so far (the uploads take their place). */
     public record Work(String text, List<MultipartFile> files, Set<String> removeFileIds, boolean submit,
             String token, boolean replaceFiles) {
@@ -211,9 +213,14 @@ public class SubmissionWork {
             }
             try {
                 Submission saved = submissions.save(submission);
-                index.saved(saved);
-                events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
-                before.stream().filter(f -> !saved.references(f.fileId())).forEach(f -> files.delete(f.fileId()));
+                // the work is saved: nothing after this may undo it (the caller deletes the uploads on an exception)
+                try {
+                    index.saved(saved);
+                    events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
+                    before.stream().filter(f -> !saved.references(f.fileId())).forEach(f -> files.delete(f.fileId()));
+                } catch (RuntimeException e) {
+                    log.warn("Submission {} saved; its summary, figures or removed files not updated", saved.getId(), e);
+                }
                 return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 collided = e instanceof DuplicateKeyException;
