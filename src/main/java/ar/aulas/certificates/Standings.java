@@ -179,7 +179,12 @@ public class Standings {
             for (String accountId : people.keySet()) {
                 list.forEach(session -> ids.add(session.getId() + "|" + accountId));
             }
-            byIds("attendance_records", ids, markFields, mark);
+            if (ids.size() * 3L < mongo.getCollection("attendance_records").estimatedDocumentCount()) {
+                byIds("attendance_records", ids, markFields, mark);
+            } else {
+                // the course is most of the store (one programme): one scan is cheaper than a lookup per record
+                mongo.getCollection("attendance_records").find(records).projection(markFields).batchSize(5_000).forEach(mark);
+            }
         } else {
             mongo.getCollection("attendance_records").find(records).projection(markFields).batchSize(5_000).forEach(mark);
         }
@@ -192,11 +197,16 @@ public class Standings {
         java.util.function.Consumer<Document> work = d -> byOwner.computeIfAbsent(d.getString("ownerKey"), k -> new HashMap<>())
                 .put(d.getString("exerciseId"), new Document("e", d.getString("exerciseId"))
                         .append("st", d.getString("status")).append("a", d.get("attempts")));
+        List<List<Object>> submissionIds = new ArrayList<>();
         if (onlyInstitution == null) {
-            // by the ids each exercise's index names (see SubmissionIndex)
             for (Exercise e : workList) {
-                byIds("submissions", submissionIndex.ids(e.getId()), WORK_ONLY, work);
+                submissionIds.add(submissionIndex.ids(e.getId()));
             }
+        }
+        long named = submissionIds.stream().mapToLong(List::size).sum();
+        if (onlyInstitution == null && named * 3L < mongo.getCollection("submissions").estimatedDocumentCount()) {
+            // by the ids each exercise's index names (see SubmissionIndex)
+            submissionIds.forEach(ids -> byIds("submissions", ids, WORK_ONLY, work));
         } else {
             mongo.getCollection("submissions").find(submitted).projection(WORK_ONLY).batchSize(2_000).forEach(work);
         }
