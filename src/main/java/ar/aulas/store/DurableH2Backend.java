@@ -1,22 +1,53 @@
 package ar.aulas.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * H2 backend that commits the store after every command, before its reply is sent, so an
  * acknowledged write is on disk. The stock backend commits from a background thread after a
  * delay and loses recent acknowledged writes on a crash. commit() is a no-op after reads.
+ *
+ * <p>Its unique indexes (the {@code _id} index of every collection among them) compare their keys by value. The
+ * stock backend opens their maps with H2's generic type, which compares keys that are not {@link Comparable} (the
+ * server's {@link KeyValue}) by Java-serialising both at every step of the B-tree search: ~22 µs per lookup at
+ * 50,000 entries against 0.3 µs for the document itself, measured on a generated store of size L. The indexes live
+ * in maps of their own name ({@value #INDEX_MAP_INFIX}); a store written by the stock backend gets them built from
+ * its documents at first open (the server fills an empty index), and the old maps are removed.
  */
 class DurableH2Backend extends H2Backend {
 
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+    static final String INDEX_MAP_INFIX = "._keyed_index_";
+    private static final String STOCK_INDEX_MAP_INFIX = "._index_";
+
     DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
     }
 
     @Override
@@ -45,4 +76,114 @@ class DurableH2Backend extends H2Backend {
             getMvStore().commit();
         }
     }
+
+    /** The stock database with its unique indexes in maps keyed by {@link #KEYS}. */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            // the enclosing instance is set before this constructor's super call, which opens the indexes
+            super(name, DurableH2Backend.this.getMvStore(), DurableH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            String stock = namespace + STOCK_INDEX_MAP_INFIX + indexName;
+            if (store.hasMap(stock)) {
+                store.removeMap(stock);
+                log.info("Index {} of {} rebuilt with keys compared by value", indexName, namespace);
+            }
+            MVMap<KeyValue, Object> map = store.openMap(namespace + INDEX_MAP_INFIX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KEYS));
+            return new KeyedIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + INDEX_MAP_INFIX + indexName;
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+    }
+
+    /** As the stock H2 unique index, on a map of its own key type. */
+    private static final class KeyedIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        KeyedIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+
+    /**
+     * Index keys in the order of their values (the server's own comparison of BSON values, element by element),
+     * written as before. Keys the value order cannot tell apart but that are not equal (null and a missing field)
+     * fall back to their serialised form, so two keys compare as 0 only when they are equal, as the unique index
+     * requires.
+     */
+    static final ObjectDataType KEYS = new ObjectDataType() {
+        private final ValueComparator values = ValueComparator.ascWithoutListHandling();
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue x && b instanceof KeyValue y) {
+                if (x.equals(y)) {
+                    return 0;
+                }
+                int size = Integer.compare(x.size(), y.size());
+                if (size != 0) {
+                    return size;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    int c = values.compare(x.get(i), y.get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return compareNotNull(serialize(a), serialize(b));
+            }
+            return super.compare(a, b);
+        }
+    };
 }
