@@ -38,7 +38,8 @@ public class SubmissionWork {
 
     /** What the exercise page shows a participant. */
     public record View(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
-            boolean canEdit, String blockedKey, boolean gradeVisible, java.util.Map<String, String> people) {
+            boolean canEdit, String blockedKey, boolean gradeVisible, java.util.Map<String, String> people,
+            LocalDateTime extendedDue) {
     }
 
     private static final int RETRIES = 5;
@@ -67,12 +68,16 @@ public class SubmissionWork {
     public View view(AulasUser user, String code, int module, String slug) {
         var scope = access.exercise(user, code, module, slug);
         Exercise exercise = scope.exercise();
-        Submission submission = access.isParticipant(user, scope.course())
-                ? submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ExerciseAccess.ownerKey(user, exercise))
-                        .orElse(null)
+        boolean participant = access.isParticipant(user, scope.course());
+        String owner = participant ? ExerciseAccess.ownerKey(user, exercise) : null;
+        Submission submission = participant
+                ? submissions.findByExerciseIdAndOwnerKey(exercise.getId(), owner).orElse(null)
                 : null;
-        String blocked = access.isParticipant(user, scope.course()) ? blockedReason(exercise,
-                ExerciseAccess.ownerKey(user, exercise), submission, access.now(scope.course())) : "exercise.notParticipant";
+        String blocked = participant ? blockedReason(exercise, owner, submission, access.now(scope.course()))
+                : "exercise.notParticipant";
+        // the participant's (or their team's) own due date, when an extension moved it
+        LocalDateTime extendedDue = participant && !java.util.Objects.equals(exercise.dueFor(owner), exercise.getDue())
+                ? exercise.dueFor(owner) : null;
         java.util.Map<String, String> people = new java.util.HashMap<>();
         if (submission != null && submission.isTeam()) {
             var ids = submission.getAttempts().stream().flatMap(a -> a.getContributions().stream())
@@ -81,7 +86,7 @@ public class SubmissionWork {
         }
         return new View(scope.course(), exercise, submission,
                 ParticipantStatus.of(submission, exercise.gradesVisible()), blocked == null, blocked,
-                exercise.gradesVisible(), people);
+                exercise.gradesVisible(), people, extendedDue);
     }
 
     /** Why this owner cannot change their work now, or null if they can. */

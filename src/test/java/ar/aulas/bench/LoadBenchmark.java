@@ -75,7 +75,7 @@ class LoadBenchmark {
     private final String size = System.getProperty("bench.size", "L").toUpperCase(Locale.ROOT);
     private final int seconds = Integer.getInteger("bench.seconds", 30);
     private final int warmup = Integer.getInteger("bench.warmup", 5);
-    private final int jitWarmup = Integer.getInteger("bench.jit-warmup", 15);
+    private final int jitWarmup = Integer.getInteger("bench.jit-warmup", 30);
     private final List<Integer> concurrencies = Stream.of(System.getProperty("bench.concurrency", "1,16,64").split(","))
             .map(String::strip).map(Integer::valueOf).toList();
     private final String only = System.getProperty("bench.only", "");

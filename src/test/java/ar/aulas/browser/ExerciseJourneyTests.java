@@ -105,8 +105,15 @@ class ExerciseJourneyTests {
         assertThat(tech.locator("main")).containsText("Falta el mapa de actores.");
         assertThat(tech.locator("main")).containsText("2 de 10 puntos");
         tech.getByLabel("Texto de la entrega").fill("Diagnóstico con el mapa de actores incluido.");
+        Path corrected = temp.resolve("diagnóstico corregido.pdf");
+        Files.write(corrected, CourseFolder.tinyPdf("corregido"));
+        tech.getByLabel("Agregar archivos").setInputFiles(corrected);
+        tech.getByLabel("Reemplazar los archivos adjuntos por los que subo ahora").check();
+        Browser.screenshot(tech, "exercise-resubmit-replacing-360");
         button(tech, "Entregar").click();
         assertThat(tech.locator("#receipt")).containsText("Intento 2");
+        assertThat(tech.locator("#receipt")).containsText("diagnóstico_corregido.pdf");
+        assertThat(tech.locator("#receipt")).not().containsText("diagnóstico_del_municipio.pdf");
 
         trainer.navigate(exercise + "/submissions");
         trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
@@ -124,6 +131,7 @@ class ExerciseJourneyTests {
         assertThat(line).containsText("10");
         assertThat(line).containsText("Aprobado");
         Browser.screenshot(trainer, "gradebook");
+
         Download download = trainer.waitForDownload(() -> trainer.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Descargar Excel (XLSX)")).click());
         Path xlsx = temp.resolve("notas.xlsx");
@@ -137,10 +145,25 @@ class ExerciseJourneyTests {
             assertThat(row.getCellText(5)).isEqualTo("Aprobado");
         }
 
+        trainer.navigate(exercise + "/submissions");
+        trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Otorgar o quitar prórrogas")).click();
+        assertThat(trainer.locator("main")).containsText("Nadie tiene prórroga.");
+        trainer.getByLabel("Participante o equipo").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Juan Pablo Arias"));
+        trainer.getByLabel("Nueva fecha de entrega").fill(LocalDateTime.now().plusDays(30).withHour(18).withMinute(0)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        button(trainer, "Guardar prórroga").click();
+        assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("Se otorgó la prórroga.");
+        assertThat(trainer.locator("main")).containsText("Juan Pablo Arias: hasta el "
+                + LocalDateTime.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 18:00");
+        Browser.screenshot(trainer, "exercise-extensions");
+
         tech.navigate(exercise);
         assertThat(tech.locator("main")).containsText("Calificado");
         assertThat(tech.locator("main")).containsText("10 de 10 puntos");
         assertThat(tech.locator("main")).containsText("Mapa de actores: Presente (4 puntos)");
+        assertThat(tech.locator("main")).containsText("Tu prórroga: entregá hasta "
+                + LocalDateTime.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 18:00");
         Browser.screenshot(tech, "exercise-approved-360");
         tech.context().close();
         trainer.context().close();
