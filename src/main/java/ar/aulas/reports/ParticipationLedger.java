@@ -91,11 +91,20 @@ public class ParticipationLedger {
     private final InstitutionDirectory institutions;
     private final Clock clock;
     private final boolean rebuildOnStart;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "participation-ledger");
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Guarded by this: per course, when its last apply ended and how long it took (nanoTime). Changes that arrive
+     * while a course is being changed again and again (a bulk issue: one certificate after another) wait until
+     * {@link #SPACING} times the last apply's duration has passed since it ended, and are applied together: an
+     * institution's people document is rewritten once per batch instead of once per person.
+     */
+    private final Map<String, long[]> lastApplied = new HashMap<>();
+    static final int SPACING = 4;
+    private static final long MAX_WAIT_NANOS = 1_000_000_000L;
     /** Guarded by this: changes announced and not yet applied, and the courses being applied now. */
     private final Map<String, Pending> pending = new HashMap<>();
     private final Set<String> running = new HashSet<>();
@@ -167,7 +176,14 @@ public class ParticipationLedger {
             change.accept(pending.computeIfAbsent(courseCode, k -> new Pending()));
         }
         if (schedule) {
-            worker.execute(() -> apply(courseCode));
+            long delay = 0;
+            synchronized (this) {
+                long[] last = lastApplied.get(courseCode);
+                if (last != null) {
+                    delay = Math.min(MAX_WAIT_NANOS, last[1] * SPACING) - (System.nanoTime() - last[0]);
+                }
+            }
+            worker.schedule(() -> apply(courseCode), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -206,6 +222,7 @@ public class ParticipationLedger {
             }
             running.add(courseCode);
         }
+        long started = System.nanoTime();
         try {
             Optional<Course> course = courses.findById(courseCode);
             if (course.isPresent()) {
@@ -220,10 +237,7 @@ public class ParticipationLedger {
                             people.addAll(members.keySet());
                         }
                     }
-                    Frame frame = frame(course.get());
-                    for (String accountId : people) {
-                        update(frame, accountId);
-                    }
+                    update(frame(course.get()), people);
                 }
             }
         } catch (RuntimeException e) {
@@ -234,6 +248,8 @@ public class ParticipationLedger {
             mongo.getCollection(BUILT).deleteOne(new Document("_id", courseCode));
         } finally {
             synchronized (this) {
+                long ended = System.nanoTime();
+                lastApplied.put(courseCode, new long[] {ended, ended - started});
                 running.remove(courseCode);
                 // under the same lock as announcing, so no change slips in between this mark and its removal
                 if (!pending.containsKey(courseCode) && !worker.isShutdown()) {
@@ -246,26 +262,47 @@ public class ParticipationLedger {
         }
     }
 
-    /** One person: their entry in their institution's people (or its removal when no longer enrolled), then the line. */
-    private void update(Frame frame, String accountId) {
+    /**
+     * These people: each one's entry in their institution's people (or its removal when no longer enrolled), then
+     * the line; one write per institution, however many of its people changed (the people document holds the whole
+     * institution: a bulk issue of 1,000 certificates in one institution rewrote it 1,000 times).
+     */
+    private void update(Frame frame, Set<String> people) {
         Course course = frame.course();
         String code = course.getCode();
-        Document enrolment = mongo.getCollection("enrolments").find(new Document("_id", code + ":" + accountId))
-                .projection(new Document("institutionId", 1)).first();
-        if (enrolment == null || enrolment.getString("institutionId") == null) {
-            return;
+        Map<String, Document> sets = new java.util.LinkedHashMap<>();
+        Map<String, Document> unsets = new java.util.LinkedHashMap<>();
+        for (String accountId : people) {
+            Document enrolment = mongo.getCollection("enrolments").find(new Document("_id", code + ":" + accountId))
+                    .projection(new Document("institutionId", 1)).first();
+            if (enrolment == null || enrolment.getString("institutionId") == null) {
+                continue;
+            }
+            String institutionId = enrolment.getString("institutionId");
+            Optional<Standings.Computed> computed = standings.one(course, accountId);
+            if (computed.isPresent()) {
+                sets.computeIfAbsent(institutionId, k -> new Document())
+                        .append("people." + accountId, entry(frame, computed.get(), held(frame, accountId)));
+            } else {
+                unsets.computeIfAbsent(institutionId, k -> new Document()).append("people." + accountId, "");
+            }
         }
-        String institutionId = enrolment.getString("institutionId");
-        Optional<Standings.Computed> computed = standings.one(course, accountId);
-        Document update = computed.isPresent()
-                ? new Document("$set", new Document("people." + accountId, entry(frame, computed.get(), held(frame, accountId)))
-                        .append("courseCode", code).append("institutionId", institutionId))
-                : new Document("$unset", new Document("people." + accountId, ""));
-        update.append("$inc", new Document("rev", 1L));
-        Document people = mongo.getCollection(PEOPLE).findOneAndUpdate(new Document("_id", id(code, institutionId)), update,
-                new FindOneAndUpdateOptions().upsert(computed.isPresent()).returnDocument(ReturnDocument.AFTER));
-        if (people != null) {
-            writeLine(course, institutionId, people);
+        Set<String> touched = new java.util.LinkedHashSet<>(sets.keySet());
+        touched.addAll(unsets.keySet());
+        for (String institutionId : touched) {
+            Document update = new Document("$inc", new Document("rev", 1L));
+            Document set = sets.get(institutionId);
+            if (set != null) {
+                update.append("$set", set.append("courseCode", code).append("institutionId", institutionId));
+            }
+            if (unsets.containsKey(institutionId)) {
+                update.append("$unset", unsets.get(institutionId));
+            }
+            Document doc = mongo.getCollection(PEOPLE).findOneAndUpdate(new Document("_id", id(code, institutionId)), update,
+                    new FindOneAndUpdateOptions().upsert(set != null).returnDocument(ReturnDocument.AFTER));
+            if (doc != null) {
+                writeLine(course, institutionId, doc);
+            }
         }
     }
 
