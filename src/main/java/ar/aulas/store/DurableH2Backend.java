@@ -77,7 +77,7 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** The stock database with its unique indexes in maps keyed by {@link #KEYS}. */
+    /** The stock database with its unique indexes in maps keyed by {@link KeyType}. */
     private final class Database extends H2Database {
 
         Database(String name) {
@@ -91,7 +91,7 @@ class DurableH2Backend extends H2Backend {
             MVStore store = getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<KeyValue, Object> map = store.openMap(namespace + INDEX_MAP_INFIX + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(KEYS));
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
             String stock = namespace + STOCK_INDEX_MAP_INFIX + indexName;
             if (store.hasMap(stock)) {
                 // copied entry by entry (no document read), committed in steps so a big index does not sit in
@@ -172,9 +172,9 @@ class DurableH2Backend extends H2Backend {
      * Index keys in the order of their values (the server's own comparison of BSON values, element by element),
      * written as before. Keys the value order cannot tell apart but that are not equal (null and a missing field)
      * fall back to their serialised form, so two keys compare as 0 only when they are equal, as the unique index
-     * requires.
+     * requires. One instance per map, as H2 does with its own type.
      */
-    static final ObjectDataType KEYS = new ObjectDataType() {
+    static final class KeyType extends ObjectDataType {
         private final ValueComparator values = ValueComparator.ascWithoutListHandling();
 
         @Override
@@ -197,5 +197,5 @@ class DurableH2Backend extends H2Backend {
             }
             return super.compare(a, b);
         }
-    };
+    }
 }
