@@ -1,12 +1,17 @@
 package ar.aulas.courses;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.shared.files.FileContent;
+import ar.aulas.shared.files.ZipLimits;
 import ar.aulas.shared.web.NotFoundException;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,6 +84,7 @@ public class CourseFiles {
     private final MaterialRepository materials;
     private final CoursesProperties properties;
     private final Tika tika = new Tika();
+    private final FileContent content = new FileContent(ZipLimits.DEFAULT);
     private final ar.aulas.store.FileChunks chunks;
 
     CourseFiles(GridFsTemplate gridFs, CourseAccess access, ReadingRepository readings,
@@ -114,17 +120,28 @@ public class CourseFiles {
         if (accepted == null) {
             throw new UploadRefused(field, "upload.type", String.join(", ", ACCEPTED.keySet().stream().sorted().toList()));
         }
+        Path copy = null;
         try {
+            copy = Files.createTempFile("aulas-upload-", "." + extension);
+            try (InputStream in = upload.getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
             String detected;
-            try (InputStream in = new BufferedInputStream(upload.getInputStream())) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(copy))) {
                 detected = tika.detect(in);
             }
             if (!accepted.contains(detected)) {
                 throw new UploadRefused(field, "upload.disguised", extension.toUpperCase(Locale.ROOT));
             }
+            switch (content.check(extension, copy)) {
+                case DISGUISED -> throw new UploadRefused(field, "upload.disguised", extension.toUpperCase(Locale.ROOT));
+                case PROTECTED -> throw new UploadRefused(field, "upload.protected", name);
+                case BOMB -> throw new UploadRefused(field, "upload.bomb", name);
+                case OK -> { }
+            }
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             ObjectId id;
-            try (InputStream in = new DigestInputStream(upload.getInputStream(), digest)) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(copy), digest)) {
                 id = gridFs.store(in, name, SERVED_AS.get(extension), metadata);
             }
             String sha256 = HexFormat.of().formatHex(digest.digest());
@@ -133,6 +150,14 @@ public class CourseFiles {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    copy.toFile().deleteOnExit();
+                }
+            }
         }
     }
 

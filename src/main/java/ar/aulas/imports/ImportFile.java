@@ -3,6 +3,7 @@ package ar.aulas.imports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -11,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import ar.aulas.shared.files.ZipLimits;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -29,8 +32,25 @@ record ImportFile(List<String> header, List<Line> lines) {
     }
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final String XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
+    /** What a file may hold, checked while it is read: rows (blank ones included), columns and cell length. */
+    record Limits(int maxRows, int maxColumns, int maxCellLength, ZipLimits zip) {
+
+        static Limits of(ImportsProperties properties) {
+            return new Limits(properties.getMaxRows(), properties.getMaxColumns(), properties.getMaxCellLength(),
+                    new ZipLimits(properties.getMaxUncompressedSize().toBytes(), 1_000, properties.getMaxCompressionRatio()));
+        }
+    }
+
+    /** With the default limits but for the number of rows. */
     static ImportFile read(String fileName, byte[] bytes, int maxRows) {
+        ImportsProperties defaults = new ImportsProperties();
+        defaults.setMaxRows(maxRows);
+        return read(fileName, bytes, Limits.of(defaults));
+    }
+
+    static ImportFile read(String fileName, byte[] bytes, Limits limits) {
         if (bytes.length == 0) {
             throw new ImportRefused("import.file.empty");
         }
@@ -40,7 +60,7 @@ record ImportFile(List<String> header, List<Line> lines) {
             if (!zip) {
                 throw new ImportRefused("import.file.notSpreadsheet");
             }
-            return xlsx(bytes, maxRows);
+            return xlsx(bytes, limits);
         }
         if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
             throw new ImportRefused("import.file.notSpreadsheet");
@@ -49,10 +69,14 @@ record ImportFile(List<String> header, List<Line> lines) {
         if (text.indexOf('\0') >= 0) {
             throw new ImportRefused("import.file.notSpreadsheet");
         }
-        return csv(text, maxRows);
+        return csv(text, limits);
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), Windows-1252 otherwise. */
+    /**
+     * UTF-8 when the bytes are valid UTF-8 (a BOM is dropped); Windows-1252 when they hold no UTF-8
+     * sequence at all (as a Spanish Excel saves them). A UTF-8 file with a bad byte is refused naming
+     * its line and byte, instead of being read as Windows-1252 into wrong letters.
+     */
     static String decode(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
                 ? 3 : 0;
@@ -61,11 +85,22 @@ record ImportFile(List<String> header, List<Line> lines) {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
+            int bad = Utf8.firstInvalid(bytes, start);
+            if (bad >= 0 && (start == 3 || Utf8.hasMultiByteSequence(bytes, start))) {
+                int line = 1;
+                for (int i = 0; i < bad; i++) {
+                    if (bytes[i] == '\n') {
+                        line++;
+                    }
+                }
+                throw new ImportRefused("import.file.badUtf8", String.valueOf(line), String.format("0x%02X", bytes[bad] & 0xFF),
+                        String.valueOf(bad + 1));
+            }
             return new String(bytes, WINDOWS_1252);
         }
     }
 
-    private static ImportFile csv(String text, int maxRows) {
+    private static ImportFile csv(String text, Limits limits) {
         String firstLine = text.lines().findFirst().orElse("");
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
         List<Line> lines = new ArrayList<>();
@@ -73,7 +108,15 @@ record ImportFile(List<String> header, List<Line> lines) {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
                 .setTrim(true).get().parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
+                int number = (int) parser.getCurrentLineNumber();
+                if (number > limits.maxRows() + 1) {
+                    throw new ImportRefused("import.file.tooManyRows", limits.maxRows());
+                }
                 List<String> cells = record.toList();
+                checkRow(number, cells.size(), limits);
+                for (int i = 0; i < cells.size(); i++) {
+                    checkCell(number, i, cells.get(i), limits);
+                }
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
@@ -81,12 +124,9 @@ record ImportFile(List<String> header, List<Line> lines) {
                     header = cells;
                     continue;
                 }
-                if (lines.size() == maxRows) {
-                    throw new ImportRefused("import.file.tooManyRows", maxRows);
-                }
-                lines.add(new Line((int) parser.getCurrentLineNumber(), cells));
+                lines.add(new Line(number, cells));
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new ImportRefused("import.file.badCsv", e.getMessage() == null ? "" : e.getMessage());
         }
         if (header == null) {
@@ -95,16 +135,43 @@ record ImportFile(List<String> header, List<Line> lines) {
         return new ImportFile(header, lines);
     }
 
-    private static ImportFile xlsx(byte[] bytes, int maxRows) {
+    /**
+     * The ZIP is checked first (entries, sizes, ratio, and every entry inflated within the limit), so the
+     * reader below can expand nothing larger; then rows, columns and cells are checked as they stream.
+     */
+    private static ImportFile xlsx(byte[] bytes, Limits limits) {
+        try (ZipLimits.Checked zip = limits.zip().open(bytes)) {
+            String types = zip.text("[Content_Types].xml", 1024 * 1024);
+            if (types == null || !types.contains(XLSX_MAIN)) {
+                throw new ImportRefused("import.file.notSpreadsheet");
+            }
+            zip.inflateAll();
+        } catch (ZipLimits.Refused refused) {
+            throw switch (refused.reason()) {
+                case NOT_ZIP -> new ImportRefused("import.file.badXlsx");
+                case TOO_MANY_ENTRIES -> new ImportRefused("import.file.badXlsx");
+                case TOO_LARGE -> new ImportRefused("import.file.tooLargeUncompressed",
+                        limits.zip().maxTotalBytes() / (1024 * 1024));
+                case RATIO -> new ImportRefused("import.file.suspiciousCompression");
+            };
+        } catch (IOException e) {
+            throw new ImportRefused("import.file.badXlsx");
+        }
         List<Line> lines = new ArrayList<>();
         List<String> header = null;
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getFirstSheet();
             try (var rows = sheet.openStream()) {
                 for (Row row : (Iterable<Row>) rows::iterator) {
+                    if (row.getRowNum() > limits.maxRows() + 1) {
+                        throw new ImportRefused("import.file.tooManyRows", limits.maxRows());
+                    }
+                    checkRow(row.getRowNum(), row.getCellCount(), limits);
                     List<String> cells = new ArrayList<>();
                     for (int i = 0; i < row.getCellCount(); i++) {
-                        cells.add(text(row, i));
+                        String cell = text(row, i);
+                        checkCell(row.getRowNum(), i, cell, limits);
+                        cells.add(cell);
                     }
                     if (cells.stream().allMatch(String::isBlank)) {
                         continue;
@@ -112,9 +179,6 @@ record ImportFile(List<String> header, List<Line> lines) {
                     if (header == null) {
                         header = cells;
                         continue;
-                    }
-                    if (lines.size() == maxRows) {
-                        throw new ImportRefused("import.file.tooManyRows", maxRows);
                     }
                     lines.add(new Line(row.getRowNum(), cells));
                 }
@@ -131,13 +195,34 @@ record ImportFile(List<String> header, List<Line> lines) {
         return new ImportFile(header, lines);
     }
 
+    private static void checkRow(int number, int cells, Limits limits) {
+        if (cells > limits.maxColumns()) {
+            throw new ImportRefused("import.file.tooManyColumns", String.valueOf(number), limits.maxColumns());
+        }
+    }
+
+    private static void checkCell(int row, int column, String value, Limits limits) {
+        if (value != null && value.length() > limits.maxCellLength()) {
+            throw new ImportRefused("import.file.cellTooLong", String.valueOf(row), columnName(column), limits.maxCellLength());
+        }
+    }
+
+    /** A, B, … Z, AA… as a spreadsheet names its columns. */
+    static String columnName(int index) {
+        StringBuilder name = new StringBuilder();
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+            name.insert(0, (char) ('A' + (i - 1) % 26));
+        }
+        return name.toString();
+    }
+
     /** A DNI typed as a number comes back as 28456789 (or 2.8456789E7): read it as digits. */
     private static String text(Row row, int i) {
         if (!row.hasCell(i) || row.getCell(i) == null) {
             return "";
         }
         var cell = row.getCell(i);
-        if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+        if (cell.getType() == CellType.NUMBER) {
             return cell.asNumber().stripTrailingZeros().toPlainString();
         }
         return cell.getText() == null ? "" : cell.getText().trim();

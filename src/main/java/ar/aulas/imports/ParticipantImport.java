@@ -18,10 +18,6 @@ import ar.aulas.shared.Refusal;
 import ar.aulas.shared.Text;
 import ar.aulas.shared.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +78,8 @@ public class ParticipantImport {
             List<String> ignoredColumns) {
     }
 
-    private record Stored(Path file, String fileName, String accountId, Instant at) {
+    /** An upload under review: the file as parsed once, and its preview as computed then. */
+    private record Stored(ImportFile file, String fileName, String accountId, Instant at, Preview preview) {
     }
 
     private final AccountRegistry accounts;
@@ -138,43 +135,41 @@ public class ParticipantImport {
         return properties.getMaxFileSize().toBytes();
     }
 
-    /** Reads and checks the file; nothing is written but a temporary copy of it, for the confirmation. */
+    /**
+     * Reads and checks the file; nothing is written. The parsed file and its preview are kept in memory
+     * (one per person: a new upload replaces theirs) until confirmed or for two hours.
+     */
     public Preview preview(AulasUser user, String fileName, byte[] bytes) {
         scope(user);
         if (bytes.length > maxFileBytes()) {
             throw new ImportRefused("import.file.tooLarge", properties.getMaxFileSize().toMegabytes());
         }
-        ImportFile file = ImportFile.read(fileName, bytes, properties.getMaxRows());
+        ImportFile file = ImportFile.read(fileName, bytes, ImportFile.Limits.of(properties));
         Evaluation evaluation = evaluate(user, file);
         String token = HexFormat.of().formatHex(random.generateSeed(16));
-        try {
-            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "aulas-imports"));
-            Path copy = dir.resolve(token);
-            Files.write(copy, bytes);
-            forgetOld();
-            uploads.put(token, new Stored(copy, fileName, user.id(), clock.instant()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return preview(token, fileName, evaluation);
+        Preview preview = preview(token, fileName, evaluation);
+        forgetOld();
+        uploads.values().removeIf(s -> s.accountId().equals(user.id()));
+        uploads.put(token, new Stored(file, fileName, user.id(), clock.instant(), preview));
+        return preview;
     }
 
-    /** The preview of an uploaded file again, as things stand now. */
+    /** The preview of an uploaded file, as it was computed at upload (the file is not read again). */
     public Preview preview(AulasUser user, String token) {
-        Stored stored = stored(user, token);
-        return preview(token, stored.fileName(), evaluate(user, read(stored)));
+        return stored(user, token).preview();
     }
 
-    /** Imports the valid rows of an uploaded file, checked again now, in the background. */
+    /** Imports the valid rows of an uploaded file, checked again now against the store, in the background. */
     public ImportJob confirm(AulasUser user, String token) {
         Stored stored = stored(user, token);
-        Evaluation evaluation = evaluate(user, read(stored));
+        Evaluation evaluation = evaluate(user, stored.file());
         List<ImportRow> valid = evaluation.rows().stream().filter(ImportRow::valid).toList();
         List<ImportRow> rejected = evaluation.rows().stream().filter(r -> !r.valid()).toList();
+        if (uploads.remove(token) == null) {
+            throw new ImportRefused("import.file.expired");
+        }
         ImportJob job = jobs.insert(new ImportJob(user.id(), user.fullName(), scope(user), stored.fileName(),
                 evaluation.rows().size(), rejected, clock.instant()));
-        uploads.remove(token);
-        delete(stored.file());
         runner.execute(() -> apply(job.getId(), user, valid));
         return job;
     }
@@ -486,30 +481,8 @@ public class ParticipantImport {
         return stored;
     }
 
-    private ImportFile read(Stored stored) {
-        try {
-            return ImportFile.read(stored.fileName(), Files.readAllBytes(stored.file()), properties.getMaxRows());
-        } catch (IOException e) {
-            throw new ImportRefused("import.file.expired");
-        }
-    }
-
     private void forgetOld() {
         Instant limit = clock.instant().minus(KEPT);
-        uploads.entrySet().removeIf(e -> {
-            if (e.getValue().at().isBefore(limit)) {
-                delete(e.getValue().file());
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete {}", file, e);
-        }
+        uploads.values().removeIf(stored -> stored.at().isBefore(limit));
     }
 }

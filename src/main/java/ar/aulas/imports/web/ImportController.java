@@ -66,9 +66,17 @@ class ImportController {
         }
     }
 
+    /** An unknown, someone else's or already confirmed preview: the upload form says so (404, nothing else told). */
     @GetMapping("/{token}")
-    String again(@AuthenticationPrincipal AulasUser me, @PathVariable String token, Model model) {
-        return show(imports.preview(me, token), model);
+    String again(@AuthenticationPrincipal AulasUser me, @PathVariable String token, Model model,
+            HttpServletResponse response) {
+        try {
+            return show(imports.preview(me, token), model);
+        } catch (ImportRefused refused) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("fileError", refused);
+            return form(me, model);
+        }
     }
 
     private String show(ParticipantImport.Preview preview, Model model) {
