@@ -9,7 +9,7 @@ public class ImportsProperties {
 
     private DataSize maxFileSize = DataSize.ofMegabytes(10);
     private int maxRows = 10_000;
-    private int maxColumns = 50;
+    private int maxColumns = 256;
     private int maxCellLength = 1_000;
     /** What an XLSX may expand to in all, and how much more than its compressed size any part may be. */
     private DataSize maxUncompressedSize = DataSize.ofMegabytes(50);

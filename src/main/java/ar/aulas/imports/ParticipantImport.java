@@ -296,19 +296,22 @@ public class ParticipantImport {
                 problems.add(new Problem("curso", "import.error.course", List.of(course)));
             }
             Account match = null;
-            if (dni != null && email != null) {
+            boolean outOfScope = scope != null && institution != null && !scope.equals(institution.getId());
+            if (dni != null && email != null && !outOfScope) {
                 Account a = byDni.get(dni);
                 Account b = byEmail.get(email);
-                if (a != null && b != null && !a.getId().equals(b.getId())) {
+                boolean conflict = (a != null && b != null && !a.getId().equals(b.getId()))
+                        || (a == null && b != null && b.getDni() != null && !b.getDni().equals(dni));
+                match = conflict ? null : a != null ? a : b;
+                boolean foreign = (a != null && scope != null && !scope.equals(a.getInstitutionId()))
+                        || (b != null && scope != null && !scope.equals(b.getInstitutionId()));
+                if (scope != null && (conflict || foreign)) {
+                    // an institution's coordinator learns nothing of people outside it: one text for every such case
+                    problems.add(new Problem(null, "import.error.notForYou", List.of()));
+                    match = null;
+                } else if (conflict) {
                     problems.add(new Problem("email", "import.error.emailOfAnother", List.of(Dni.format(b.getDni()) == null
                             ? "—" : Dni.format(b.getDni()))));
-                } else if (a == null && b != null && b.getDni() != null && !b.getDni().equals(dni)) {
-                    problems.add(new Problem("email", "import.error.emailOfAnother", List.of(Dni.format(b.getDni()))));
-                } else {
-                    match = a != null ? a : b;
-                }
-                if (match != null && scope != null && !scope.equals(match.getInstitutionId())) {
-                    problems.add(new Problem("dni", "import.error.personOfOtherInstitution", List.of()));
                 }
             }
             Outcome outcome;

@@ -20,7 +20,17 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ar.aulas.support.Bombs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -153,7 +163,7 @@ class ParticipantImportTests {
         var sanLorenzo = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
         String preview = upload(sanLorenzo, "sl.csv", csv.getBytes(StandardCharsets.UTF_8), 200);
         assertThat(preview).contains("es de Municipalidad de Salta: solo podés importar personas de tu institución",
-                "ya existe una persona con ese DNI en otra institución", "Importar la fila válida");
+                "no podés importar esta fila: la coordinación del programa puede resolverla", "Importar la fila válida");
         ImportJob job = confirm(sanLorenzo, token(preview));
         assertThat(job.getCreated()).isEqualTo(1);
         assertThat(accounts.findByEmail("tito." + tag + "@salta.gob.ar")).isEmpty();
@@ -192,5 +202,79 @@ class ParticipantImportTests {
         }
         mvc.perform(multipart("/imports/participants").file(new MockMultipartFile("file", "x.csv", "text/csv",
                 "a\n1\n".getBytes())).session(coordinator)).andExpect(status().isForbidden());
+    }
+
+    @LocalServerPort int port;
+
+    @Test
+    void spreadsheetBombsFromAScopedCoordinatorAreRefusedWhileTheAppStaysHealthy() throws Exception {
+        var scoped = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(10)).build();
+        List<Long> probes = new CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread prober = new Thread(() -> {
+            while (running.get() && failure.get() == null) {
+                try {
+                    long start = System.nanoTime();
+                    HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).isEqualTo(200);
+                    assertThat(answer.body()).contains("UP");
+                    probes.add((System.nanoTime() - start) / 1_000_000);
+                    Thread.sleep(100);
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }
+        });
+        long jobsBefore = jobs.count();
+        prober.start();
+        try {
+            long start = System.nanoTime();
+            assertThat(upload(scoped, "gente.xlsx", Bombs.hugeCell(1L << 30), 400))
+                    .contains("El archivo Excel ocupa más de 50 MB descomprimido");
+            long cell = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            assertThat(upload(scoped, "gente.xlsx", Bombs.manyCells(20_000_000), 400))
+                    .contains("El archivo Excel ocupa más de 50 MB descomprimido");
+            long cells = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            assertThat(upload(scoped, "gente.xlsx", Bombs.blankRows(200_000_000L, false), 400))
+                    .contains("El archivo Excel ocupa más de 50 MB descomprimido");
+            long blank = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("Bombs refused (generation included) in %d, %d and %d ms%n", cell, cells, blank);
+        } finally {
+            running.set(false);
+            prober.join();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).body()).contains("UP");
+        }
+        assertThat(failure.get()).as("every health probe answered UP").isNull();
+        assertThat(probes).isNotEmpty();
+        System.out.printf("%d health probes during the bombs, slowest %d ms%n", probes.size(),
+                probes.stream().mapToLong(Long::longValue).max().orElse(0));
+        assertThat(jobs.count()).as("nothing stored").isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void anInstitutionsCoordinatorLearnsNothingOfPeopleOfOtherInstitutions() throws Exception {
+        var scoped = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String byEmail = upload(scoped, "gente.csv", ("apellido;nombre;dni;email;institución\nArias;Juan;" + dni()
+                + ";tecnico@aulas.demo;MSLO\n").getBytes(StandardCharsets.UTF_8), 200);
+        assertThat(byEmail).doesNotContain("28.456.789", "Juan Pablo", "Municipalidad de Salta", "otra persona");
+        assertThat(count(byEmail, "no podés importar esta fila: la coordinación del programa puede resolverla")).isEqualTo(1);
+        String byDni = upload(scoped, "gente.csv", String.join("\n", "apellido;nombre;dni;email;institución",
+                "Arias;Juan;28456789;juan." + tag + "@slo.gob.ar;MSLO", "Arias;Juan;28.456.789;tecnico@aulas.demo;MSLO")
+                .getBytes(StandardCharsets.UTF_8), 200);
+        assertThat(byDni).doesNotContain("Juan Pablo", "Municipalidad de Salta", "otra institución", "otra persona");
+        assertThat(count(byDni, "no podés importar esta fila: la coordinación del programa puede resolverla")).isEqualTo(2);
+    }
+
+    static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }
