@@ -30,7 +30,8 @@ public interface AccountRepository extends MongoRepository<Account, String> {
 
     Page<Account> findBySearchTextContainingAndInstitutionId(String text, String institutionId, Pageable pageable);
 
-    /** Just what the per-request "still active?" check needs. */
-    @Query(value = "{ '_id': ?0 }", fields = "{ 'active': 1, 'passwordChangedAt': 1 }")
+    /** Just what the per-request check of the session's person needs (no password hash, no DNI). */
+    @Query(value = "{ '_id': ?0 }", fields = "{ 'active': 1, 'passwordChangedAt': 1, 'roles': 1, "
+            + "'coordinatedInstitutionId': 1, 'institutionId': 1, 'fullName': 1, 'email': 1 }")
     Optional<Account> findStatusById(String id);
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -52,6 +53,15 @@ public final class AulasUser implements UserDetails, CredentialsContainer, Seria
     public boolean isAdmin() { return has(Role.ADMIN); }
     public String coordinatedInstitutionId() { return coordinatedInstitutionId; }
     Instant passwordChangedAt() { return passwordChangedAt; }
+
+    /** Whether the account still gives what this session copy holds: roles, scope, institution, name, email. */
+    boolean sameAuthorityAs(Account account) {
+        return roles.equals(account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.getRoles()))
+                && Objects.equals(coordinatedInstitutionId, account.getCoordinatedInstitutionId())
+                && Objects.equals(institutionId, account.getInstitutionId())
+                && Objects.equals(fullName, account.getFullName())
+                && Objects.equals(email, account.getEmail());
+    }
 
     /** A programme coordinator or an admin sees every institution. */
     public boolean seesAllInstitutions() {

@@ -12,6 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -32,6 +35,8 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, AccountRepository accounts,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
+        var contexts = new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
         success.setDefaultTargetUrl("/");
         http
             .authorizeHttpRequests(auth -> auth
@@ -56,6 +61,7 @@ public class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID"))
+            .securityContext(context -> context.securityContextRepository(contexts))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -63,7 +69,7 @@ public class SecurityConfiguration {
                         + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                 .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-            .addFilterAfter(new ActiveAccountFilter(accounts), SecurityContextHolderFilter.class);
+            .addFilterAfter(new ActiveAccountFilter(accounts, contexts), SecurityContextHolderFilter.class);
         return http.build();
     }
 
