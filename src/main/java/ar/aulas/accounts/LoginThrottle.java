@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses logins for a while after too many failures for one login name or from one IP address.
  * Counted in the store (one document per key, single-document updates), so every instance agrees.
- * Keyed by what was typed, so an unknown account and a wrong password behave the same.
+ * Counted per account, whether its email or its DNI was typed; what matches no account is counted by
+ * what was typed, so an unknown account and a wrong password behave the same.
  */
 @Component
 public class LoginThrottle {
@@ -35,7 +36,10 @@ public class LoginThrottle {
     private final Clock clock;
     private final AccountsProperties properties;
 
-    LoginThrottle(MongoTemplate mongo, Clock clock, AccountsProperties properties) {
+    private final AccountUserDetailsService logins;
+
+    LoginThrottle(MongoTemplate mongo, Clock clock, AccountsProperties properties, AccountUserDetailsService logins) {
+        this.logins = logins;
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;
@@ -82,7 +86,11 @@ public class LoginThrottle {
                         Criteria.where("blockedUntil").lt(now)))), Failures.class);
     }
 
-    static String loginKey(String login) {
+    String loginKey(String login) {
+        return logins.lookup(login).map(account -> "account:" + account.getId()).orElseGet(() -> typedKey(login));
+    }
+
+    static String typedKey(String login) {
         String typed = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
         if (Dni.looksLikeDni(typed)) {
             typed = Dni.parse(typed).digits();

@@ -87,6 +87,19 @@ class LoginAndSessionTests {
     }
 
     @Test
+    void failuresAreCountedPerAccountWhetherTheEmailOrTheDniWasTyped() throws Exception {
+        var builder = fixtures.participant();
+        Account account = builder.create();
+        String dni = Dni.format(account.getDni());
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(login(i % 2 == 0 ? builder.email() : dni, "intento equivocado " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(login(builder.email(), builder.password())).andExpect(redirectedUrl("/login?blocked"));
+        mvc.perform(login(account.getDni(), builder.password())).andExpect(redirectedUrl("/login?blocked"));
+    }
+
+    @Test
     void thirtyFailuresFromOneAddressBlockEveryAccountFromThatAddress() throws Exception {
         var victim = fixtures.participant();
         victim.create();
