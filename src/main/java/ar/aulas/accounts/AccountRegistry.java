@@ -122,6 +122,10 @@ public class AccountRegistry {
         if (data.fullName() == null || data.fullName().isBlank()) {
             throw new AccountException("fullName", "account.fullName.required");
         }
+        String nameProblem = PersonName.problem(data.fullName());
+        if (nameProblem != null) {
+            throw new AccountException("fullName", nameProblem, PersonName.MAX_LENGTH);
+        }
         Email email;
         try {
             email = Email.parse(data.email());

@@ -1,5 +1,6 @@
 package ar.aulas.certificates;
 
+import ar.aulas.shared.files.ZipNames;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.shared.web.NotFoundException;
 import java.io.IOException;
@@ -71,7 +72,6 @@ public class CertificateDownloads {
     }
 
     private static String safe(String name) {
-        String s = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+        return ZipNames.segment(name);
     }
 }

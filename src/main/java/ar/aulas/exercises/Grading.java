@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -365,6 +366,9 @@ public class Grading {
         return total;
     }
 
+    /** Up to four digits and two decimals, with a comma or a point: 7, 7,5, 7.25. */
+    private static final Pattern SCORE = Pattern.compile("\\d{1,4}(\\.\\d{1,2})?");
+
     static BigDecimal parseScore(Exercise exercise, String text) {
         if (exercise.getScale() == Exercise.Scale.PASS_FAIL) {
             return null;
@@ -372,12 +376,14 @@ public class Grading {
         if (text == null || text.isBlank()) {
             throw new ExerciseRefused("score", "grade.score.required");
         }
-        BigDecimal score;
-        try {
-            score = new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new ExerciseRefused("score", "grade.score.number");
+        String typed = text.strip().replace(',', '.');
+        if (!SCORE.matcher(typed).matches()) {
+            if (typed.matches("-\\d+(\\.\\d+)?")) {
+                throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros().toPlainString());
+            }
+            throw new ExerciseRefused("score", typed.matches("\\d+(\\.\\d+)?") ? "grade.score.precision" : "grade.score.number");
         }
+        BigDecimal score = new BigDecimal(typed);
         if (score.signum() < 0 || (exercise.getMaxScore() != null && score.compareTo(exercise.getMaxScore()) > 0)) {
             throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros().toPlainString());
         }

@@ -4,6 +4,7 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.CourseFiles;
+import ar.aulas.shared.files.ZipNames;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.web.NotFoundException;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +114,6 @@ public class SubmissionArchive {
     }
 
     static String safe(String name) {
-        String n = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC)
-                .replaceAll("[^\\p{L}\\p{N}._ -]+", "_").strip();
-        return n.isEmpty() ? "_" : n;
+        return ZipNames.segment(name);
     }
 }

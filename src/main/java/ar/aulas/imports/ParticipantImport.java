@@ -6,6 +6,7 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Dni;
 import ar.aulas.accounts.Email;
 import ar.aulas.accounts.Passwords;
+import ar.aulas.accounts.PersonName;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolment;
@@ -37,7 +38,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,7 +58,6 @@ public class ParticipantImport {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantImport.class);
     private static final Locale SPANISH = Locale.forLanguageTag("es-AR");
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'’\\-]*");
     private static final Duration KEPT = Duration.ofHours(2);
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("apellido", "lastName"), Map.entry("apellidos", "lastName"),
@@ -440,11 +439,12 @@ public class ParticipantImport {
     }
 
     private static void name(String value, String column, List<Problem> problems) {
-        if (value.isEmpty()) {
+        String problem = PersonName.problem(value);
+        if ("account.fullName.required".equals(problem)) {
             problems.add(new Problem(column, "import.error.required", List.of()));
-        } else if (value.length() > 80) {
-            problems.add(new Problem(column, "import.error.tooLong", List.of("80")));
-        } else if (!NAME.matcher(value).matches()) {
+        } else if ("account.fullName.tooLong".equals(problem)) {
+            problems.add(new Problem(column, "import.error.tooLong", List.of(String.valueOf(PersonName.MAX_LENGTH))));
+        } else if (problem != null) {
             problems.add(new Problem(column, "import.error.nameChars", List.of()));
         }
     }

@@ -98,6 +98,20 @@ class AccountAdministrationTests {
     }
 
     @Test
+    void aNameWithMarkupOrAFormulaIsRefusedOnTheAdminFormAsInTheImport() throws Exception {
+        long before = accounts.count();
+        mvc.perform(newAccount("<script>alert(1)</script>", "script@cerrillos.gob.ar", "12345671"))
+                .andExpect(content().string(containsString("El nombre solo puede tener letras")));
+        mvc.perform(newAccount("=HYPERLINK(\"http://mal.example\",\"clic\")", "formula@cerrillos.gob.ar", "12345672"))
+                .andExpect(content().string(containsString("El nombre solo puede tener letras")));
+        mvc.perform(newAccount("x".repeat(81), "largo@cerrillos.gob.ar", "12345673"))
+                .andExpect(content().string(containsString("El nombre tiene más de 80 caracteres")));
+        assertThat(accounts.count()).isEqualTo(before);
+        mvc.perform(newAccount("María José O’Connor-Núñez", "mjo@cerrillos.gob.ar", "12345674"))
+                .andExpect(redirectedUrlPattern("/admin/accounts/*"));
+    }
+
+    @Test
     void anUnknownInstitutionIsRefused() throws Exception {
         long before = accounts.count();
         mvc.perform(newAccount("Sin Lugar", "sin.lugar@cerrillos.gob.ar", "12345679").param("institutionId", "nope"))

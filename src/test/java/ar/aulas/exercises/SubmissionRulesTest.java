@@ -105,6 +105,9 @@ class SubmissionRulesTest {
         assertThat(Grading.parseScore(e, "7,5")).isEqualByComparingTo("7.5");
         assertThatThrownBy(() -> Grading.parseScore(e, "11")).hasMessage("grade.score.range");
         assertThatThrownBy(() -> Grading.parseScore(e, "-1")).hasMessage("grade.score.range");
+        assertThatThrownBy(() -> Grading.parseScore(e, "9.99999999999999999999999")).hasMessage("grade.score.precision");
+        assertThatThrownBy(() -> Grading.parseScore(e, "1e1")).hasMessage("grade.score.number");
+        assertThat(Grading.parseScore(e, "9,99")).isEqualByComparingTo("9.99");
         assertThatThrownBy(() -> Grading.parseScore(e, "diez")).hasMessage("grade.score.number");
         assertThatThrownBy(() -> Grading.parseScore(e, " ")).hasMessage("grade.score.required");
     }

@@ -19,7 +19,7 @@ public final class AccountBuilder {
     private final Passwords passwords;
     private final InstitutionDirectory institutions;
     private final int n = SEQUENCE.incrementAndGet();
-    private String fullName = "Persona de Prueba " + n;
+    private String fullName = "Persona de Prueba " + letters(n);
     private String email = "persona" + n + "@prueba.gob.ar";
     private String dni = String.valueOf(40_000_000 + n % 9_000_000);
     private String institutionCode = "MSAL";
@@ -31,6 +31,15 @@ public final class AccountBuilder {
         this.registry = registry;
         this.passwords = passwords;
         this.institutions = institutions;
+    }
+
+    /** A number written in letters (a name holds no digits). */
+    static String letters(int number) {
+        StringBuilder s = new StringBuilder();
+        for (int i = number; i > 0; i /= 26) {
+            s.append((char) ('a' + i % 26));
+        }
+        return s.reverse().toString();
     }
 
     public AccountBuilder named(String fullName) { this.fullName = fullName; return this; }
