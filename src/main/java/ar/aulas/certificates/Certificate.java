@@ -71,6 +71,7 @@ public class Certificate {
     private Instant revokedAt;
     private String revokedBy;
     private String revokeReason;
+    private RevocationCategory revokeCategory;
     private String replacedById;
     private String replacedByCode;
     private Instant replacedAt;
@@ -132,10 +133,11 @@ public class Certificate {
         this.status = Status.VALID;
     }
 
-    void revoke(String by, Instant at, String reason) {
+    void revoke(String by, Instant at, RevocationCategory category, String reason) {
         this.status = Status.REVOKED;
         this.revokedBy = by;
         this.revokedAt = at;
+        this.revokeCategory = category;
         this.revokeReason = reason;
     }
 
@@ -188,6 +190,7 @@ public class Certificate {
     public Instant getRevokedAt() { return revokedAt; }
     public String getRevokedBy() { return revokedBy; }
     public String getRevokeReason() { return revokeReason; }
+    public RevocationCategory getRevokeCategory() { return revokeCategory; }
     public String getReplacedById() { return replacedById; }
     public String getReplacedByCode() { return replacedByCode; }
     public Instant getReplacedAt() { return replacedAt; }

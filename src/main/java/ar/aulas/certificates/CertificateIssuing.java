@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -79,6 +82,7 @@ public class CertificateIssuing {
     private final CertificateNumbers numbers;
     private final ar.aulas.accounts.AccountRegistry accounts;
     private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("certificate-heartbeat"));
     private final ExecutorService workers;
 
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -112,6 +116,7 @@ public class CertificateIssuing {
     @PreDestroy
     void stop() {
         jobRunner.shutdownNow();
+        heartbeats.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -223,9 +228,13 @@ public class CertificateIssuing {
         return c;
     }
 
-    public Certificate revoke(AulasUser user, String certificateId, String reason) {
+    /** The category is public (with the date); the reason is for staff and the audit only. */
+    public Certificate revoke(AulasUser user, String certificateId, RevocationCategory category, String reason) {
         requireIssuer(user);
         Certificate c = staffCertificate(user, certificateId);
+        if (category == null) {
+            throw new CertificateRefused("category", "certificate.refused.categoryRequired");
+        }
         String why = reason == null ? "" : reason.trim();
         if (why.length() < 5) {
             throw new CertificateRefused("reason", "certificate.refused.reasonRequired");
@@ -233,7 +242,7 @@ public class CertificateIssuing {
         if (c.getStatus() != Certificate.Status.VALID) {
             throw new CertificateRefused(null, "certificate.refused.notValid", c.getNumber());
         }
-        c.revoke(user.id(), clock.instant(), why);
+        c.revoke(user.id(), clock.instant(), category, why);
         Certificate saved = saveGuarded(c);
         record(saved, CertificateAudit.Action.REVOKED, user, why);
         return saved;
@@ -321,6 +330,10 @@ public class CertificateIssuing {
      */
     void runBulk(String jobId, AulasUser by, int stopAfter) {
         IssueJob job = jobs.findById(jobId).orElseThrow();
+        long beat = IssueJob.BEAT.toMillis();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING)),
+                new Update().set("updatedAt", clock.instant()), IssueJob.class), beat, beat, TimeUnit.MILLISECONDS);
         try {
             Course course = courses.findById(job.getCourseCode()).orElseThrow();
             CertificateRules rule = ruleOf(course, job.getType());
@@ -380,6 +393,8 @@ public class CertificateIssuing {
             log.error("Bulk certificate job {} failed", jobId, e);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.FAILED)
                     .set("lastError", String.valueOf(e.getMessage())).set("finishedAt", clock.instant()), IssueJob.class);
+        } finally {
+            heartbeat.cancel(false);
         }
     }
 

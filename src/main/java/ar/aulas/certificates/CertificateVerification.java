@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The public answer about a certificate, by its code or by the exact file. Only what a third party
+ * The public answer about a certificate, by its code or by the exact file (revoked: the date and a
+ * category, never the reason staff typed). Only what a third party
  * needs is shown: the DNI masked (**.***.678), no account or institution ids. A certificate still being
  * issued answers "not found", like an unknown code, so nothing can be probed.
  */
@@ -18,7 +19,7 @@ public class CertificateVerification {
 
     public record View(String code, String number, String holderName, String maskedDni, String courseTitle,
             String edition, String typeTitle, int hours, List<Integer> attendedModules, int totalModules,
-            LocalDate startDate, LocalDate endDate, Instant issuedAt, Instant revokedAt, String revokeReason,
+            LocalDate startDate, LocalDate endDate, Instant issuedAt, Instant revokedAt, RevocationCategory revokeCategory,
             String replacedByCode, String replacesCode, boolean byException) {
     }
 
@@ -56,7 +57,7 @@ public class CertificateVerification {
         return new Result(outcome, new View(c.verificationCode().formatted(), c.getNumber(), c.getHolderName(),
                 mask(c.getHolderDni()), c.getCourseTitle(), c.getEdition(), c.getTypeTitle(), c.getHours(),
                 c.getAttendedModules(), c.getTotalModules(), c.getStartDate(), c.getEndDate(), c.getIssuedAt(),
-                c.getRevokedAt(), c.getRevokeReason(),
+                c.getRevokedAt(), c.getRevokeCategory(),
                 c.getReplacedByCode() == null ? null : new VerificationCode(c.getReplacedByCode()).formatted(),
                 c.getReplacesCode() == null ? null : new VerificationCode(c.getReplacesCode()).formatted(),
                 c.byException()));

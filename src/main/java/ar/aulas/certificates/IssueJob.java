@@ -7,15 +7,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A bulk issue running in the background. Its counters are updated with single-document {@code $inc},
- * so the progress page can be reloaded at any time; a job whose heartbeat stopped was interrupted
- * (the process died) and running the bulk issue again completes the set.
+ * so the progress page can be reloaded at any time. While it runs, its heartbeat ({@code updatedAt})
+ * is written every {@link #BEAT}; a job whose heartbeat is older than two beats was interrupted (the
+ * process died) and running the bulk issue again completes the set.
  */
 @Document("certificate_jobs")
 public class IssueJob {
 
     public enum Status { RUNNING, DONE, FAILED }
 
-    static final Duration STALE = Duration.ofMinutes(2);
+    static final Duration BEAT = Duration.ofSeconds(5);
 
     @Id
     private String id;
@@ -56,7 +57,7 @@ public class IssueJob {
     }
 
     public boolean interrupted(Instant now) {
-        return status == Status.RUNNING && updatedAt.plus(STALE).isBefore(now);
+        return status == Status.RUNNING && updatedAt.plus(BEAT.multipliedBy(2)).isBefore(now);
     }
 
     public String getId() { return id; }

@@ -20,6 +20,7 @@ import ar.aulas.courses.Enrolments;
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionWork;
+import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.TestClock;
 import ar.aulas.support.Fixtures;
@@ -255,11 +256,22 @@ class CertificateIssuingTests {
         mvc.perform(post("/certificates/" + other.getId() + "/revoke").param("reason", "").session(session).with(csrf()));
         assertThat(certificates.findById(other.getId()).orElseThrow().getStatus()).isEqualTo(Certificate.Status.VALID);
         mvc.perform(post("/certificates/" + other.getId() + "/revoke").param("reason", "Se detectó un error en la asistencia")
-                .session(session).with(csrf())).andExpect(status().is3xxRedirection());
+                .session(session).with(csrf()));
+        assertThat(certificates.findById(other.getId()).orElseThrow().getStatus()).as("a category is required")
+                .isEqualTo(Certificate.Status.VALID);
+        mvc.perform(post("/certificates/" + other.getId() + "/revoke").param("reason", "Se detectó un error en la asistencia")
+                .param("category", "RECORDS_REVISED").session(session).with(csrf())).andExpect(status().is3xxRedirection());
         String revoked = mvc.perform(get("/verificar/" + other.getCode()).with(from(ip))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(revoked).contains("Certificado revocado", "Se detectó un error en la asistencia", "Revocado el");
-        mvc.perform(get("/api/v1/certificados/" + other.getCode()).with(from(ip))).andExpect(jsonPath("$.estado").value("REVOCADO"));
+        assertThat(revoked).contains("Certificado revocado", "Revocado el", "Categoría: asistencia o calificaciones revisadas")
+                .doesNotContain("Se detectó un error en la asistencia");
+        String json = mvc.perform(get("/api/v1/certificados/" + other.getCode()).with(from(ip)))
+                .andExpect(jsonPath("$.estado").value("REVOCADO"))
+                .andExpect(jsonPath("$.categoriaRevocacion").value("REGISTROS_REVISADOS"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).doesNotContain("Se detectó", "motivo");
+        assertThat(mvc.perform(get("/certificates/" + other.getId()).session(session)).andReturn().getResponse()
+                .getContentAsString()).as("staff still see the reason").contains("Se detectó un error en la asistencia");
         var juanSession = Sessions.login(mvc, juan.getEmail(), ar.aulas.support.AccountBuilder.PASSWORD);
         mvc.perform(get("/certificates/" + other.getId() + "/pdf").session(juanSession)).andExpect(status().isNotFound());
 
@@ -295,7 +307,7 @@ class CertificateIssuingTests {
         var s = scenario(1);
         List<Account> people = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            people.add(s.person("Participante %02d".formatted(i), i % 2 == 0 ? "MSAL" : "MSLO"));
+            people.add(s.person("Participante " + AccountBuilder.letters(i + 1), i % 2 == 0 ? "MSAL" : "MSLO"));
         }
         s.allPresent(1, people);
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
@@ -304,6 +316,17 @@ class CertificateIssuingTests {
         issuing.runBulk(crashed.getId(), coordinator, 5);
         assertThat(certificates.countByCourseCodeAndType(s.code, CertificateType.ATTENDANCE)).isEqualTo(5);
         assertThat(jobs.findById(crashed.getId()).orElseThrow().getStatus()).isEqualTo(IssueJob.Status.RUNNING);
+        String crashedUrl = "/courses/" + s.code + "/certificates/jobs/" + crashed.getId();
+        clock.stop();
+        try {
+            assertThat(mvc.perform(get(crashedUrl).session(coordinator())).andReturn().getResponse().getContentAsString())
+                    .doesNotContain("Interrumpida");
+            clock.advance(IssueJob.BEAT.multipliedBy(2).plusSeconds(1));
+            assertThat(mvc.perform(get(crashedUrl).session(coordinator())).andReturn().getResponse().getContentAsString())
+                    .as("two beats without a heartbeat").contains("Interrumpida");
+        } finally {
+            clock.resume();
+        }
 
         // and one certificate numbered but whose PDF was never stored, as a kill -9 at that point would leave it
         Account half = people.stream().filter(p -> certificates.findBySlot(
@@ -348,7 +371,7 @@ class CertificateIssuingTests {
         var s = scenario(1);
         List<Account> people = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            people.add(s.person("Simultánea %02d".formatted(i), "MSAL"));
+            people.add(s.person("Simultánea " + AccountBuilder.letters(i + 1), "MSAL"));
         }
         s.allPresent(1, people);
         AulasUser coordinator = s.user("coordinacion@aulas.demo");

@@ -8,6 +8,7 @@ import ar.aulas.attendance.RollCall;
 import ar.aulas.certificates.CertificateScenario;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class SubmissionIndexTests {
         List<Account> team = new ArrayList<>();
         // three at once: each may lose the race a few times and retries (more can exhaust the retries, "exercise.busy")
         for (int i = 0; i < 3; i++) {
-            team.add(s.person("Integrante " + i, "MSAL"));
+            team.add(s.person("Integrante " + AccountBuilder.letters(i + 1), "MSAL"));
         }
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(team.size());

@@ -34,7 +34,7 @@ public final class AccountBuilder {
     }
 
     /** A number written in letters (a name holds no digits). */
-    static String letters(int number) {
+    public static String letters(int number) {
         StringBuilder s = new StringBuilder();
         for (int i = number; i > 0; i /= 26) {
             s.append((char) ('a' + i % 26));

@@ -5,6 +5,7 @@ import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateDownloads;
 import ar.aulas.certificates.CertificateIssuing;
 import ar.aulas.certificates.CertificateRefused;
+import ar.aulas.certificates.RevocationCategory;
 import ar.aulas.certificates.CertificateType;
 import ar.aulas.certificates.Eligibility;
 import ar.aulas.certificates.IssueJob;
@@ -13,6 +14,7 @@ import ar.aulas.shared.web.Flash;
 import ar.aulas.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,10 @@ class CertificateController {
     private final CertificateIssuing issuing;
     private final CertificateDownloads downloads;
 
-    CertificateController(CertificateIssuing issuing, CertificateDownloads downloads) {
+    private final Clock clock;
+
+    CertificateController(CertificateIssuing issuing, CertificateDownloads downloads, Clock clock) {
+        this.clock = clock;
         this.issuing = issuing;
         this.downloads = downloads;
     }
@@ -123,7 +128,7 @@ class CertificateController {
         IssueJob job = issuing.job(me, code, jobId);
         model.addAttribute("job", job);
         model.addAttribute("code", code);
-        model.addAttribute("interrupted", job.interrupted(java.time.Instant.now()));
+        model.addAttribute("interrupted", job.interrupted(clock.instant()));
         return "certificates/job";
     }
 
@@ -147,9 +152,9 @@ class CertificateController {
 
     @PostMapping("/certificates/{id}/revoke")
     String revoke(@AuthenticationPrincipal AulasUser me, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) RevocationCategory category, RedirectAttributes redirect) {
         try {
-            Certificate c = issuing.revoke(me, id, reason);
+            Certificate c = issuing.revoke(me, id, category, reason);
             Flash.success(redirect, "certificate.revoked", c.getNumber());
         } catch (CertificateRefused refused) {
             Flash.error(redirect, refused.messageKey(), refused.args());

@@ -140,7 +140,13 @@ class VerificationController {
         m.put("emitidoPorExcepcion", v.byException());
         if (v.revokedAt() != null) {
             m.put("revocado", String.valueOf(v.revokedAt()));
-            m.put("motivoRevocacion", v.revokeReason());
+            m.put("categoriaRevocacion", v.revokeCategory() == null ? "SIN_CATEGORIA" : switch (v.revokeCategory()) {
+                case ISSUED_IN_ERROR -> "EMITIDO_POR_ERROR";
+                case WRONG_DATA -> "DATOS_INCORRECTOS";
+                case RECORDS_REVISED -> "REGISTROS_REVISADOS";
+                case HOLDER_REQUEST -> "PEDIDO_DEL_TITULAR";
+                case OTHER -> "OTRO";
+            });
         }
         if (v.replacedByCode() != null) {
             m.put("reemplazadoPor", v.replacedByCode());
