@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +43,8 @@ public class SubmissionWork {
             LocalDateTime extendedDue) {
     }
 
-    private static final int RETRIES = 5;
+    /** Team-mates saving at once each retry on a fresh copy, waiting a random, growing pause (full jitter). */
+    private static final int RETRIES = 12;
 
     private final ExerciseAccess access;
     private final SubmissionRepository submissions;
@@ -229,10 +231,21 @@ public class SubmissionWork {
                 return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 collided = e instanceof DuplicateKeyException;
-                // a team-mate saved at the same moment: reload and apply this change on top
+                // a team-mate saved at the same moment: reload and apply this change on top, after a pause
+                backOff(attempt);
             }
         }
         throw new ExerciseRefused(null, "exercise.busy");
+    }
+
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExerciseRefused(null, "exercise.busy");
+        }
     }
 
     /** "Mis entregas": the person's (and their team's) submissions in one course. */

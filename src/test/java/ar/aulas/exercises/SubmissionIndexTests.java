@@ -71,8 +71,8 @@ class SubmissionIndexTests {
     void teamMatesStartingTheTeamsWorkAtOnceLeaveOneSubmissionInTheQueue() throws Exception {
         var s = new CertificateScenario(root, 1, "team", fixtures, sync, enrolments, rollCall, work, grading, users);
         List<Account> team = new ArrayList<>();
-        // three at once: each may lose the race a few times and retries (more can exhaust the retries, "exercise.busy")
-        for (int i = 0; i < 3; i++) {
+        // ten at once: each may lose the race several times and retries after a random pause, none refused as busy
+        for (int i = 0; i < 10; i++) {
             team.add(s.person("Integrante " + AccountBuilder.letters(i + 1), "MSAL"));
         }
         CountDownLatch start = new CountDownLatch(1);

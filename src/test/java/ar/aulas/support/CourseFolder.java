@@ -177,10 +177,25 @@ public final class CourseFolder {
         }
     }
 
-    /** The smallest file that is really a PDF (its magic bytes), for attachments and uploads. */
+    /** A small real PDF of one page (with its cross-reference table), the same bytes for the same text. */
     public static byte[] tinyPdf(String text) {
-        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-                + "% " + text + "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-        return body.getBytes(StandardCharsets.ISO_8859_1);
+        String[] objects = {
+            "<</Type/Catalog/Pages 2 0 R>>",
+            "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            "<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>"};
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n% " + text.replaceAll("[\\r\\n]", " ") + "\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.toString().getBytes(StandardCharsets.ISO_8859_1).length;
+            pdf.append(i + 1).append(" 0 obj").append(objects[i]).append("endobj\n");
+        }
+        int xref = pdf.toString().getBytes(StandardCharsets.ISO_8859_1).length;
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer<</Size ").append(objects.length + 1).append("/Root 1 0 R>>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }
