@@ -24,7 +24,9 @@ public class PlainErrorReport extends ErrorReportValve {
             return;
         }
         Locale locale = english(request) ? Locale.ENGLISH : Locale.forLanguageTag("es-AR");
-        ResourceBundle messages = ResourceBundle.getBundle("messages", locale);
+        // no fallback to the JVM's default locale: Spanish is the base bundle
+        ResourceBundle messages = ResourceBundle.getBundle("messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String title = text(messages, status >= 500 ? "error.5xx.title" : "error.4xx.title");
         String body = text(messages, status >= 500 ? "error.5xx.text" : "error.4xx.text");
         String home = text(messages, "error.backHome");
