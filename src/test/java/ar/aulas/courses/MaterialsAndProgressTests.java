@@ -17,6 +17,9 @@ import ar.aulas.support.Sessions;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import ar.aulas.support.SampleFiles;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +97,36 @@ class MaterialsAndProgressTests {
                 .andExpect(content().string(containsString("El contenido del archivo no corresponde a un PDF")));
         assertThat(storedFiles()).isEqualTo(files);
         assertThat(materials.findByCourseCode(code)).isEmpty();
+    }
+
+    @Test
+    void aFileIsAcceptedOnlyWhenItsContentIsReallyOfItsKind() throws Exception {
+        long files = storedFiles();
+        Map<String, byte[]> disguised = new LinkedHashMap<>();
+        disguised.put("informe.docx", SampleFiles.zipWithProgram());
+        disguised.put("datos.xlsx", SampleFiles.zipWithProgram());
+        disguised.put("a.odt", SampleFiles.zipWithProgram());
+        disguised.put("a.odp", SampleFiles.odt());
+        disguised.put("plano.png", SampleFiles.pngWithHtml());
+        disguised.put("informe.pdf", SampleFiles.pdfWithHtml());
+        for (var file : disguised.entrySet()) {
+            String kind = file.getKey().substring(file.getKey().indexOf('.') + 1).toUpperCase();
+            mvc.perform(multipart(module + "/materials").file(new MockMultipartFile("file", file.getKey(),
+                    "application/octet-stream", file.getValue())).param("kind", "FILE").param("title", "Falso")
+                    .session(trainer).with(csrf()))
+                    .andExpect(content().string(containsString("El contenido del archivo no corresponde a un " + kind)));
+        }
+        assertThat(storedFiles()).as("nothing stored").isEqualTo(files);
+        assertThat(materials.findByCourseCode(code)).isEmpty();
+
+        Map<String, byte[]> real = Map.of("informe.docx", SampleFiles.docx(), "acta.odt", SampleFiles.odt(),
+                "plano.png", SampleFiles.png(), "guia.pdf", CourseFolder.tinyPdf("guia"));
+        for (var file : real.entrySet()) {
+            mvc.perform(multipart(module + "/materials").file(new MockMultipartFile("file", file.getKey(),
+                    "application/octet-stream", file.getValue())).param("kind", "FILE").param("title", file.getKey())
+                    .session(trainer).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        assertThat(materials.findByCourseCode(code)).hasSize(4);
     }
 
     @Test

@@ -26,7 +26,10 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
+import ar.aulas.support.SampleFiles;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -143,6 +146,13 @@ class ExtensionsArchiveAndNoticesTests {
         var exercise = exercises.findById(code + "/1/tarea").orElseThrow();
         exercise.settings(false, 5, 10);
         exercises.save(exercise);
+        var disguised = new MockMultipartFile("files", "devolucion.pdf", "application/pdf", SampleFiles.pdfWithHtml());
+        mvc.perform(multipart("/courses/" + code + "/grading/" + s.getId()).file(disguised)
+                .param("version", String.valueOf(s.getVersion())).param("score", "8").param("verdict", "APPROVED")
+                .session(trainer).with(csrf())).andExpect(status().isOk())
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("no corresponde a un PDF")));
+        assertThat(submissions.findById(s.getId()).orElseThrow().getStatus()).as("nothing half-stored")
+                .isEqualTo(Submission.Status.SUBMITTED);
         var feedback = new MockMultipartFile("files", "devolucion.pdf", "application/pdf", CourseFolder.tinyPdf("f"));
         mvc.perform(multipart("/courses/" + code + "/grading/" + s.getId()).file(feedback)
                 .param("version", String.valueOf(s.getVersion())).param("score", "8").param("verdict", "APPROVED")

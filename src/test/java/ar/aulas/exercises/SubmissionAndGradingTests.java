@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
+import ar.aulas.support.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -145,6 +146,12 @@ class SubmissionAndGradingTests {
         mvc.perform(multipart(soloUrl).file(new MockMultipartFile("files", "trabajo.pdf", "application/pdf", exe))
                 .param("action", "submit").param("token", "x2").session(ana).with(csrf()))
                 .andExpect(content().string(containsString("no corresponde a un PDF")));
+        mvc.perform(multipart(soloUrl).file(new MockMultipartFile("files", "informe.docx", "application/zip",
+                        SampleFiles.zipWithProgram())).param("action", "submit").param("token", "x2b").session(ana).with(csrf()))
+                .andExpect(content().string(containsString("no corresponde a un DOCX")));
+        mvc.perform(multipart(soloUrl).file(new MockMultipartFile("files", "foto.png", "image/png", SampleFiles.pngWithHtml()))
+                        .param("action", "submit").param("token", "x2c").session(ana).with(csrf()))
+                .andExpect(content().string(containsString("no corresponde a un PNG")));
         mvc.perform(post("/courses/AGC-2026/modules/1/exercises/mapa-de-actores").param("text", "x")
                 .param("action", "submit").param("token", "x3").session(ana).with(csrf()))
                 .andExpect(status().isNotFound());

@@ -112,6 +112,13 @@ class ClientErrorsTests {
         assertThat(answer.body()).contains("<title>No pudimos entender el pedido").doesNotContain("Whitelabel");
     }
 
+    @Test
+    void theInfoEndpointSpellsTheProgrammesNameRight() throws Exception {
+        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(info.body()).contains("Aulas de Gestión de Ciudades").doesNotContain("Ã");
+    }
+
     HttpClient loggedIn(String encodedEmail) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String base = "http://127.0.0.1:" + port;
