@@ -76,6 +76,11 @@ public class AttendanceSession {
         return takenAt != null;
     }
 
+    /** Whether the session's day has come ({@code today} in the course's time zone); one without a date has. */
+    public boolean hasCome(LocalDate today) {
+        return date == null || !date.isAfter(today);
+    }
+
     public String getId() { return id; }
     public String getCourseCode() { return courseCode; }
     public int getModuleNumber() { return moduleNumber; }

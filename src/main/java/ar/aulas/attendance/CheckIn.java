@@ -6,6 +6,7 @@ import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.shared.Refusal;
+import ar.aulas.shared.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -83,6 +84,7 @@ public class CheckIn {
 
     public AttendanceSession open(AulasUser user, String code, int module, int number) {
         AttendanceSession session = rollCall.session(user, code, module, number);
+        rollCall.requireCome(session, courses.findById(code).orElseThrow(NotFoundException::new));
         session.openCheckIn(clock.instant().plus(window));
         AttendanceSession saved = sessions.save(session);
         structure.changed(saved.getCourseCode());

@@ -13,7 +13,11 @@ import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.ParticipationChanged;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.Salta;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +45,7 @@ public class RollCall {
     }
 
     private static final int RETRIES = 5;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final CourseAccess access;
     private final AttendanceSessionRepository sessions;
@@ -148,6 +153,7 @@ public class RollCall {
     public int save(AulasUser user, String code, int module, int number, Map<String, AttendanceStatus> marks,
             Map<String, String> reasons) {
         AttendanceSession session = session(user, code, module, number);
+        requireCome(session, access.course(user, code));
         Map<String, Enrolment> enrolled = enrolments.ofCourse(code).stream().filter(Enrolment::isActive)
                 .collect(Collectors.toMap(Enrolment::getAccountId, Function.identity()));
         for (String accountId : marks.keySet()) {
@@ -169,6 +175,35 @@ public class RollCall {
         // the first roll call of a session makes everyone without a mark absent
         events.publishEvent(first ? ParticipationChanged.course(code) : ParticipationChanged.people(code, changed));
         return changed.size();
+    }
+
+    /**
+     * Attendance is taken on the session's day or after it, never before (in the course's time zone):
+     * to take it early, a trainer moves the session's date first.
+     */
+    void requireCome(AttendanceSession session, Course course) {
+        LocalDate today = LocalDate.now(clock.withZone(zoneOf(course)));
+        if (!session.hasCome(today)) {
+            throw new Refusal(null, "attendance.notYet", session.getModuleNumber(), DAY.format(session.getDate()));
+        }
+    }
+
+    static ZoneId zoneOf(Course course) {
+        return course.getTimeZone() == null ? Salta.ZONE : ZoneId.of(course.getTimeZone());
+    }
+
+    /** Whether the session's day has come, for the page to say so before anyone tries. */
+    public boolean hasCome(AulasUser user, String code, AttendanceSession session) {
+        return session.hasCome(LocalDate.now(clock.withZone(zoneOf(access.course(user, code)))));
+    }
+
+    /** How many "Todos presentes" would mark: the enrolled people with no mark yet. */
+    public long unmarked(AulasUser user, String code, int module, int number) {
+        AttendanceSession session = session(user, code, module, number);
+        Map<String, AttendanceRecord> marks = records.findBySessionId(session.getId()).stream()
+                .collect(Collectors.toMap(AttendanceRecord::getAccountId, Function.identity()));
+        return enrolments.ofCourse(code).stream().filter(Enrolment::isActive)
+                .filter(e -> !marks.containsKey(e.getAccountId()) || marks.get(e.getAccountId()).getStatus() == null).count();
     }
 
     /** "Todos presentes": marks everyone not yet marked as present; the trainer then adjusts. */

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The eligibility rules. Attendance: the rate must reach the threshold once every session has been
- * taken; below it with sessions left is "at risk", and "no longer possible" when even attending all of
+ * held and taken; below it with sessions left is "at risk", and "no longer possible" when even attending all of
  * them would not reach it. Approval adds: every exercise approved (revision pending is "at risk", not
  * approved is "no longer possible"), and the average when the course sets one.
  */
@@ -40,7 +40,8 @@ public final class CertificateEligibility {
                         : new Reason("certificate.reason.missed", s.module()));
             }
         }
-        long pending = standing.sessions().stream().filter(s -> !s.taken()).count();
+        // an encounter counts once it has been held (its day has come) and its attendance taken
+        long pending = standing.sessions().stream().filter(s -> !s.done()).count();
         BigDecimal percent = standing.attendancePercent();
         if (standing.sessions().isEmpty()) {
             reasons.add(new Reason("certificate.reason.noSessions"));

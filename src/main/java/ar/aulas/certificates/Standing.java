@@ -15,9 +15,21 @@ import java.util.List;
 public record Standing(List<SessionMark> sessions, BigDecimal attendancePercent, BigDecimal bestPossible,
         List<ExerciseMark> exercises) {
 
-    /** One session; {@code status} is null when not taken yet (or taken with no mark, which counts as absent). */
+    /**
+     * One session; {@code status} is null when not taken yet (or taken with no mark, which counts as absent);
+     * {@code held} once its day has come: a session counts as done only when held and taken.
+     */
     public record SessionMark(int module, int session, int sessionsInModule, boolean taken, AttendanceStatus status,
-            boolean beforeEnrolment) {
+            boolean beforeEnrolment, boolean held) {
+
+        public SessionMark(int module, int session, int sessionsInModule, boolean taken, AttendanceStatus status,
+                boolean beforeEnrolment) {
+            this(module, session, sessionsInModule, taken, status, beforeEnrolment, true);
+        }
+
+        boolean done() {
+            return taken && held;
+        }
 
         boolean missed() {
             return taken && !beforeEnrolment && (status == null || status == AttendanceStatus.ABSENT);

@@ -15,6 +15,8 @@ import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,11 +65,13 @@ public class Standings {
     private final ar.aulas.courses.Enrolments enrolments;
     private final ar.aulas.attendance.PersonAttendance attendance;
     private final ar.aulas.exercises.SubmissionIndex submissionIndex;
+    private final Clock clock;
 
     Standings(MongoTemplate mongo, AttendanceSessionRepository sessions, ExerciseRepository exercises,
             AccountRegistry accounts, InstitutionDirectory institutions, ar.aulas.courses.CourseStructure structure,
             ar.aulas.courses.Enrolments enrolments, ar.aulas.attendance.PersonAttendance attendance,
-            ar.aulas.exercises.SubmissionIndex submissionIndex) {
+            ar.aulas.exercises.SubmissionIndex submissionIndex, Clock clock) {
+        this.clock = clock;
         this.submissionIndex = submissionIndex;
         this.enrolments = enrolments;
         this.attendance = attendance;
@@ -227,9 +231,10 @@ public class Standings {
         }
     }
 
-    private static Computed standing(Course course, List<AttendanceSession> list, List<Exercise> work, Document person,
+    private Computed standing(Course course, List<AttendanceSession> list, List<Exercise> work, Document person,
             Map<String, AttendanceStatus> mine, Map<String, Map<String, Document>> byOwner) {
         ZoneId zone = ZoneId.of(course.getTimeZone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         Weights weights = Weights.of(course);
         Map<Integer, Long> perModule = new HashMap<>();
         list.forEach(s -> perModule.merge(s.getModuleNumber(), 1L, Long::sum));
@@ -251,7 +256,7 @@ public class Standings {
             boolean before = !came && enrolledOn != null && s.getDate() != null && s.getDate().isBefore(enrolledOn);
             rateMarks.add(new AttendanceRate.SessionMark(s.getId(), s.getDate(), s.isTaken(), recorded));
             sessionMarks.add(new Standing.SessionMark(s.getModuleNumber(), s.getNumber(),
-                    perModule.get(s.getModuleNumber()).intValue(), s.isTaken(), shown, before));
+                    perModule.get(s.getModuleNumber()).intValue(), s.isTaken(), shown, before, s.hasCome(today)));
         }
         AttendanceRate rate = AttendanceRate.of(rateMarks, enrolledOn, weights);
         BigDecimal best = rate.counted() + remaining == 0 ? null

@@ -62,6 +62,8 @@ class AttendanceReportTests {
             enrolments.enrol(code, a.getId(), null);
         }
         AulasUser trainer = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        // the first two encounters have been held: attendance is taken only once an encounter's day has come
+        fixtures.clock().travelTo(java.time.LocalDate.now().plusDays(15));
         rollCall.save(trainer, code, 1, Map.of(ana.getId(), AttendanceStatus.PRESENT, beto.getId(), AttendanceStatus.ABSENT,
                 carla.getId(), AttendanceStatus.ABSENT), Map.of());
         rollCall.save(trainer, code, 2, Map.of(ana.getId(), AttendanceStatus.PRESENT, beto.getId(), AttendanceStatus.PRESENT,

@@ -117,6 +117,7 @@ class RollCallTests {
         Account account = builder.create();
         enrolments.enrol(weighted, account.getId(), null);
         AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        fixtures.clock().travelTo(java.time.LocalDate.now().plusDays(3));
         rollCall.save(me, weighted, 1, Map.of(account.getId(), AttendanceStatus.LATE), Map.of());
         MockHttpSession session = Sessions.login(mvc, builder.email(), builder.password());
         mvc.perform(get("/courses/" + weighted).session(session))
@@ -157,6 +158,65 @@ class RollCallTests {
         assertThat(record.getHistory()).extracting(AttendanceRecord.Change::to)
                 .containsExactly(AttendanceStatus.PRESENT, AttendanceStatus.LATE);
         assertThat(record.getHistory().get(1).from()).isEqualTo(AttendanceStatus.PRESENT);
+    }
+
+    @Test
+    void attendanceForAnEncounterWhoseDayHasNotComeIsRefusedNamingTheDateUntilItIsMoved() throws Exception {
+        String future = code + "-F";
+        var day = java.time.LocalDate.now(ar.aulas.shared.Salta.ZONE).plusDays(9);
+        var dmy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        CourseFolder.create(root, future.toLowerCase(), future).moduleOn(1, "uno", day.format(dmy), "09:00", "13:00");
+        sync.syncAll(root);
+        var builder = fixtures.participant();
+        Account ana = builder.create();
+        enrolments.enrol(future, ana.getId(), null);
+        String page = "/courses/" + future + "/modules/1/attendance";
+
+        assertThat(mvc.perform(get(page).session(trainer)).andReturn().getResponse().getContentAsString())
+                .contains("El encuentro 1 es el " + day.format(dmy) + ": la asistencia se toma ese día o después")
+                .doesNotContain("Todos presentes");
+        for (var refused : List.of(post(page).param("status[" + ana.getId() + "]", "PRESENT"),
+                post(page + "/all-present").param("confirmed", "true"), post(page + "/check-in"))) {
+            String flash = mvc.perform(refused.session(trainer).with(csrf())).andExpect(status().is3xxRedirection())
+                    .andReturn().getFlashMap().get("flash").toString();
+            assertThat(flash).contains("attendance.notYet");
+        }
+        assertThat(records.findBySessionId(future + "/1/1")).as("nothing marked").isEmpty();
+
+        // on the day itself, before it starts, the roll can be taken
+        fixtures.clock().travelTo(day);
+        mvc.perform(post(page).param("status[" + ana.getId() + "]", "PRESENT").session(trainer).with(csrf()));
+        assertThat(records.findById(future + "/1/1|" + ana.getId())).isPresent();
+        fixtures.clock().resume();
+
+        // to take it early, the trainer moves the session first
+        String future2 = code + "-G";
+        CourseFolder.create(root, future2.toLowerCase(), future2).moduleOn(1, "uno", day.format(dmy), "09:00", "13:00");
+        sync.syncAll(root);
+        enrolments.enrol(future2, ana.getId(), null);
+        String page2 = "/courses/" + future2 + "/modules/1/attendance";
+        mvc.perform(post(page2 + "/sessions").param("number", "1").param("date", java.time.LocalDate.now(ar.aulas.shared.Salta.ZONE)
+                .toString()).param("start", "09:00").param("end", "13:00").param("venue", "Sala").session(trainer).with(csrf()));
+        mvc.perform(post(page2).param("status[" + ana.getId() + "]", "PRESENT").session(trainer).with(csrf()));
+        assertThat(records.findById(future2 + "/1/1|" + ana.getId())).isPresent();
+    }
+
+    @Test
+    void everyonePresentAsksFirstNamingHowManyItWillMark() throws Exception {
+        Person ana = enrolled("MVAQ");
+        Person beto = enrolled("MVAQ");
+        enrolled("MVAQ");
+        AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
+        rollCall.save(me, code, 1, Map.of(beto.account().getId(), AttendanceStatus.ABSENT), Map.of());
+        String ask = mvc.perform(post(url + "/all-present").session(trainer).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(ask).contains("Se marcarán presentes 2 personas que no tienen marca. ¿Confirmás?",
+                "Sí, marcar presentes a 2 personas");
+        assertThat(records.findById(code + "/1/1|" + ana.account().getId())).as("nothing marked yet").isEmpty();
+        mvc.perform(post(url + "/all-present").param("confirmed", "true").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(records.findById(code + "/1/1|" + ana.account().getId()).orElseThrow().getStatus())
+                .isEqualTo(AttendanceStatus.PRESENT);
     }
 
     @Test

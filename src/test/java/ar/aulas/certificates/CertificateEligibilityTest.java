@@ -64,6 +64,21 @@ class CertificateEligibilityTest {
     }
 
     @Test
+    void attendanceTakenAheadOfAnEncountersDayLeavesTheCertificateInProgress() {
+        Standing early = attendance(PRESENT, PRESENT, PRESENT, PRESENT, PRESENT);
+        List<Standing.SessionMark> marks = new ArrayList<>(early.sessions());
+        // encounters 4 and 5 marked before their day came (as data from before the rule may hold)
+        for (int i = 3; i < 5; i++) {
+            Standing.SessionMark m = marks.get(i);
+            marks.set(i, new Standing.SessionMark(m.module(), m.session(), m.sessionsInModule(), true, m.status(), false, false));
+        }
+        Eligibility e = CertificateEligibility.of(new Standing(marks, early.attendancePercent(), early.bestPossible(),
+                List.of()), ATTENDANCE);
+        assertThat(e.state()).isEqualTo(State.IN_PROGRESS);
+        assertThat(e.reasons()).extracting(Eligibility.Reason::key).contains("certificate.reason.pendingSessions");
+    }
+
+    @Test
     void missingOneOfFiveIsExactlyTheEightyPercentThreshold() {
         Eligibility e = CertificateEligibility.of(attendance(PRESENT, PRESENT, ABSENT, PRESENT, PRESENT), ATTENDANCE);
         assertThat(e.state()).isEqualTo(State.ELIGIBLE);

@@ -11,6 +11,7 @@ import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
+import java.time.LocalDate;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class CertificateScenario {
     private final AulasUser trainer;
     final int modules;
 
+    private final LocalDate afterTheLastEncounter;
+
     public CertificateScenario(Path root, int modules, Fixtures fixtures, CourseSync sync, Enrolments enrolments,
             RollCall rollCall, SubmissionWork work, Grading grading, UserDetailsService users) {
         this(root, modules, "individual", fixtures, sync, enrolments, rollCall, work, grading, users);
@@ -52,6 +55,7 @@ public final class CertificateScenario {
         this.grading = grading;
         this.users = users;
         CourseFolder course = CourseFolder.create(root, code.toLowerCase(), code);
+        this.afterTheLastEncounter = LocalDate.now().plusDays(7L * modules + 1);
         var dmy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int m = 1; m <= modules; m++) {
             // encounters after today's enrolment, so every absence counts
@@ -106,8 +110,13 @@ public final class CertificateScenario {
         return a;
     }
 
-    /** Takes the roll of an encounter: everyone listed with their status. */
+    /**
+     * Takes the roll of an encounter: everyone listed with their status. The encounters are after today's
+     * enrolments, so the application's clock first moves to the day after the last one: attendance is
+     * taken only once an encounter's day has come (the clock runs again after the test).
+     */
     public CertificateScenario roll(int module, Map<String, AttendanceStatus> marks) {
+        fixtures.clock().travelTo(afterTheLastEncounter);
         rollCall.save(trainer, code, module, marks, Map.of());
         return this;
     }

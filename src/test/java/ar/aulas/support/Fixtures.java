@@ -11,11 +11,18 @@ public class Fixtures {
     private final AccountRegistry registry;
     private final Passwords passwords;
     private final InstitutionDirectory institutions;
+    private final TestClock clock;
 
-    public Fixtures(AccountRegistry registry, Passwords passwords, InstitutionDirectory institutions) {
+    public Fixtures(AccountRegistry registry, Passwords passwords, InstitutionDirectory institutions, TestClock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.passwords = passwords;
         this.institutions = institutions;
+    }
+
+    /** The application's clock, which tests may stop or move forward (it runs again after each test). */
+    public TestClock clock() {
+        return clock;
     }
 
     public AccountBuilder participant() {

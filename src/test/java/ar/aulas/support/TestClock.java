@@ -3,6 +3,7 @@ package ar.aulas.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -12,15 +13,27 @@ import java.time.ZoneId;
 public class TestClock extends Clock {
 
     private final Clock system;
+    private final TestClock owner;
     private volatile Instant stopped;
 
     public TestClock(Clock system) {
-        this.system = system;
+        this(system, null);
     }
 
-    /** Time stands still at now until {@link #advance} or {@link #resume}. */
+    /** A view in another zone that follows {@code owner}'s time. */
+    private TestClock(Clock system, TestClock owner) {
+        this.system = system;
+        this.owner = owner;
+    }
+
+    /** Time stands still at now (the moment it was moved to, if it was) until {@link #advance} or {@link #resume}. */
     public void stop() {
-        stopped = system.instant();
+        stopped = instant();
+    }
+
+    /** Time stands still at noon of {@code day} (in the clock's zone), as if the course had gone on until then. */
+    public void travelTo(LocalDate day) {
+        stopped = day.atTime(12, 0).atZone(getZone()).toInstant();
     }
 
     public void advance(Duration duration) {
@@ -41,12 +54,12 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return system.withZone(zone);
+        return new TestClock(system.withZone(zone), owner == null ? this : owner);
     }
 
     @Override
     public Instant instant() {
-        Instant at = stopped;
+        Instant at = owner == null ? stopped : owner.stopped;
         return at == null ? system.instant() : at;
     }
 }

@@ -20,7 +20,7 @@ public class TestSupportConfiguration {
     }
 
     @Bean
-    Fixtures fixtures(AccountRegistry registry, Passwords passwords, InstitutionDirectory institutions) {
-        return new Fixtures(registry, passwords, institutions);
+    Fixtures fixtures(AccountRegistry registry, Passwords passwords, InstitutionDirectory institutions, TestClock clock) {
+        return new Fixtures(registry, passwords, institutions, clock);
     }
 }

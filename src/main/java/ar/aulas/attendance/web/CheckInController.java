@@ -25,8 +25,13 @@ class CheckInController {
     /** The trainer opens the check-in window and is taken to the page to project. */
     @PostMapping("/courses/{code}/modules/{module}/attendance/check-in")
     String open(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            @RequestParam(defaultValue = "1") int session) {
-        checkIn.open(me, code, module, session);
+            @RequestParam(defaultValue = "1") int session, RedirectAttributes redirect) {
+        try {
+            checkIn.open(me, code, module, session);
+        } catch (Refusal refused) {
+            Flash.error(redirect, refused.messageKey(), refused.args());
+            return "redirect:/courses/" + code + "/modules/" + module + "/attendance?session=" + session;
+        }
         return "redirect:/courses/" + code + "/modules/" + module + "/attendance/check-in?session=" + session;
     }
 

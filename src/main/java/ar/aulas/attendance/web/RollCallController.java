@@ -33,9 +33,11 @@ class RollCallController {
     @GetMapping
     String roster(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @RequestParam(defaultValue = "1") int session, Model model) {
-        model.addAttribute("roster", rollCall.roster(me, code, module, session));
+        RollCall.Roster roster = rollCall.roster(me, code, module, session);
+        model.addAttribute("roster", roster);
         model.addAttribute("sessions", rollCall.sessionsOf(me, code, module));
         model.addAttribute("statuses", AttendanceStatus.values());
+        model.addAttribute("hasCome", rollCall.hasCome(me, code, roster.session()));
         return "attendance/roll-call";
     }
 
@@ -102,10 +104,20 @@ class RollCallController {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
     }
 
+    /** "Todos presentes" asks first, naming how many people it would mark; {@code confirmed} marks them. */
     @PostMapping("/all-present")
     String allPresent(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            @RequestParam(defaultValue = "1") int session, RedirectAttributes redirect) {
-        Flash.success(redirect, "attendance.allPresentDone", rollCall.allPresent(me, code, module, session));
+            @RequestParam(defaultValue = "1") int session, @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model, RedirectAttributes redirect) {
+        try {
+            if (!confirmed) {
+                model.addAttribute("confirmAllPresent", rollCall.unmarked(me, code, module, session));
+                return roster(me, code, module, session, model);
+            }
+            Flash.success(redirect, "attendance.allPresentDone", rollCall.allPresent(me, code, module, session));
+        } catch (Refusal e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
         return "redirect:/courses/" + code + "/modules/" + module + "/attendance?session=" + session;
     }
 }
