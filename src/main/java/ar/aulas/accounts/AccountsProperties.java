@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param publicBaseUrl how users reach Aulas; used in links sent by mail or printed in the log
  * @param resetLinkValidity how long a password-reset link works
  * @param invitationValidity how long an invitation link works
  * @param loginMaxFailuresPerAccount failures for one login name before it is refused for {@code lockout}
@@ -13,12 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockout how long login is refused once a limit is reached
  */
 @ConfigurationProperties("aulas.accounts")
-public record AccountsProperties(String publicBaseUrl, Duration resetLinkValidity, Duration invitationValidity,
+public record AccountsProperties(Duration resetLinkValidity, Duration invitationValidity,
         Integer loginMaxFailuresPerAccount, Integer loginMaxFailuresPerIp, Duration loginWindow, Duration lockout) {
 
     public AccountsProperties {
-        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080"
-                : publicBaseUrl.replaceAll("/+$", "");
         resetLinkValidity = resetLinkValidity == null ? Duration.ofHours(48) : resetLinkValidity;
         invitationValidity = invitationValidity == null ? Duration.ofDays(7) : invitationValidity;
         loginMaxFailuresPerAccount = loginMaxFailuresPerAccount == null ? 5 : loginMaxFailuresPerAccount;

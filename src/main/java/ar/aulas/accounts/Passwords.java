@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ar.aulas.shared.web.PublicUrls;
 import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,11 @@ public class Passwords {
     private final MessageSource messages;
     private final AccountsProperties properties;
 
+    private final PublicUrls urls;
+
     Passwords(AccountRepository accounts, AccountRegistry registry, PasswordEncoder encoder, PasswordPolicy policy,
-            OneTimeLinks links, Mailer mailer, MessageSource messages, AccountsProperties properties) {
+            OneTimeLinks links, Mailer mailer, MessageSource messages, AccountsProperties properties, PublicUrls urls) {
+        this.urls = urls;
         this.accounts = accounts;
         this.registry = registry;
         this.encoder = encoder;
@@ -66,7 +70,7 @@ public class Passwords {
     public String sendResetLink(String accountId, Locale locale) {
         Account account = accounts.findById(accountId).orElseThrow(AccountRegistry.AccountNotFound::new);
         String token = links.issue(OneTimeLink.Purpose.PASSWORD_RESET, account.getId(), properties.resetLinkValidity());
-        String url = properties.publicBaseUrl() + "/password/reset?token=" + token;
+        String url = urls.base() + "/password/reset?token=" + token;
         mailer.send(account.getEmail(), messages.getMessage("mail.reset.subject", null, locale),
                 messages.getMessage("mail.reset.body", new Object[] {account.getFullName(), url,
                         properties.resetLinkValidity().toHours()}, locale));
@@ -77,7 +81,7 @@ public class Passwords {
     public String sendInvitation(String accountId, Locale locale) {
         Account account = accounts.findById(accountId).orElseThrow(AccountRegistry.AccountNotFound::new);
         String token = links.issue(OneTimeLink.Purpose.INVITATION, account.getId(), properties.invitationValidity());
-        String url = properties.publicBaseUrl() + "/password/reset?token=" + token;
+        String url = urls.base() + "/password/reset?token=" + token;
         mailer.send(account.getEmail(), messages.getMessage("mail.invitation.subject", null, locale),
                 messages.getMessage("mail.invitation.body", new Object[] {account.getFullName(), url,
                         properties.invitationValidity().toDays()}, locale));
@@ -118,7 +122,7 @@ public class Passwords {
             return Optional.empty();
         }
         String token = links.issue(OneTimeLink.Purpose.SETUP, null, properties.resetLinkValidity());
-        String url = properties.publicBaseUrl() + "/setup?token=" + token;
+        String url = urls.base() + "/setup?token=" + token;
         log.warn("No administrator exists. Create one within {} hours at: {}", properties.resetLinkValidity().toHours(), url);
         return Optional.of(url);
     }

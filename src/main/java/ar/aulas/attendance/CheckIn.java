@@ -7,6 +7,7 @@ import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.PublicUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class CheckIn {
     private final Clock clock;
     private final Duration window;
     private final Duration grace;
-    private final String baseUrl;
+    private final PublicUrls urls;
     private final org.springframework.context.ApplicationEventPublisher events;
     private volatile CheckInCodes codes;
 
@@ -62,7 +63,7 @@ public class CheckIn {
             Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
             @Value("${aulas.attendance.check-in-window:PT20M}") Duration window,
             @Value("${aulas.attendance.late-after:PT15M}") Duration grace,
-            @Value("${aulas.accounts.public-base-url:http://localhost:8080}") String baseUrl,
+            PublicUrls urls,
             org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
         this.structure = structure;
         this.events = events;
@@ -75,7 +76,7 @@ public class CheckIn {
         this.clock = clock;
         this.window = window;
         this.grace = grace;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.urls = urls;
     }
 
     public AttendanceSession open(AulasUser user, String code, int module) {
@@ -102,7 +103,7 @@ public class CheckIn {
             return new Display(session, null, null, null, 0);
         }
         String current = codes().code(session.getId(), CheckInCodes.step(now));
-        String url = baseUrl + "/check-in?c=" + current;
+        String url = urls.base() + "/check-in?c=" + current;
         return new Display(session, current, QrSvg.of(url, current), url,
                 Duration.between(now, session.getCheckInUntil()).toSeconds());
     }

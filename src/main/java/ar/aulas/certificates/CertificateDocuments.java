@@ -1,7 +1,7 @@
 package ar.aulas.certificates;
 
-import ar.aulas.accounts.AccountsProperties;
 import ar.aulas.shared.web.Formats;
+import ar.aulas.shared.web.PublicUrls;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,13 +38,13 @@ class CertificateDocuments {
     private final GridFsTemplate gridFs;
     private final CertificateRepository certificates;
     private final Formats formats;
-    private final String baseUrl;
+    private final PublicUrls urls;
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final ar.aulas.store.FileChunks chunks;
 
     CertificateDocuments(CertificateTemplates templates, CertificatePdf renderer, CertificateSigner signer,
-            GridFsTemplate gridFs, CertificateRepository certificates, Formats formats, AccountsProperties accounts,
+            GridFsTemplate gridFs, CertificateRepository certificates, Formats formats, PublicUrls urls,
             org.springframework.context.ApplicationEventPublisher events, ar.aulas.store.FileChunks chunks) {
         this.chunks = chunks;
         this.events = events;
@@ -54,22 +54,27 @@ class CertificateDocuments {
         this.gridFs = gridFs;
         this.certificates = certificates;
         this.formats = formats;
-        this.baseUrl = accounts.publicBaseUrl();
+        this.urls = urls;
     }
 
     /** The URL printed in the QR code: a public contract on paper, it never changes form. */
-    String verificationUrl(Certificate c) {
-        return baseUrl + VERIFY_PATH + c.getCode();
+    String verificationUrl(Certificate c, String base) {
+        return base + VERIFY_PATH + c.getCode();
+    }
+
+    /** How people reach Aulas now (see {@link PublicUrls}); a bulk job keeps the one of the request that started it. */
+    String base() {
+        return urls.base();
     }
 
     /** {@code fresh}: just inserted by the caller, so no earlier attempt can have left a PDF behind. */
-    Certificate complete(Certificate c, Map<Integer, String> moduleTitles, boolean fresh) {
+    Certificate complete(Certificate c, Map<Integer, String> moduleTitles, boolean fresh, String base) {
         if (c.getStatus() != Certificate.Status.PENDING) {
             return c;
         }
         CertificateTemplate template = templates.find(c.getTemplate())
                 .orElseThrow(() -> new CertificateRefused(null, "certificate.refused.template", c.getTemplate()));
-        byte[] pdf = signer.sign(renderer.render(template, values(c, moduleTitles), verificationUrl(c),
+        byte[] pdf = signer.sign(renderer.render(template, values(c, moduleTitles, base), verificationUrl(c, base),
                 c.getTypeTitle() + " · " + c.getHolderName() + " · " + c.getNumber(), "Aulas de Gestión de Ciudades"),
                 c.getTypeTitle() + " " + c.getNumber(), "Salta, Argentina");
         String sha256 = sha256(pdf);
@@ -91,7 +96,7 @@ class CertificateDocuments {
         }
     }
 
-    Map<String, String> values(Certificate c, Map<Integer, String> moduleTitles) {
+    Map<String, String> values(Certificate c, Map<Integer, String> moduleTitles, String base) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("nombreCompleto", c.getHolderName());
         v.put("dni", c.getHolderDni() == null ? "" : c.getHolderDni());
@@ -108,7 +113,7 @@ class CertificateDocuments {
         v.put("fechaEmision", formats.date(c.getIssuedAt()));
         v.put("codigo", c.verificationCode().formatted());
         v.put("numero", c.getNumber());
-        v.put("urlVerificacion", verificationUrl(c));
+        v.put("urlVerificacion", verificationUrl(c, base));
         return v;
     }
 

@@ -314,7 +314,7 @@ public class CertificateIssuing {
         CertificateRules rule = ruleOf(course, type);
         int eligible = (int) standings.of(course, null).values().stream()
                 .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).count();
-        IssueJob job = jobs.insert(new IssueJob(code, type, user.id(), notify, eligible, clock.instant()));
+        IssueJob job = jobs.insert(new IssueJob(code, type, user.id(), notify, eligible, clock.instant(), documents.base()));
         jobRunner.execute(() -> runBulk(job.getId(), user, Integer.MAX_VALUE));
         return job;
     }
@@ -330,6 +330,7 @@ public class CertificateIssuing {
      */
     void runBulk(String jobId, AulasUser by, int stopAfter) {
         IssueJob job = jobs.findById(jobId).orElseThrow();
+        String base = job.getBaseUrl() == null ? documents.base() : job.getBaseUrl();
         long beat = IssueJob.BEAT.toMillis();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING)),
@@ -361,10 +362,10 @@ public class CertificateIssuing {
                     Reserved reserved = reserve(course, p, rule, by, null, titles, last);
                     futures.add(workers.submit(() -> {
                         try {
-                            Certificate c = documents.complete(reserved.certificate(), titles, reserved.fresh());
+                            Certificate c = documents.complete(reserved.certificate(), titles, reserved.fresh(), base);
                             progress.add(progress.issued, null);
                             if (job.isNotify()) {
-                                notifyHolder(c);
+                                notifyHolder(c, base);
                             }
                         } catch (RuntimeException e) {
                             log.warn("Certificate for {} failed", p.account().getId(), e);
@@ -440,7 +441,7 @@ public class CertificateIssuing {
     private Certificate mint(Course course, Standings.Participant p, CertificateRules rule, AulasUser by, String exception,
             Map<Integer, String> titles) {
         Reserved reserved = reserve(course, p, rule, by, exception, titles, null);
-        return documents.complete(reserved.certificate(), titles, reserved.fresh());
+        return documents.complete(reserved.certificate(), titles, reserved.fresh(), documents.base());
     }
 
     /** A certificate whose number is taken; {@code fresh} when inserted by this call (no PDF can exist yet). */
@@ -538,11 +539,14 @@ public class CertificateIssuing {
     }
 
     private void notifyHolder(Certificate c) {
+        notifyHolder(c, documents.base());
+    }
+
+    private void notifyHolder(Certificate c, String base) {
         accountEmail(c).ifPresent(email -> mailer.send(email,
                 messages.getMessage("certificate.mail.subject", new Object[] {c.getTypeTitle()}, SPANISH),
                 messages.getMessage("certificate.mail.body", new Object[] {c.getHolderName(), c.getTypeTitle(),
-                        c.getCourseTitle(), documents.verificationUrl(c).replace(CertificateDocuments.VERIFY_PATH
-                                + c.getCode(), "/courses/" + c.getCourseCode()), documents.verificationUrl(c),
+                        c.getCourseTitle(), base + "/courses/" + c.getCourseCode(), documents.verificationUrl(c, base),
                         c.verificationCode().formatted()}, SPANISH)));
     }
 

@@ -33,11 +33,19 @@ public class IssueJob {
     private Instant startedAt;
     private Instant updatedAt;
     private Instant finishedAt;
+    /** How people reached Aulas when the job was started: printed in the QR of every certificate it issues. */
+    private String baseUrl;
 
     protected IssueJob() {
     }
 
     IssueJob(String courseCode, CertificateType type, String requestedBy, boolean notify, int total, Instant now) {
+        this(courseCode, type, requestedBy, notify, total, now, null);
+    }
+
+    IssueJob(String courseCode, CertificateType type, String requestedBy, boolean notify, int total, Instant now,
+            String baseUrl) {
+        this.baseUrl = baseUrl;
         this.courseCode = courseCode;
         this.type = type;
         this.requestedBy = requestedBy;
@@ -74,4 +82,5 @@ public class IssueJob {
     public Instant getStartedAt() { return startedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public String getBaseUrl() { return baseUrl; }
 }

@@ -1,5 +1,6 @@
 package ar.aulas.exercises;
 
+import ar.aulas.shared.web.PublicUrls;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.Role;
@@ -26,15 +27,15 @@ class GradeNotifications {
     private final AccountRegistry accounts;
     private final Enrolments enrolments;
     private final MessageSource messages;
-    private final String baseUrl;
+    private final PublicUrls urls;
 
     GradeNotifications(Mailer mailer, AccountRegistry accounts, Enrolments enrolments, MessageSource messages,
-            @Value("${aulas.accounts.public-base-url:http://localhost:8080}") String baseUrl) {
+            PublicUrls urls) {
         this.mailer = mailer;
         this.accounts = accounts;
         this.enrolments = enrolments;
         this.messages = messages;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.urls = urls;
     }
 
     record SubmissionGraded(Exercise exercise, Submission submission) {
@@ -55,7 +56,7 @@ class GradeNotifications {
             return;
         }
         String key = grade.verdict() == Submission.Verdict.NEEDS_REVISION ? "mail.revision" : "mail.graded";
-        String url = baseUrl + "/courses/" + exercise.getCourseCode() + "/modules/" + exercise.getModuleNumber()
+        String url = urls.base() + "/courses/" + exercise.getCourseCode() + "/modules/" + exercise.getModuleNumber()
                 + "/exercises/" + exercise.getSlug();
         for (Account person : owners(submission)) {
             mailer.send(person.getEmail(), messages.getMessage(key + ".subject", new Object[] {exercise.getTitle()}, SPANISH),

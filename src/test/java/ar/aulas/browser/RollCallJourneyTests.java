@@ -7,6 +7,7 @@ import ar.aulas.support.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +37,9 @@ class RollCallJourneyTests {
         assertThat(trainer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Asistencia del encuentro 3");
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Todos presentes (luego ajustá)")).click();
+        assertThat(trainer.getByRole(AriaRole.ALERTDIALOG)).containsText("¿Confirmás?");
+        Browser.screenshot(trainer, "roll-call-confirm-360");
+        trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Sí, marcar present"))).click();
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("como presente");
         Locator juan = trainer.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Juan Pablo Arias"));
         juan.getByLabel("Tarde").check();

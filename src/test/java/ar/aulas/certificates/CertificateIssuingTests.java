@@ -38,6 +38,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +142,30 @@ class CertificateIssuingTests {
         mvc.perform(get("/courses/" + s.code + "/certificates").session(carlaSession)).andExpect(status().isNotFound());
         mvc.perform(get("/courses/" + s.code + "/certificates").session(Sessions.demo(mvc, "capacitadora@aulas.demo")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void withoutAConfiguredAddressTheQrOfACertificatePointsToTheHostItWasIssuedFrom() throws Exception {
+        var s = scenario(1);
+        Account ana = s.person("Ana Fuera", "MSAL");
+        s.allPresent(1, List.of(ana));
+        mvc.perform(post("/courses/" + s.code + "/certificates/issue").param("accountId", ana.getId())
+                .param("type", "ATTENDANCE").session(coordinator()).with(csrf())
+                .with(r -> { r.setServerName("192.168.1.20"); r.setServerPort(8080); return r; }))
+                .andExpect(status().is3xxRedirection());
+        Certificate c = certificates.findBySlot(Certificate.slotOf(s.code, ana.getId(), CertificateType.ATTENDANCE))
+                .orElseThrow();
+        byte[] pdf;
+        try (var in = gridFs.getResource(gridFs.findOne(Query.query(Criteria.where("metadata.certificateId").is(c.getId()))))
+                .getInputStream()) {
+            pdf = in.readAllBytes();
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            String url = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(page)))).getText();
+            assertThat(url).isEqualTo("http://192.168.1.20:8080/verificar/" + c.getCode());
+        }
     }
 
     @Test
