@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class MySubmissions {
 
+    /** {@code overdue}: past its due date with the current attempt not submitted (it would go in late). */
     public record Item(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
-            java.time.LocalDateTime due) {
+            java.time.LocalDateTime due, boolean overdue) {
         public Submission.Grade visibleGrade() {
             return submission == null || !exercise.gradesVisible() ? null : submission.lastGrade();
         }
@@ -26,8 +27,11 @@ public class MySubmissions {
 
     private final ar.aulas.courses.CourseStructure structure;
 
+    private final ExerciseAccess access;
+
     MySubmissions(CourseCatalog catalog, CourseAccess courses, ExerciseRepository exercises,
-            SubmissionRepository submissions, ar.aulas.courses.CourseStructure structure) {
+            SubmissionRepository submissions, ar.aulas.courses.CourseStructure structure, ExerciseAccess access) {
+        this.access = access;
         this.structure = structure;
         this.catalog = catalog;
         this.courses = courses;
@@ -49,8 +53,11 @@ public class MySubmissions {
                 }
                 String owner = ExerciseAccess.ownerKey(user, exercise);
                 Submission submission = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), owner).orElse(null);
+                var due = exercise.dueFor(owner);
+                boolean overdue = due != null && access.now(course).isAfter(due)
+                        && (submission == null || !submission.current().isSubmitted());
                 items.add(new Item(course, exercise, submission, ParticipantStatus.of(submission, exercise.gradesVisible()),
-                        exercise.dueFor(owner)));
+                        due, overdue));
             }
         }
         return items;

@@ -40,7 +40,7 @@ public class SubmissionWork {
     /** What the exercise page shows a participant. */
     public record View(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
             boolean canEdit, String blockedKey, boolean gradeVisible, java.util.Map<String, String> people,
-            LocalDateTime extendedDue) {
+            LocalDateTime extendedDue, LocalDateTime overdueSince) {
     }
 
     /** Team-mates saving at once each retry on a fresh copy, waiting a random, growing pause (full jitter). */
@@ -86,9 +86,14 @@ public class SubmissionWork {
                     .map(Submission.Contribution::accountId).distinct().toList();
             accounts.findAll(ids).forEach(a -> people.put(a.getId(), a.getFullName()));
         }
+        // past the due date with nothing submitted in the current attempt, yet still open: it would be late
+        LocalDateTime due = participant ? exercise.dueFor(owner) : null;
+        boolean submittedNow = submission != null && submission.current().isSubmitted();
+        LocalDateTime overdueSince = participant && blocked == null && due != null && access.now(scope.course()).isAfter(due)
+                && !submittedNow ? due : null;
         return new View(scope.course(), exercise, submission,
                 ParticipantStatus.of(submission, exercise.gradesVisible()), blocked == null, blocked,
-                exercise.gradesVisible(), people, extendedDue);
+                exercise.gradesVisible(), people, extendedDue, overdueSince);
     }
 
     /** Why this owner cannot change their work now, or null if they can. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -140,6 +141,8 @@ class GradingController {
             model.addAttribute("form", form);
         }
         model.addAttribute("verdicts", Submission.Verdict.values());
+        model.addAttribute("history", GradeHistory.of(page.submission(), page.exercise(), page.people(), messages,
+                LocaleContextHolder.getLocale()));
         return "exercises/grading";
     }
 
@@ -159,10 +162,11 @@ class GradingController {
             return "exercises/conflict";
         }
         Grading.Saved saved = (Grading.Saved) outcome;
-        Flash.success(redirect, "grade.saved");
         if (form.isNext() && saved.nextId() != null) {
+            Flash.success(redirect, "grade.saved");
             return "redirect:/courses/" + code + "/grading/" + saved.nextId();
         }
+        Flash.success(redirect, form.isNext() ? "grade.savedNoneLeft" : "grade.saved");
         return "redirect:/courses/" + code + "/grading/" + id;
     }
 
