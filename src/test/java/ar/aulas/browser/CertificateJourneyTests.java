@@ -74,25 +74,25 @@ class CertificateJourneyTests {
         coordinator.navigate("/courses/" + s.code);
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Certificados")).click();
         assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Certificados");
-        Browser.screenshot(coordinator, "certificates-overview");
+        Browser.check(coordinator, "certificates-overview");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Emitir los 3 certificados pendientes"))
                 .first().click();
         assertThat(coordinator.getByRole(AriaRole.STATUS)).hasText("Terminada.",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(coordinator.locator("main")).containsText("3 de 3 participantes procesados");
-        Browser.screenshot(coordinator, "certificates-job-done");
+        Browser.check(coordinator, "certificates-job-done");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Volver a certificados")).click();
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(s.code + "-A-0001")).click();
         assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Certificado de asistencia " + s.code + "-A-0001");
         assertThat(coordinator.locator("main")).containsText("Emitido");
-        Browser.screenshot(coordinator, "certificates-detail");
+        Browser.check(coordinator, "certificates-detail");
         coordinator.context().close();
 
         Page tech = browser.logIn(maria.getEmail(), AccountBuilder.PASSWORD, 360);
         tech.navigate("/courses/" + s.code);
         assertThat(tech.locator("#progress-heading").locator("..")).containsText("Certificado de asistencia: emitido el");
-        Browser.screenshot(tech, "certificates-course-home-360");
+        Browser.check(tech, "certificates-course-home-360");
         Download download = tech.waitForDownload(() -> tech.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Descargar (PDF)")).click());
         Path pdf = Files.createDirectories(Path.of("target", "certificates")).resolve("journey.pdf");
@@ -115,12 +115,12 @@ class CertificateJourneyTests {
         assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Certificado válido"))).isVisible();
         assertThat(phone.locator("main")).containsText("María José Núñez");
         assertThat(phone.locator("main")).containsText("**.***.");
-        Browser.screenshot(phone, "certificates-verify-360");
+        Browser.check(phone, "certificates-verify-360");
         phone.getByLabel("Archivo PDF del certificado").setInputFiles(pdf);
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Comprobar el archivo")).click();
         assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("El archivo es auténtico")))
                 .isVisible();
-        Browser.screenshot(phone, "certificates-verify-file-360");
+        Browser.check(phone, "certificates-verify-file-360");
         phone.context().close();
     }
 }

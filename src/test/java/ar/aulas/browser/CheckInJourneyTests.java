@@ -67,7 +67,7 @@ class CheckInJourneyTests {
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abrir registro con código (20 minutos)")).click();
         String projected = trainer.locator(".check-in-code").textContent().strip();
         assertThat(trainer.locator(".check-in-qr svg")).isVisible();
-        Browser.screenshot(trainer, "check-in-projected");
+        Browser.check(trainer, "check-in-projected");
 
         Page tech = browser.logIn("tecnico@aulas.demo", 360);
         tech.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostrar u ocultar el menú")).click();
@@ -76,7 +76,7 @@ class CheckInJourneyTests {
         tech.getByLabel("Código").fill(projected);
         tech.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar").setExact(true)).click();
         assertThat(tech.getByRole(AriaRole.STATUS).first()).containsText("quedaste registrado como presente");
-        Browser.screenshot(tech, "check-in-done-360");
+        Browser.check(tech, "check-in-done-360");
 
         trainer.navigate("/courses/" + code + "/modules/1/attendance");
         assertThat(trainer.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Juan Pablo Arias"))

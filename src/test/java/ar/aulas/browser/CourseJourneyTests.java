@@ -52,14 +52,14 @@ class CourseJourneyTests {
                 .click();
         assertThat(page.locator("main")).containsText("Encuentro 1");
         assertThat(page.locator("main")).containsText("Salón de la Mesa Ejecutiva Metropolitana");
-        Browser.screenshot(page, "course-home-tecnico");
+        Browser.check(page, "course-home-tecnico");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Lineamientos estratégicos metropolitanos y gestión del territorio")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Lineamientos estratégicos metropolitanos y gestión del territorio");
         assertThat(page.locator("main")).containsText("Objetivos");
-        Browser.screenshot(page, "course-module-1");
+        Browser.check(page, "course-module-1");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Qué son los lineamientos estratégicos metropolitanos")).click();
@@ -69,7 +69,7 @@ class CourseJourneyTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Marcar como leída")).click();
         }
         assertThat(page.getByText("Marcaste esta lectura como leída.")).isVisible();
-        Browser.screenshot(page, "course-reading");
+        Browser.check(page, "course-reading");
 
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("guia-encuentro-1.pdf")).click());
@@ -97,13 +97,13 @@ class CourseJourneyTests {
         trainer.getByLabel("Archivo (si el tipo es archivo)").setInputFiles(pdf);
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agregar").setExact(true)).click();
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("Los participantes ya lo ven.");
-        Browser.screenshot(trainer, "course-module-2-trainer");
+        Browser.check(trainer, "course-module-2-trainer");
         trainer.context().close();
 
         Page technician = logIn("tecnico@aulas.demo", 360);
         technician.navigate("/courses/AGC-2026/modules/2");
         assertThat(technician.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title))).isVisible();
-        Browser.screenshot(technician, "course-module-2-tecnico-360");
+        Browser.check(technician, "course-module-2-tecnico-360");
         technician.context().close();
     }
 
@@ -115,7 +115,7 @@ class CourseJourneyTests {
         assertThat(admin.getByRole(AriaRole.STATUS).first()).containsText("Se sincronizaron");
         assertThat(admin.locator("main")).containsText(Pattern.compile("aulas-gestion-ciudades-2026"));
         assertThat(admin.locator("main")).containsText("Sin cambios");
-        Browser.screenshot(admin, "admin-course-sync");
+        Browser.check(admin, "admin-course-sync");
         admin.context().close();
     }
 }

@@ -71,8 +71,8 @@ class DemoRolesJourneyTests {
         boolean admin = email.startsWith("admin@");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cuentas").setExact(true)))
                 .hasCount(admin ? 1 : 0);
-        var shot = Browser.screenshot(page, "home-" + email.substring(0, email.indexOf('@')));
-        assertThat(Files.exists(shot)).isTrue();
+        Browser.check(page, "home-" + email.substring(0, email.indexOf('@')));
+        assertThat(Files.exists(Browser.SCREENSHOTS.resolve("home-" + email.substring(0, email.indexOf('@')) + ".png"))).isTrue();
         page.context().close();
     }
 
@@ -82,7 +82,7 @@ class DemoRolesJourneyTests {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hola, Juan Pablo Arias");
         int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
         assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
-        Browser.screenshot(page, "home-tecnico-360");
+        Browser.check(page, "home-tecnico-360");
 
         openMenu(page, "Mostrar u ocultar el menú");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
@@ -97,7 +97,7 @@ class DemoRolesJourneyTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
         assertThat(page.locator(".alert")).containsText("You have logged out.");
-        Browser.screenshot(page, "logged-out-360-en");
+        Browser.check(page, "logged-out-360-en");
         page.context().close();
     }
 
@@ -111,7 +111,7 @@ class DemoRolesJourneyTests {
     void anAdminCreatesAnAccountAfterFixingTheErrorsShownNextToTheFields() {
         Page page = logIn("admin@aulas.demo", 1280);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cuentas").setExact(true)).click();
-        Browser.screenshot(page, "admin-accounts");
+        Browser.check(page, "admin-accounts");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nueva cuenta")).click();
         page.getByLabel("Nombre completo").fill("Gabriela Tolaba");
         page.getByLabel("Correo electrónico").fill("tecnico@aulas.demo");
@@ -120,7 +120,7 @@ class DemoRolesJourneyTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
         assertThat(page.locator("#dni-error")).hasText("El DNI debe tener 7 u 8 dígitos (con o sin puntos).");
         assertThat(page.getByLabel("DNI")).hasAttribute("aria-invalid", "true");
-        Browser.screenshot(page, "admin-account-errors");
+        Browser.check(page, "admin-account-errors");
 
         page.getByLabel("DNI").fill("35.666.777");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
@@ -129,7 +129,7 @@ class DemoRolesJourneyTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Se creó la cuenta de Gabriela Tolaba.");
         assertThat(page.getByLabel("DNI")).hasValue("35.666.777");
-        Browser.screenshot(page, "admin-account-created");
+        Browser.check(page, "admin-account-created");
         page.context().close();
     }
 
@@ -141,7 +141,7 @@ class DemoRolesJourneyTests {
         page.getByLabel("Contraseña").fill("no es la contraseña");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("El usuario o la contraseña no son correctos.");
-        Browser.screenshot(page, "login-error");
+        Browser.check(page, "login-error");
         page.context().close();
     }
 }

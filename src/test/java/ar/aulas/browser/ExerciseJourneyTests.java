@@ -86,7 +86,7 @@ class ExerciseJourneyTests {
         button(tech, "Entregar").click();
         assertThat(tech.locator("#receipt")).containsText("Comprobante de entrega");
         assertThat(tech.locator("#receipt")).containsText("SHA-256");
-        Browser.screenshot(tech, "exercise-receipt-360");
+        Browser.check(tech, "exercise-receipt-360");
 
         Page trainer = logIn("capacitadora@aulas.demo", 1280);
         trainer.navigate(exercise + "/submissions");
@@ -96,7 +96,7 @@ class ExerciseJourneyTests {
         trainer.getByLabel("Ausente (0 puntos)").check();
         trainer.getByLabel("Requiere revisión", new Page.GetByLabelOptions().setExact(true)).check();
         trainer.getByLabel("Devolución (Markdown)").fill("Falta el **mapa** de actores.");
-        Browser.screenshot(trainer, "grading-page");
+        Browser.check(trainer, "grading-page");
         button(trainer, "Guardar nota").click();
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("Nota guardada.");
 
@@ -109,7 +109,7 @@ class ExerciseJourneyTests {
         Files.write(corrected, CourseFolder.tinyPdf("corregido"));
         tech.getByLabel("Agregar archivos").setInputFiles(corrected);
         tech.getByLabel("Reemplazar los archivos adjuntos por los que subo ahora").check();
-        Browser.screenshot(tech, "exercise-resubmit-replacing-360");
+        Browser.check(tech, "exercise-resubmit-replacing-360");
         button(tech, "Entregar").click();
         assertThat(tech.locator("#receipt")).containsText("Intento 2");
         assertThat(tech.locator("#receipt")).containsText("diagnóstico_corregido.pdf");
@@ -130,7 +130,7 @@ class ExerciseJourneyTests {
         assertThat(line).containsText("Calificado");
         assertThat(line).containsText("10");
         assertThat(line).containsText("Aprobado");
-        Browser.screenshot(trainer, "gradebook");
+        Browser.check(trainer, "gradebook");
 
         Download download = trainer.waitForDownload(() -> trainer.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Descargar Excel (XLSX)")).click());
@@ -156,7 +156,7 @@ class ExerciseJourneyTests {
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("Se otorgó la prórroga.");
         assertThat(trainer.locator("main")).containsText("Juan Pablo Arias: hasta el "
                 + LocalDateTime.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 18:00");
-        Browser.screenshot(trainer, "exercise-extensions");
+        Browser.check(trainer, "exercise-extensions");
 
         tech.navigate(exercise);
         assertThat(tech.locator("main")).containsText("Calificado");
@@ -164,7 +164,7 @@ class ExerciseJourneyTests {
         assertThat(tech.locator("main")).containsText("Mapa de actores: Presente (4 puntos)");
         assertThat(tech.locator("main")).containsText("Tu prórroga: entregá hasta "
                 + LocalDateTime.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 18:00");
-        Browser.screenshot(tech, "exercise-approved-360");
+        Browser.check(tech, "exercise-approved-360");
         tech.context().close();
         trainer.context().close();
     }

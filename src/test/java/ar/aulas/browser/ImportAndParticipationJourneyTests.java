@@ -57,12 +57,12 @@ class ImportAndParticipationJourneyTests {
         assertThat(coordinator.locator("main")).containsText("Filas con error (no se importan): 1");
         assertThat(coordinator.locator("tr.import-error")).hasCount(1);
         assertThat(coordinator.locator("tr.import-error")).containsText("«12.34» no es un DNI");
-        Browser.screenshot(coordinator, "import-preview");
+        Browser.check(coordinator, "import-preview");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importar solo las 2 filas válidas")).click();
         assertThat(coordinator.getByRole(AriaRole.STATUS)).hasText("Terminada.",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(coordinator.locator("main")).containsText("Cuentas nuevas");
-        Browser.screenshot(coordinator, "import-done");
+        Browser.check(coordinator, "import-done");
 
         coordinator.navigate("/courses/AGC-2026");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Participación")).click();
@@ -76,7 +76,7 @@ class ImportAndParticipationJourneyTests {
         Object encounters = coordinator.evaluate("() => document.querySelectorAll('#attendance-table thead th[data-session]').length");
         org.assertj.core.api.Assertions.assertThat((java.util.List<?>) drawn).isNotEmpty()
                 .allSatisfy(n -> org.assertj.core.api.Assertions.assertThat(((Number) n).intValue()).isEqualTo(((Number) encounters).intValue()));
-        Browser.screenshot(coordinator, "participation-programme");
+        Browser.check(coordinator, "participation-programme");
         Download download = coordinator.waitForDownload(() -> coordinator.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Descargar Excel (XLSX)")).click());
         Path xlsx = dir.resolve("participacion.xlsx");
@@ -90,11 +90,11 @@ class ImportAndParticipationJourneyTests {
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Municipalidad de Salta").setExact(true))
                 .first().click();
         assertThat(coordinator.locator("main")).containsText("Sofía Ibarra");
-        Browser.screenshot(coordinator, "participation-institution");
+        Browser.check(coordinator, "participation-institution");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sofía Ibarra")).click();
         assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sofía Ibarra");
         assertThat(coordinator.locator("main")).containsText("Ejercicios");
-        Browser.screenshot(coordinator, "participation-person");
+        Browser.check(coordinator, "participation-person");
         coordinator.context().close();
 
         Page sanLorenzo = browser.logIn("coordinacion.sanlorenzo@aulas.demo", 360);
@@ -102,7 +102,7 @@ class ImportAndParticipationJourneyTests {
         assertThat(sanLorenzo.locator("table.participation-table:not(#attendance-table) tbody")).containsText("Municipalidad de San Lorenzo");
         assertThat(sanLorenzo.locator("table.participation-table:not(#attendance-table) tbody")).not().containsText("Municipalidad de Salta ");
         assertThat(sanLorenzo.locator("table.participation-table:not(#attendance-table) tbody tr")).hasCount(1);
-        Browser.screenshot(sanLorenzo, "participation-san-lorenzo-360");
+        Browser.check(sanLorenzo, "participation-san-lorenzo-360");
         sanLorenzo.context().close();
     }
 }

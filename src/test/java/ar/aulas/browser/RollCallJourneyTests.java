@@ -38,20 +38,20 @@ class RollCallJourneyTests {
                 .hasText("Asistencia del encuentro 3");
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Todos presentes (luego ajustá)")).click();
         assertThat(trainer.getByRole(AriaRole.ALERTDIALOG)).containsText("¿Confirmás?");
-        Browser.screenshot(trainer, "roll-call-confirm-360");
+        Browser.check(trainer, "roll-call-confirm-360");
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Sí, marcar present"))).click();
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("como presente");
         Locator juan = trainer.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Juan Pablo Arias"));
         juan.getByLabel("Tarde").check();
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar asistencia")).click();
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("Asistencia guardada: 1 cambio.");
-        Browser.screenshot(trainer, "roll-call-360");
+        Browser.check(trainer, "roll-call-360");
         trainer.context().close();
 
         Page tech = browser.logIn("tecnico@aulas.demo", 1280);
         tech.navigate("/courses/AGC-2026/modules/3");
         assertThat(tech.locator("#activities").locator("..")).containsText("Tarde");
-        Browser.screenshot(tech, "module-3-attendance");
+        Browser.check(tech, "module-3-attendance");
         tech.context().close();
     }
 }

@@ -4,6 +4,9 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.assertj.core.api.Assertions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -59,6 +62,41 @@ public final class Browser implements AutoCloseable {
                 com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText("Hola");
         return page;
+    }
+
+    private static final String AXE = axeSource();
+
+    private static String axeSource() {
+        try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("axe-core missing from the test resources (axe/axe.min.js)", e);
+        }
+    }
+
+    /**
+     * axe-core's wcag2a, wcag2aa and wcag21aa rules run on the page as it is now, each violation as
+     * "rule (impact): selectors". Evaluated through the DevTools protocol, so the page's CSP stays as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> axeViolations(Page page) {
+        page.evaluate(AXE);
+        return (List<String>) page.evaluate("async () => { const r = await axe.run(document, {runOnly: {type: 'tag', "
+                + "values: ['wcag2a', 'wcag2aa', 'wcag21aa']}}); return r.violations.map(v => v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', ')); }");
+    }
+
+    /** How much wider than its viewport the page is (0 when it fits). */
+    public static int overflow(Page page) {
+        return ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+    }
+
+    /** A screenshot, then the page must pass axe (wcag2a/aa/21aa) with no violation and be no wider than the viewport. */
+    public static void check(Page page, String name) {
+        screenshot(page, name);
+        Assertions.assertThat(axeViolations(page)).as("axe violations on " + name + " (" + page.url() + ")")
+                .isEmpty();
+        Assertions.assertThat(overflow(page)).as("pixels wider than the viewport: " + name).isLessThanOrEqualTo(0);
     }
 
     public static Path screenshot(Page page, String name) {
