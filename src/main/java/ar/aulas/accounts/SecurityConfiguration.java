@@ -1,6 +1,7 @@
 package ar.aulas.accounts;
 
 import jakarta.servlet.DispatcherType;
+import ar.aulas.shared.web.ExpiredForms;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +56,12 @@ public class SecurityConfiguration {
                 .loginPage("/login")
                 .successHandler((request, response, authentication) -> {
                     throttle.recordSuccess(request.getParameter("username"));
+                    String waiting = ExpiredForms.afterLogin(request);
+                    if (waiting != null) {
+                        // back to the form whose session had ended, where what was typed is waiting
+                        response.sendRedirect(request.getContextPath() + waiting);
+                        return;
+                    }
                     success.onAuthenticationSuccess(request, response, authentication);
                 })
                 .failureHandler(failureHandler(throttle))
@@ -62,6 +69,7 @@ public class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID"))
             .securityContext(context -> context.securityContextRepository(contexts))
+            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredForms()))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(

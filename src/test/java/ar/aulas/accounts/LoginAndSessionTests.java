@@ -132,6 +132,22 @@ class LoginAndSessionTests {
     }
 
     @Test
+    void aFormPostedAfterTheSessionEndedIsKeptForItsOwnPageButNeverFromAnotherSite() throws Exception {
+        var builder = fixtures.participant();
+        builder.create();
+        // an ended session: a new, anonymous one, without the form's token
+        MockHttpSession ended = new MockHttpSession();
+        mvc.perform(post("/courses/AGC-2026/modules/1/exercises/mapa-de-actores").param("text", "Texto de un sitio ajeno")
+                .header("Origin", "https://sitio-ajeno.example").session(ended)).andExpect(status().isForbidden());
+        assertThat(ended.getAttribute("aulas.pendingForm")).as("nothing planted from another site").isNull();
+
+        mvc.perform(post("/courses/AGC-2026/modules/1/exercises/mapa-de-actores").param("text", "Lo que escribí")
+                .header("Origin", "http://localhost").session(ended)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(login(builder.email(), builder.password()).session(ended))
+                .andExpect(redirectedUrl("/courses/AGC-2026/modules/1/exercises/mapa-de-actores"));
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsForbidden() throws Exception {
         var builder = fixtures.participant();
         builder.create();

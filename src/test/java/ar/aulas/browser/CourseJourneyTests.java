@@ -112,7 +112,7 @@ class CourseJourneyTests {
         Page admin = logIn("admin@aulas.demo", 1280);
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cursos").setExact(true)).click();
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sincronizar cursos")).click();
-        assertThat(admin.getByRole(AriaRole.STATUS).first()).containsText("Se sincronizaron");
+        assertThat(admin.getByRole(AriaRole.STATUS).first()).containsText("Se sincronizó 1 curso.");
         assertThat(admin.locator("main")).containsText(Pattern.compile("aulas-gestion-ciudades-2026"));
         assertThat(admin.locator("main")).containsText("Sin cambios");
         Browser.check(admin, "admin-course-sync");

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +24,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Every visible string comes from the bundles, and both bundles know every key that is used. */
 class MessageBundlesTest {
@@ -122,5 +125,33 @@ class MessageBundlesTest {
             properties.load(reader);
         }
         return properties;
+    }
+
+    static String format(String key, Locale locale, Object... args) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages.getMessage(key, args, locale);
+    }
+
+    @Test
+    void countsReadRightInTheSingularAndThePluralInBothLanguages() {
+        Locale es = Locale.forLanguageTag("es-AR");
+        assertThat(format("attendance.enrolled", es, 1)).isEqualTo("1 inscripto");
+        assertThat(format("attendance.enrolled", es, 12)).isEqualTo("12 inscriptos");
+        assertThat(format("grade.scoreOf", es, "1", BigDecimal.ONE)).isEqualTo("· 1 de 1 punto");
+        assertThat(format("grade.scoreOf", es, "7,5", new BigDecimal("7.5"))).isEqualTo("· 7,5 de 7,5 puntos");
+        assertThat(format("certificate.counts", es, 1, 1)).isEqualTo("1 emitido · 1 persona puede recibirlo y todavía no lo tiene");
+        assertThat(format("certificate.counts", es, 2, 0)).isEqualTo("2 emitidos · nadie más puede recibirlo todavía");
+        assertThat(format("sync.done", es, 1)).isEqualTo("Se sincronizó 1 curso.");
+        assertThat(format("home.admin.total", es, 1)).isEqualTo("Hay 1 cuenta en total.");
+        assertThat(format("accounts.found", es, 1)).isEqualTo("1 cuenta encontrada");
+        assertThat(format("exercise.rubric.level", es, "Completo", new BigDecimal("2.5"))).isEqualTo("Completo (2,5 puntos)");
+        assertThat(format("attendance.allPresentConfirm", es, 1)).contains("1 persona que no tiene marca");
+        assertThat(format("attendance.enrolled", Locale.ENGLISH, 1)).isEqualTo("1 enrolled");
+        assertThat(format("grade.scoreOf", Locale.ENGLISH, "1", BigDecimal.ONE)).isEqualTo("· 1 of 1 point");
+        assertThat(format("sync.done", Locale.ENGLISH, 1)).isEqualTo("1 course was synchronised.");
+        assertThat(format("exercise.rubric.level", Locale.ENGLISH, "Full", new BigDecimal("2.5"))).isEqualTo("Full (2.5 points)");
     }
 }

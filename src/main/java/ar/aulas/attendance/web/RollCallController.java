@@ -5,6 +5,8 @@ import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.attendance.RollCall;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.PendingForm;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,8 +34,10 @@ class RollCallController {
 
     @GetMapping
     String roster(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            @RequestParam(defaultValue = "1") int session, Model model) {
+            @RequestParam(defaultValue = "1") int session, Model model, HttpServletRequest request) {
         RollCall.Roster roster = rollCall.roster(me, code, module, session);
+        // marks and reasons chosen before the session ended, shown again until saved
+        model.addAttribute("restored", PendingForm.take(request));
         model.addAttribute("roster", roster);
         model.addAttribute("sessions", rollCall.sessionsOf(me, code, module));
         model.addAttribute("statuses", AttendanceStatus.values());
@@ -112,7 +116,7 @@ class RollCallController {
         try {
             if (!confirmed) {
                 model.addAttribute("confirmAllPresent", rollCall.unmarked(me, code, module, session));
-                return roster(me, code, module, session, model);
+                return roster(me, code, module, session, model, null);
             }
             Flash.success(redirect, "attendance.allPresentDone", rollCall.allPresent(me, code, module, session));
         } catch (Refusal e) {

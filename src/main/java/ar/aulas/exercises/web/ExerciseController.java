@@ -10,10 +10,13 @@ import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
 import ar.aulas.shared.web.NotFoundException;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import ar.aulas.shared.web.PendingForm;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,7 +47,7 @@ class ExerciseController {
 
     @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}")
     String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
-            @PathVariable String slug, Model model) {
+            @PathVariable String slug, Model model, HttpServletRequest request) {
         SubmissionWork.View view = work.view(me, code, module, slug);
         model.addAttribute("view", view);
         if (!model.containsAttribute("form")) {
@@ -52,6 +55,12 @@ class ExerciseController {
             form.setToken(UUID.randomUUID().toString());
             if (view.submission() != null) {
                 form.setText(view.submission().current().getText());
+            }
+            // typed before the session ended: shown again, with the same token (a double submit stays one)
+            Map<String, String> typed = PendingForm.take(request);
+            if (typed != null) {
+                form.setText(typed.getOrDefault("text", form.getText()));
+                form.setToken(typed.getOrDefault("token", form.getToken()));
             }
             model.addAttribute("form", form);
         }
@@ -75,7 +84,7 @@ class ExerciseController {
         } catch (ExerciseRefused e) {
             Errors.reject(result, e);
             form.setToken(UUID.randomUUID().toString());
-            return page(me, code, module, slug, model);
+            return page(me, code, module, slug, model, null);
         }
     }
 

@@ -16,7 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import ar.aulas.shared.web.PendingForm;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -125,7 +128,8 @@ class GradingController {
     }
 
     @GetMapping("/courses/{code}/grading/{id}")
-    String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id, Model model) {
+    String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id, Model model,
+            HttpServletRequest request) {
         Grading.Page page = grading.page(me, code, id);
         model.addAttribute("page", page);
         if (!model.containsAttribute("form")) {
@@ -138,6 +142,7 @@ class GradingController {
                 form.setFeedback(grade.feedbackMarkdown());
                 form.setLevels(new java.util.ArrayList<>(grade.levels()));
             }
+            restore(form, PendingForm.take(request));
             model.addAttribute("form", form);
         }
         model.addAttribute("verdicts", Submission.Verdict.values());
@@ -154,7 +159,7 @@ class GradingController {
             outcome = grading.save(me, code, id, form.toForm());
         } catch (ExerciseRefused e) {
             Errors.reject(result, e);
-            return page(me, code, id, model);
+            return page(me, code, id, model, null);
         }
         if (outcome instanceof Grading.Conflict conflict) {
             model.addAttribute("page", grading.page(me, code, id));
@@ -168,6 +173,29 @@ class GradingController {
         }
         Flash.success(redirect, form.isNext() ? "grade.savedNoneLeft" : "grade.saved");
         return "redirect:/courses/" + code + "/grading/" + id;
+    }
+
+    /** Score, result, feedback and rubric levels typed before the session ended; the version stays the stored one. */
+    private static void restore(GradeForm form, Map<String, String> typed) {
+        if (typed == null) {
+            return;
+        }
+        form.setScore(typed.getOrDefault("score", form.getScore()));
+        form.setFeedback(typed.getOrDefault("feedback", form.getFeedback()));
+        try {
+            if (typed.containsKey("verdict")) {
+                form.setVerdict(Submission.Verdict.valueOf(typed.get("verdict")));
+            }
+            List<Integer> levels = new ArrayList<>();
+            for (int i = 0; typed.containsKey("levels[" + i + "]") && i < 100; i++) {
+                levels.add(Integer.valueOf(typed.get("levels[" + i + "]")));
+            }
+            if (!levels.isEmpty()) {
+                form.setLevels(levels);
+            }
+        } catch (IllegalArgumentException e) {
+            // a value no form of Aulas sends: the rest is still shown
+        }
     }
 
     @GetMapping("/courses/{code}/gradebook")
