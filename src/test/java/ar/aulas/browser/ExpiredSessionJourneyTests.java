@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.demo.DemoAccounts;
 import ar.aulas.exercises.SubmissionRepository;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
@@ -51,7 +52,7 @@ class ExpiredSessionJourneyTests {
 
     static void logInAgain(Page page, String email) {
         page.getByLabel("Correo electrónico o DNI").fill(email);
-        page.getByLabel("Contraseña").fill(ar.aulas.demo.DemoAccounts.PASSWORD);
+        page.getByLabel("Contraseña").fill(DemoAccounts.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
     }
 
