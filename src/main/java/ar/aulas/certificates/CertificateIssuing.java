@@ -58,7 +58,7 @@ public class CertificateIssuing {
 
     public record Overview(Course course, Map<CertificateType, CertificateRules> rules, List<Row> rows,
             Map<CertificateType, Integer> eligibleToIssue, Map<CertificateType, Integer> issued, List<IssueJob> jobs,
-            List<TemplateError> templateErrors, boolean canIssue) {
+            List<TemplateError> templateErrors, boolean canIssue, Map<CertificateType, Integer> revoked) {
     }
 
     /** What a participant sees of one certificate type on the course home. */
@@ -146,13 +146,16 @@ public class CertificateIssuing {
         List<Row> rows = new ArrayList<>();
         Map<CertificateType, Integer> toIssue = new EnumMap<>(CertificateType.class);
         Map<CertificateType, Integer> issued = new EnumMap<>(CertificateType.class);
+        Map<CertificateType, Integer> revoked = new EnumMap<>(CertificateType.class);
         for (Standings.Participant p : standings.of(course, only).values()) {
             Map<CertificateType, Eligibility> eligibility = new EnumMap<>(CertificateType.class);
             Map<CertificateType, Certificate> mine = held.getOrDefault(p.account().getId(), Map.of());
             rules.forEach((type, rule) -> {
                 Eligibility e = CertificateEligibility.of(p.standing(), rule);
                 eligibility.put(type, e);
-                if (mine.containsKey(type)) {
+                if (mine.containsKey(type) && mine.get(type).getStatus() == Certificate.Status.REVOKED) {
+                    revoked.merge(type, 1, Integer::sum);
+                } else if (mine.containsKey(type)) {
                     issued.merge(type, 1, Integer::sum);
                 } else if (e.eligible()) {
                     toIssue.merge(type, 1, Integer::sum);
@@ -161,7 +164,7 @@ public class CertificateIssuing {
             rows.add(new Row(p, eligibility, mine));
         }
         return new Overview(course, rules, rows, toIssue, issued, jobs.findTop5ByCourseCodeOrderByStartedAtDesc(code),
-                templates.errors(), canIssue(user));
+                templates.errors(), canIssue(user), revoked);
     }
 
     /** The person's current (or revoked) certificate of each type in the course, by account. */
@@ -186,8 +189,9 @@ public class CertificateIssuing {
         List<String> slots = CertificateRules.of(course).keySet().stream()
                 .map(type -> Certificate.slotOf(course.getCode(), user.id(), type)).toList();
         if (!slots.isEmpty()) {
-            certificates.findBySlotIn(slots).stream().filter(c -> c.getStatus() == Certificate.Status.VALID)
-                    .forEach(c -> held.put(c.getType(), c));
+            // a revoked certificate stays the person's: their page says it was revoked, never "Puede recibirlo"
+            certificates.findBySlotIn(slots).stream().filter(c -> c.getStatus() == Certificate.Status.VALID
+                    || c.getStatus() == Certificate.Status.REVOKED).forEach(c -> held.put(c.getType(), c));
         }
         CertificateRules.of(course).forEach((type, rule) ->
                 result.add(new Mine(rule, CertificateEligibility.of(p.standing(), rule), held.get(type))));

@@ -32,7 +32,13 @@ class CertificateSummary implements CourseSummaries {
         for (CertificateIssuing.Mine mine : issuing.mine(user, course)) {
             String title = mine.rules().title() != null ? mine.rules().title()
                     : messages.getMessage(mine.rules().type().key(), null, locale);
-            if (mine.certificate() != null) {
+            if (mine.certificate() != null && mine.certificate().getStatus() == Certificate.Status.REVOKED) {
+                Certificate c = mine.certificate();
+                String category = c.getRevokeCategory() == null ? ""
+                        : messages.getMessage("certificate.revocation." + c.getRevokeCategory(), null, locale);
+                lines.add(new Summary(category.isEmpty() ? "certificate.summary.revoked" : "certificate.summary.revokedWhy",
+                        new Object[] {title, c.getNumber(), formats.date(c.getRevokedAt()), category}, null));
+            } else if (mine.certificate() != null) {
                 Certificate c = mine.certificate();
                 lines.add(new Summary("certificate.summary.issued", new Object[] {title, formats.date(c.getIssuedAt()),
                         c.getNumber()}, null, "/certificates/" + c.getId() + "/pdf", "certificate.download"));

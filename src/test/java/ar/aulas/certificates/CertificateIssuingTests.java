@@ -306,6 +306,11 @@ class CertificateIssuingTests {
                 .getContentAsString()).as("staff still see the reason").contains("Se detectó un error en la asistencia");
         var juanSession = Sessions.login(mvc, juan.getEmail(), ar.aulas.support.AccountBuilder.PASSWORD);
         mvc.perform(get("/certificates/" + other.getId() + "/pdf").session(juanSession)).andExpect(status().isNotFound());
+        // one truth: the holder's page and the certificates page say revoked, never "Puede recibirlo"
+        assertThat(mvc.perform(get("/courses/" + s.code).session(juanSession)).andReturn().getResponse().getContentAsString())
+                .contains("fue revocado el", "asistencia o calificaciones revisadas").doesNotContain("Puede recibirlo");
+        assertThat(mvc.perform(get("/courses/" + s.code + "/certificates").session(session)).andReturn().getResponse()
+                .getContentAsString()).contains("1 emitido · nadie más puede recibirlo todavía", " · 1 revocado");
 
         accounts.update(ana.getId(), accounts.find(ana.getId()).orElseThrow().getVersion(), new AccountRegistry.AccountData(
                 "Ana Bien Escrita", ana.getEmail(), ana.getDni(), ana.getInstitutionId(), ana.getPosition(), ana.getRoles(), null));
