@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
+import ar.aulas.support.Sessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -145,6 +147,17 @@ class LoginAndSessionTests {
                 .header("Origin", "http://localhost").session(ended)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(login(builder.email(), builder.password()).session(ended))
                 .andExpect(redirectedUrl("/courses/AGC-2026/modules/1/exercises/mapa-de-actores"));
+    }
+
+    @Test
+    void keepAliveAnswersLoggedInPeopleOnlyAndNeedsItsToken() throws Exception {
+        var builder = fixtures.participant();
+        builder.create();
+        MockHttpSession session = Sessions.login(mvc, builder.email(), builder.password());
+        mvc.perform(post("/session/keep-alive").session(session).with(csrf())).andExpect(status().isNoContent())
+                .andExpect(header().exists("X-Session-Seconds"));
+        mvc.perform(post("/session/keep-alive").session(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/session/keep-alive").with(csrf())).andExpect(status().is3xxRedirection());
     }
 
     @Test

@@ -12,6 +12,7 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
 import ar.aulas.support.CourseFolder;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class ExpiredSessionJourneyTests {
 
     @Test
     void anAnswerAndAFeedbackTypedWhileTheSessionEndedComeBackAfterLoggingIn() throws Exception {
-        browser = new Browser(port);
+        browser = browser == null ? new Browser(port) : browser;
         String code = "EXP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         var f = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
         Path root = temp.resolve("courses");
@@ -106,5 +107,24 @@ class ExpiredSessionJourneyTests {
         assertThat(trainer.getByLabel("Requiere revisión", new Page.GetByLabelOptions().setExact(true))).isChecked();
         Browser.check(trainer, "session-ended-feedback-back");
         trainer.context().close();
+    }
+
+    @Test
+    void aFewMinutesBeforeTheSessionEndsThePageWarnsAndKeepsItAliveOnRequest() {
+        browser = browser == null ? new Browser(port) : browser;
+        Page tech = browser.logIn("tecnico@aulas.demo", 360);
+        tech.clock().install();
+        tech.navigate("/my/submissions");
+        Locator warning = tech.getByRole(AriaRole.ALERTDIALOG);
+        assertThat(warning).isHidden();
+        tech.clock().fastForward("25:01");
+        assertThat(warning).isVisible();
+        assertThat(warning).containsText("Tu sesión está por vencer por inactividad");
+        Browser.check(tech, "session-warning-360");
+        tech.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Seguir conectado")).click();
+        assertThat(warning).isHidden();
+        tech.clock().fastForward("10:00");
+        assertThat(warning).isHidden();
+        tech.context().close();
     }
 }

@@ -2,6 +2,8 @@ package ar.aulas.accounts.web;
 
 import ar.aulas.accounts.AulasUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,5 +14,12 @@ class CurrentUserAdvice {
     @ModelAttribute("me")
     AulasUser me(@AuthenticationPrincipal AulasUser user) {
         return user;
+    }
+
+    /** How long an idle session lasts, for the page's warning before it ends. */
+    @ModelAttribute("sessionSeconds")
+    Integer sessionSeconds(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getMaxInactiveInterval();
     }
 }

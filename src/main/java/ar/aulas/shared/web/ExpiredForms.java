@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 /**
  * A form posted after its session ended (or with a token that no longer matches) is not lost: what was
  * typed is kept ({@link PendingForm}), the person logs in again if they must, and lands back on the
- * form with it. Any other refusal is the usual 403 page.
+ * form with it. That is done for the forms where long work is typed (an exercise answer, a grade with
+ * its feedback, a roll call); any other refusal is the usual 403 page.
  */
 public final class ExpiredForms implements AccessDeniedHandler {
 
@@ -32,7 +34,8 @@ public final class ExpiredForms implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (!(denied instanceof CsrfException) || !"POST".equals(request.getMethod()) || !sameOrigin(request)) {
+        if (!(denied instanceof CsrfException) || !"POST".equals(request.getMethod()) || !sameOrigin(request)
+                || !restorable(request)) {
             otherwise.handle(request, response, denied);
             return;
         }
@@ -49,6 +52,14 @@ public final class ExpiredForms implements AccessDeniedHandler {
         flash.put("flash", new Flash.Message("warning", "form.expired", new Object[0]));
         FLASH.saveOutputFlashMap(flash, request, response);
         response.sendRedirect(request.getContextPath() + kept.page());
+    }
+
+    /** The forms whose pages show what was typed again (each posts to its own page). */
+    private static final Pattern RESTORABLE = Pattern.compile(
+            "/courses/[^/]+/(modules/\\d+/exercises/[^/]+|grading/[^/]+|modules/\\d+/attendance)");
+
+    static boolean restorable(HttpServletRequest request) {
+        return RESTORABLE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     /**
