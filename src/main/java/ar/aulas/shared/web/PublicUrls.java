@@ -8,6 +8,9 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,7 +25,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code aulas.accounts.public-base-url} still works). On a real MongoDB it is required and the app
  * refuses to start without it; on the embedded demo, when unset, links follow the host of the request
  * being served (forwarded headers honoured from trusted proxies), or of the last one for background
- * work, so a phone on the same network can follow them.
+ * work, so a phone on the same network can follow them. Only a logged-in person's request counts: an
+ * anonymous one (a password-reset request with a forged Host header) never chooses where links point.
  */
 @Component
 public class PublicUrls extends OncePerRequestFilter {
@@ -58,7 +62,7 @@ public class PublicUrls extends OncePerRequestFilter {
             return configured;
         }
         HttpServletRequest request = current();
-        return request == null ? lastSeen : fromRequest(request);
+        return request == null || !loggedIn() ? lastSeen : fromRequest(request);
     }
 
     public boolean configured() {
@@ -68,10 +72,15 @@ public class PublicUrls extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (configured == null) {
+        if (configured == null && loggedIn()) {
             lastSeen = fromRequest(request);
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean loggedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     private static HttpServletRequest current() {
