@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Requests no form of Aulas could have sent (an index far beyond any list, a file name with a NUL
- * byte) get the 400 page in the person's language, with one log line and no stack trace.
+ * Requests no form of Aulas could have sent (an index far beyond any list) get the 400 page in the
+ * person's language, with one log line and no stack trace. (A file name with a NUL byte is answered
+ * before the filters, by {@link MultipartGuard}.)
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -26,15 +27,6 @@ class ClientErrors {
     @ExceptionHandler(InvalidPropertyException.class)
     ModelAndView badField(InvalidPropertyException e, HttpServletRequest request, HttpServletResponse response) {
         return badRequest(request, response, "field " + e.getPropertyName());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ModelAndView badArgument(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
-            throws IllegalArgumentException {
-        if (!isInvalidFileName(e)) {
-            throw e;
-        }
-        return badRequest(request, response, "file name with a NUL byte");
     }
 
     static boolean isInvalidFileName(Throwable e) {
