@@ -13,10 +13,7 @@ import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.ParticipationChanged;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.NotFoundException;
-import ar.aulas.shared.Salta;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,28 +179,27 @@ public class RollCall {
      * to take it early, a trainer moves the session's date first.
      */
     void requireCome(AttendanceSession session, Course course) {
-        LocalDate today = LocalDate.now(clock.withZone(zoneOf(course)));
-        if (!session.hasCome(today)) {
+        if (!session.hasCome(access.today(course))) {
             throw new Refusal(null, "attendance.notYet", session.getModuleNumber(), DAY.format(session.getDate()));
         }
     }
 
-    static ZoneId zoneOf(Course course) {
-        return course.getTimeZone() == null ? Salta.ZONE : ZoneId.of(course.getTimeZone());
-    }
-
     /** Whether the session's day has come, for the page to say so before anyone tries. */
     public boolean hasCome(AulasUser user, String code, AttendanceSession session) {
-        return session.hasCome(LocalDate.now(clock.withZone(zoneOf(access.course(user, code)))));
+        return session.hasCome(access.today(access.course(user, code)));
     }
 
     /** How many "Todos presentes" would mark: the enrolled people with no mark yet. */
     public long unmarked(AulasUser user, String code, int module, int number) {
-        AttendanceSession session = session(user, code, module, number);
+        return unmarkedIds(session(user, code, module, number), code).size();
+    }
+
+    private List<String> unmarkedIds(AttendanceSession session, String code) {
         Map<String, AttendanceRecord> marks = records.findBySessionId(session.getId()).stream()
                 .collect(Collectors.toMap(AttendanceRecord::getAccountId, Function.identity()));
         return enrolments.ofCourse(code).stream().filter(Enrolment::isActive)
-                .filter(e -> !marks.containsKey(e.getAccountId()) || marks.get(e.getAccountId()).getStatus() == null).count();
+                .filter(e -> !marks.containsKey(e.getAccountId()) || marks.get(e.getAccountId()).getStatus() == null)
+                .map(Enrolment::getAccountId).toList();
     }
 
     /** "Todos presentes": marks everyone not yet marked as present; the trainer then adjusts. */
@@ -213,12 +209,8 @@ public class RollCall {
 
     public int allPresent(AulasUser user, String code, int module, int number) {
         AttendanceSession session = session(user, code, module, number);
-        Map<String, AttendanceRecord> marks = records.findBySessionId(session.getId()).stream()
-                .collect(Collectors.toMap(AttendanceRecord::getAccountId, Function.identity()));
         Map<String, AttendanceStatus> unmarked = new LinkedHashMap<>();
-        enrolments.ofCourse(code).stream().filter(Enrolment::isActive)
-                .filter(e -> !marks.containsKey(e.getAccountId()) || marks.get(e.getAccountId()).getStatus() == null)
-                .forEach(e -> unmarked.put(e.getAccountId(), AttendanceStatus.PRESENT));
+        unmarkedIds(session, code).forEach(id -> unmarked.put(id, AttendanceStatus.PRESENT));
         return save(user, code, module, number, unmarked, Map.of());
     }
 

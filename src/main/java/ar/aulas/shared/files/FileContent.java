@@ -52,10 +52,6 @@ public final class FileContent {
         this.limits = limits;
     }
 
-    public static boolean isZipBased(String extension) {
-        return OOXML_MAIN.containsKey(extension) || ODF_MIMETYPE.containsKey(extension);
-    }
-
     /** Checks a file of {@code extension} (lower case, no dot). */
     public Verdict check(String extension, Path file) throws IOException {
         String ext = extension.toLowerCase(Locale.ROOT);

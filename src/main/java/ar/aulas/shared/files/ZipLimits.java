@@ -60,10 +60,6 @@ public record ZipLimits(long maxTotalBytes, int maxEntries, double maxRatio) {
             return List.copyOf(entries.keySet());
         }
 
-        public boolean has(String name) {
-            return entries.containsKey(name);
-        }
-
         /** The entry's bytes (at most {@code max}, else null): the total budget and the ratio are enforced. */
         public byte[] read(String name, int max) throws IOException {
             ZipArchiveEntry entry = entries.get(name);

@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +16,6 @@ import org.springframework.web.servlet.ModelAndView;
  * before the filters, by {@link MultipartGuard}.)
  */
 @ControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
 class ClientErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ClientErrors.class);

@@ -65,10 +65,6 @@ public class PublicUrls extends OncePerRequestFilter {
         return request == null || !loggedIn() ? lastSeen : fromRequest(request);
     }
 
-    public boolean configured() {
-        return configured != null;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
