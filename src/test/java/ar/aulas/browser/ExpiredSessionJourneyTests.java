@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ExpiredSessionJourneyTests {
 
     static Browser browser;
+    static final Pattern LOGIN_EXPIRED = Pattern.compile(".*/login\\?expired$");
 
     @LocalServerPort int port;
     @Autowired CourseSync sync;
@@ -75,6 +77,7 @@ class ExpiredSessionJourneyTests {
         tech.getByLabel("Texto de la entrega").fill(answer);
         endTheSession(tech);
         tech.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entregar").setExact(true)).click();
+        assertThat(tech).hasURL(LOGIN_EXPIRED);
         assertThat(tech.locator("main")).containsText("Tu sesión terminó. Ingresá de nuevo");
         Browser.check(tech, "session-ended-login-360");
         logInAgain(tech, "tecnico@aulas.demo");
@@ -98,6 +101,7 @@ class ExpiredSessionJourneyTests {
         trainer.getByLabel("Devolución (Markdown)").fill(feedback);
         endTheSession(trainer);
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar nota").setExact(true)).click();
+        assertThat(trainer).hasURL(LOGIN_EXPIRED);
         assertThat(trainer.locator("main")).containsText("Tu sesión terminó");
         logInAgain(trainer, "capacitadora@aulas.demo");
         assertThat(trainer).hasURL(grading);

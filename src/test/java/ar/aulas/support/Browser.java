@@ -38,11 +38,20 @@ public final class Browser implements AutoCloseable {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
         this.baseUrl = "http://localhost:" + port;
+        // A loaded two-core CI machine can take seconds to answer a POST and its redirect: assertions wait
+        // for what a person would see, however long the machine takes, never a fixed 5 s.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
     }
+
+    /** How long an assertion waits for the page to show what it expects (Playwright's default is 5 s). */
+    public static final double ASSERTION_TIMEOUT_MS = 30_000;
 
     /** A fresh browser profile (no cookies) with the given viewport width. */
     public Page newPage(int width) {
-        return browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl)).newPage();
+        var context = browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl));
+        context.setDefaultTimeout(60_000);
+        context.setDefaultNavigationTimeout(60_000);
+        return context.newPage();
     }
 
     /** Logs a demo account in through the login form, in a fresh profile, and waits for the home page. */
