@@ -18,6 +18,8 @@ public class Account {
     @Id
     private String id;
     private String fullName;
+    /** The surname(s) at the end of the full name, when known (an import gives it): lists are sorted by it. */
+    private String surname;
     @Indexed(unique = true, sparse = true)
     private String dni;
     @Indexed(unique = true)
@@ -86,6 +88,16 @@ public class Account {
 
     public String getId() { return id; }
     public String getFullName() { return fullName; }
+    public String getSurname() { return surname; }
+    /** "Arias, Juan Pablo": what lists are sorted by ({@link PersonOrder}). */
+    public String getSortName() { return PersonOrder.sortName(fullName, surname); }
+
+    /** The surname as it ends the full name; anything else (blank, or not the end of the name) is forgotten. */
+    public void surname(String surname) {
+        String s = surname == null ? "" : surname.strip();
+        this.surname = !s.isEmpty() && fullName.length() > s.length()
+                && fullName.toLowerCase(java.util.Locale.ROOT).endsWith(" " + s.toLowerCase(java.util.Locale.ROOT)) ? s : null;
+    }
     public String getDni() { return dni; }
     public String getDniFormatted() { return Dni.format(dni); }
     public String getEmail() { return email; }

@@ -21,8 +21,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountRegistry {
 
+    /** @param surname the surname(s) that end the full name, when known (for sorting); null otherwise */
     public record AccountData(String fullName, String email, String dni, String institutionId, String position,
-            Set<Role> roles, String coordinatedInstitutionId) {
+            Set<Role> roles, String coordinatedInstitutionId, String surname) {
+
+        public AccountData(String fullName, String email, String dni, String institutionId, String position,
+                Set<Role> roles, String coordinatedInstitutionId) {
+            this(fullName, email, dni, institutionId, position, roles, coordinatedInstitutionId, null);
+        }
     }
 
     private final AccountRepository accounts;
@@ -51,6 +57,7 @@ public class AccountRegistry {
         Account account = new Account(data.fullName(), v.email, v.dni, data.institutionId(), data.position(), data.roles());
         account.update(data.fullName(), v.email, v.dni, data.institutionId(), data.position(), data.roles(),
                 blankToNull(data.coordinatedInstitutionId()));
+        account.surname(data.surname());
         return saveUnique(account, v);
     }
 
@@ -60,8 +67,10 @@ public class AccountRegistry {
             throw new AccountException(null, "form.conflict");
         }
         Validated v = validate(data, id);
+        String surname = data.surname() != null ? data.surname() : account.getSurname();
         account.update(data.fullName(), v.email, v.dni, data.institutionId(), data.position(), data.roles(),
                 blankToNull(data.coordinatedInstitutionId()));
+        account.surname(surname);
         return saveUnique(account, v);
     }
 
@@ -121,6 +130,10 @@ public class AccountRegistry {
     private Validated validate(AccountData data, String selfId) {
         if (data.fullName() == null || data.fullName().isBlank()) {
             throw new AccountException("fullName", "account.fullName.required");
+        }
+        if (data.surname() != null && !data.surname().isBlank() && !data.fullName().strip().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(" " + data.surname().strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw new AccountException("surname", "account.surname.notEnd");
         }
         String nameProblem = PersonName.problem(data.fullName());
         if (nameProblem != null) {

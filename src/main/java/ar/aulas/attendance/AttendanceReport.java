@@ -112,7 +112,8 @@ public class AttendanceReport {
             Institution institution = byId.get(a.getInstitutionId());
             people.add(new Person(a, institution == null ? "" : institution.getName(), statuses, rate, best, risk, enrolledOn));
         }
-        people.sort(Comparator.comparing(Person::institutionName).thenComparing(p -> p.account().getFullName()));
+        people.sort(Comparator.comparing(Person::institutionName, ar.aulas.accounts.PersonOrder.TEXT)
+                .thenComparing(Person::account, ar.aulas.accounts.PersonOrder.ACCOUNTS));
         List<Map<AttendanceStatus, Long>> counts = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Map<AttendanceStatus, Long> c = new EnumMap<>(AttendanceStatus.class);

@@ -56,7 +56,7 @@ class AttendanceSummary implements CourseSummaries {
         if (rate.percent() == null) {
             return List.of(new Summary("attendance.rate.none", new Object[0], perModule));
         }
-        return List.of(new Summary("attendance.rate", new Object[] {rate.percent().stripTrailingZeros().toPlainString(),
+        return List.of(new Summary("attendance.rate", new Object[] {rate.percent().stripTrailingZeros(),
                 rate.counted()}, perModule));
     }
 }

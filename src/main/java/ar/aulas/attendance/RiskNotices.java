@@ -35,8 +35,8 @@ public class RiskNotices {
                 continue;
             }
             Object[] args = {p.account().getFullName(), report.course().getTitle(),
-                    p.rate().percent() == null ? "—" : p.rate().percent().toPlainString(),
-                    report.threshold().stripTrailingZeros().toPlainString()};
+                    p.rate().percent() == null ? "—" : ar.aulas.shared.web.Formats.number(p.rate().percent(), es),
+                    ar.aulas.shared.web.Formats.number(report.threshold(), es)};
             String subject = messages.getMessage("mail.risk.subject", new Object[] {report.course().getTitle()}, es);
             String body = messages.getMessage("mail.risk.body." + p.risk(), args, es);
             mailer.send(p.account().getEmail(), subject, body);

@@ -130,7 +130,8 @@ public class RollCall {
         Map<String, List<Line>> grouped = new LinkedHashMap<>();
         accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList()).stream()
                 .sorted(Comparator.comparing((Account a) -> byId.containsKey(a.getInstitutionId())
-                        ? byId.get(a.getInstitutionId()).getName() : "").thenComparing(Account::getFullName))
+                        ? byId.get(a.getInstitutionId()).getName() : "", ar.aulas.accounts.PersonOrder.TEXT)
+                        .thenComparing(ar.aulas.accounts.PersonOrder.ACCOUNTS))
                 .forEach(a -> grouped.computeIfAbsent(byId.containsKey(a.getInstitutionId())
                         ? byId.get(a.getInstitutionId()).getName() : "", k -> new ArrayList<>())
                         .add(new Line(a, marks.get(a.getId()))));

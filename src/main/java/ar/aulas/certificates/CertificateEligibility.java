@@ -60,7 +60,7 @@ public final class CertificateEligibility {
             return State.IN_PROGRESS;
         }
         if (percent == null || percent.compareTo(min) < 0) {
-            reasons.add(new Reason("certificate.reason.attendanceBelow", percent == null ? "0" : plain(percent), plain(min)));
+            reasons.add(new Reason("certificate.reason.attendanceBelow", percent == null ? BigDecimal.ZERO : plain(percent), plain(min)));
             return State.NOT_POSSIBLE;
         }
         return State.ELIGIBLE;
@@ -106,7 +106,8 @@ public final class CertificateEligibility {
         return allGraded ? State.NOT_POSSIBLE : State.AT_RISK;
     }
 
-    private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+    /** A number for a message: MessageFormat writes it as the reader's language does (66,7 in Spanish). */
+    private static BigDecimal plain(BigDecimal value) {
+        return value.stripTrailingZeros();
     }
 }

@@ -105,7 +105,8 @@ public class Standings {
             Institution institution = byId.get(a.getInstitutionId());
             list.add(new Participant(a, institution == null ? "" : institution.getName(), c.standing(), c.attendedModules()));
         }
-        list.sort(Comparator.comparing(Participant::institutionName).thenComparing(p -> p.account().getFullName()));
+        list.sort(Comparator.comparing(Participant::institutionName, ar.aulas.accounts.PersonOrder.TEXT)
+                .thenComparing(Participant::account, ar.aulas.accounts.PersonOrder.ACCOUNTS));
         Map<String, Participant> result = new LinkedHashMap<>();
         list.forEach(p -> result.put(p.account().getId(), p));
         return result;

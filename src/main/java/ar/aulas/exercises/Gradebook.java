@@ -94,7 +94,8 @@ public class Gradebook {
             Institution institution = byId.get(person.getInstitutionId());
             lines.add(new Line(person, institution == null ? "" : institution.getName(), cells, result(cells)));
         }
-        lines.sort(Comparator.comparing(Line::institutionName).thenComparing(l -> l.person().getFullName()));
+        lines.sort(Comparator.comparing(Line::institutionName, ar.aulas.accounts.PersonOrder.TEXT)
+                .thenComparing(Line::person, ar.aulas.accounts.PersonOrder.ACCOUNTS));
         return new Table(course, list, lines);
     }
 

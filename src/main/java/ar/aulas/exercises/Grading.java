@@ -179,10 +179,10 @@ public class Grading {
         if (exercise.isTeam()) {
             return enrolled.stream().map(ar.aulas.courses.Enrolment::getInstitutionId).distinct()
                     .filter(byId::containsKey).map(id -> new Owner("i:" + id, byId.get(id).getName()))
-                    .sorted(Comparator.comparing(Owner::name)).toList();
+                    .sorted(Comparator.comparing(Owner::name, ar.aulas.accounts.PersonOrder.TEXT)).toList();
         }
         return accounts.findAll(enrolled.stream().map(ar.aulas.courses.Enrolment::getAccountId).toList()).stream()
-                .map(a -> new Owner("p:" + a.getId(), a.getFullName())).sorted(Comparator.comparing(Owner::name)).toList();
+                .sorted(ar.aulas.accounts.PersonOrder.ACCOUNTS).map(a -> new Owner("p:" + a.getId(), a.getFullName())).toList();
     }
 
     /** Grants (or, with a null date, removes) a due-date extension to one participant or team. */
@@ -379,13 +379,13 @@ public class Grading {
         String typed = text.strip().replace(',', '.');
         if (!SCORE.matcher(typed).matches()) {
             if (typed.matches("-\\d+(\\.\\d+)?")) {
-                throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros().toPlainString());
+                throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros());
             }
             throw new ExerciseRefused("score", typed.matches("\\d+(\\.\\d+)?") ? "grade.score.precision" : "grade.score.number");
         }
         BigDecimal score = new BigDecimal(typed);
         if (score.signum() < 0 || (exercise.getMaxScore() != null && score.compareTo(exercise.getMaxScore()) > 0)) {
-            throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros().toPlainString());
+            throw new ExerciseRefused("score", "grade.score.range", exercise.getMaxScore().stripTrailingZeros());
         }
         return score;
     }

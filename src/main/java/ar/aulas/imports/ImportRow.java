@@ -4,7 +4,15 @@ import java.util.List;
 
 /** What importing one row of the file does, or why it cannot. */
 public record ImportRow(int line, String accountId, String fullName, String dni, String email, String institutionName, String position,
-        String institutionId, String courseCode, Outcome outcome, boolean enrols, List<Problem> problems, List<String> changes) {
+        String institutionId, String courseCode, Outcome outcome, boolean enrols, List<Problem> problems, List<String> changes,
+        String surname) {
+
+    public ImportRow(int line, String accountId, String fullName, String dni, String email, String institutionName,
+            String position, String institutionId, String courseCode, Outcome outcome, boolean enrols, List<Problem> problems,
+            List<String> changes) {
+        this(line, accountId, fullName, dni, email, institutionName, position, institutionId, courseCode, outcome, enrols,
+                problems, changes, null);
+    }
 
     public enum Outcome { NEW, UPDATED, UNCHANGED, ERROR }
 

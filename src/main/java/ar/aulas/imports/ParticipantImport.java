@@ -348,7 +348,7 @@ public class ParticipantImport {
             rows.add(new ImportRow(line.number(), match == null ? null : match.getId(), fullName, dni == null ? dniText
                     : Dni.format(dni), email == null ? emailText : email, institution == null ? institutionText
                     : institution.getName(), position, institution == null ? null : institution.getId(),
-                    course.isEmpty() ? null : course, outcome, enrols, problems, changes));
+                    course.isEmpty() ? null : course, outcome, enrols, problems, changes, last));
         }
         return new Evaluation(rows, ignored);
     }
@@ -435,7 +435,7 @@ public class ParticipantImport {
 
     private static AccountRegistry.AccountData data(ImportRow row, Set<Role> roles, String coordinated) {
         return new AccountRegistry.AccountData(row.fullName(), row.email(), row.dni(), row.institutionId(),
-                row.position().isEmpty() ? null : row.position(), roles, coordinated);
+                row.position().isEmpty() ? null : row.position(), roles, coordinated, row.surname());
     }
 
     private static void name(String value, String column, List<Problem> problems) {

@@ -44,7 +44,8 @@ public class Participation {
 
     /** One row of the programme view (or the totals). Rates are percentages with one decimal, null when nothing counts. */
     public record Line(String institutionId, String name, long enrolled, List<BigDecimal> perSession, BigDecimal overall,
-            long submitted, long approved, Map<CertificateType, Long> eligible, Map<CertificateType, Long> issued) {
+            long submitted, long approved, Map<CertificateType, Long> eligible, Map<CertificateType, Long> issued,
+            Map<CertificateType, Long> revoked) {
     }
 
     /** @param current false when changes announced before the view were still being applied: the figures may lag */
@@ -117,7 +118,7 @@ public class Participation {
             }
         });
         Comparator<Line> order = switch (sort == null ? Sort.NAME : sort) {
-            case NAME -> Comparator.comparing(Line::name);
+            case NAME -> Comparator.comparing(Line::name, ar.aulas.accounts.PersonOrder.TEXT);
             case ENROLLED -> Comparator.comparingLong(Line::enrolled);
             case OVERALL -> Comparator.comparing(Line::overall, Comparator.nullsFirst(Comparator.naturalOrder()));
             case SUBMITTED -> Comparator.comparingLong(Line::submitted);
@@ -144,7 +145,7 @@ public class Participation {
         Map<CertificateType, CertificateRules> rules = CertificateRules.of(course);
         Map<String, Document> entries = ledger.people(code, institutionId);
         List<String> certificateIds = new ArrayList<>();
-        entries.values().forEach(e -> e.get("h", Document.class).values().forEach(id -> certificateIds.add(id.toString())));
+        entries.values().forEach(e -> held(e).values().forEach(id -> certificateIds.add(id.toString())));
         Map<String, Certificate> held = new HashMap<>();
         certificates.findAllById(certificateIds).forEach(c -> held.put(c.getId(), c));
         List<Person> people = new ArrayList<>();
@@ -156,9 +157,9 @@ public class Participation {
             Map<CertificateType, Eligibility> e = new EnumMap<>(CertificateType.class);
             rules.forEach((type, rule) -> e.put(type, CertificateEligibility.of(standing, rule)));
             Map<CertificateType, Certificate> mine = new EnumMap<>(CertificateType.class);
-            entry.get("h", Document.class).forEach((type, id) -> {
+            held(entry).forEach((type, id) -> {
                 Certificate c = held.get(id.toString());
-                if (c != null && c.getStatus() == Certificate.Status.VALID) {
+                if (c != null && (c.getStatus() == Certificate.Status.VALID || c.getStatus() == Certificate.Status.REVOKED)) {
                     mine.put(CertificateType.valueOf(type), c);
                 }
             });
@@ -168,7 +169,7 @@ public class Participation {
             people.add(new Person(new Standings.Participant(account, institution.getName(), standing, attended), statuses,
                     standing.attendancePercent(), count(ind, 0) + count(team, 0), count(ind, 1) + count(team, 1), e, mine));
         }
-        people.sort(Comparator.comparing(p -> p.participant().account().getFullName()));
+        people.sort(Comparator.comparing(p -> p.participant().account(), ar.aulas.accounts.PersonOrder.ACCOUNTS));
         Line line = line(institutionId, institution.getName(), List.of(summary), list, List.copyOf(rules.keySet()));
         return new InstitutionView(course, institution, list, List.copyOf(rules.keySet()), people, line, current);
     }
@@ -185,7 +186,8 @@ public class Participation {
                 CertificateEligibility.of(computed.standing(), rule)));
         Map<CertificateType, Certificate> held = new EnumMap<>(CertificateType.class);
         certificates.findByCourseCodeAndAccountId(code, accountId).stream()
-                .filter(c -> c.getStatus() == Certificate.Status.VALID).forEach(c -> held.put(c.getType(), c));
+                .filter(c -> c.getStatus() == Certificate.Status.VALID || c.getStatus() == Certificate.Status.REVOKED)
+                .forEach(c -> held.put(c.getType(), c));
         Institution institution = institutions.find(person.getInstitutionId()).orElse(null);
         return new PersonView(course, person, institution == null ? "" : institution.getName(),
                 standings.sessions(course), computed.standing(), eligibility, held);
@@ -222,19 +224,33 @@ public class Participation {
         }
         Map<CertificateType, Long> eligible = new EnumMap<>(CertificateType.class);
         Map<CertificateType, Long> issued = new EnumMap<>(CertificateType.class);
+        Map<CertificateType, Long> revoked = new EnumMap<>(CertificateType.class);
         for (CertificateType t : types) {
             eligible.put(t, 0L);
             issued.put(t, 0L);
+            revoked.put(t, 0L);
         }
         for (Document d : docs) {
             ParticipationLedger.byType(d.get("eligible", Document.class)).forEach((t, n) -> eligible.merge(t, n, Long::sum));
             ParticipationLedger.byType(d.get("issued", Document.class)).forEach((t, n) -> issued.merge(t, n, Long::sum));
+            ParticipationLedger.byType(d.get("revoked", Document.class)).forEach((t, n) -> revoked.merge(t, n, Long::sum));
         }
         eligible.keySet().retainAll(types);
         issued.keySet().retainAll(types);
+        revoked.keySet().retainAll(types);
         return new Line(institutionId, name, enrolled, perSession, percent(attendedAll, countedAll),
                 docs.stream().mapToLong(d -> number(d, "submitted")).sum(), docs.stream().mapToLong(d -> number(d, "approved")).sum(),
-                eligible, issued);
+                eligible, issued, revoked);
+    }
+
+    /** A person's kept certificates: the valid ones, then the revoked ones (types never overlap: one slot per type). */
+    private static Map<String, Object> held(Document entry) {
+        Map<String, Object> ids = new LinkedHashMap<>(entry.get("h", Document.class));
+        Document revoked = entry.get("rv", Document.class);
+        if (revoked != null) {
+            revoked.forEach(ids::putIfAbsent);
+        }
+        return ids;
     }
 
     private static long count(List<?> values, int index) {

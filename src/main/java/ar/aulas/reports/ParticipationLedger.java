@@ -62,7 +62,7 @@ public class ParticipationLedger {
     static final String LINES = "participation_lines";
     static final String BUILT = "participation_courses";
     /** Bumped when what is kept changes: figures of an older format are rebuilt. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** Beyond this many people at once (an import, a bulk issue), rebuilding the course is cheaper. */
     static final int REBUILD_ABOVE = 300;
 
@@ -310,14 +310,15 @@ public class ParticipationLedger {
         long started = System.nanoTime();
         String code = course.getCode();
         Frame frame = frame(course);
-        Map<String, Document> held = new HashMap<>();
-        mongo.getCollection("certificates").find(new Document("courseCode", code).append("status", Certificate.Status.VALID.name()))
-                .projection(new Document("accountId", 1).append("type", 1)).forEach(d -> held
-                        .computeIfAbsent(d.getString("accountId"), k -> new Document()).append(d.getString("type"), d.get("_id").toString()));
+        Map<String, Held> held = new HashMap<>();
+        mongo.getCollection("certificates").find(new Document("courseCode", code).append("status",
+                        new Document("$in", List.of(Certificate.Status.VALID.name(), Certificate.Status.REVOKED.name()))))
+                .projection(new Document("accountId", 1).append("type", 1).append("status", 1)).forEach(d -> held
+                        .computeIfAbsent(d.getString("accountId"), k -> new Held()).add(d));
         Map<String, Document> byInstitution = new LinkedHashMap<>();
         for (Standings.Computed c : standings.compute(course, null).values()) {
             byInstitution.computeIfAbsent(c.institutionId(), k -> new Document()).append(c.accountId(),
-                    entry(frame, c, held.getOrDefault(c.accountId(), new Document())));
+                    entry(frame, c, held.getOrDefault(c.accountId(), new Held())));
         }
         Set<String> kept = new HashSet<>();
         for (var e : byInstitution.entrySet()) {
@@ -343,22 +344,45 @@ public class ParticipationLedger {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * A person's certificates of the course by type: the valid ones and the revoked ones (a revoked certificate
+     * stays its holder's, counted as revoked and never as "can receive it", as on the certificates page).
+     */
+    private static final class Held {
+        final Document valid = new Document();
+        final Document revoked = new Document();
+
+        void add(Document certificate) {
+            String type = certificate.getString("type");
+            String id = certificate.get("_id").toString();
+            if (Certificate.Status.VALID.name().equals(certificate.getString("status"))) {
+                valid.append(type, id);
+            } else if (Certificate.Status.REVOKED.name().equals(certificate.getString("status"))) {
+                revoked.append(type, id);
+            }
+        }
+
+        boolean has(String type) {
+            return valid.containsKey(type) || revoked.containsKey(type);
+        }
+    }
+
     /** The person's current certificates, by type (read by their unique slots). */
-    private Document held(Frame frame, String accountId) {
-        Document held = new Document();
+    private Held held(Frame frame, String accountId) {
+        Held held = new Held();
         for (CertificateType type : frame.rules().keySet()) {
             Document certificate = mongo.getCollection("certificates")
                     .find(new Document("slot", Certificate.slotOf(frame.course().getCode(), accountId, type)))
-                    .projection(new Document("status", 1)).first();
-            if (certificate != null && Certificate.Status.VALID.name().equals(certificate.getString("status"))) {
-                held.append(type.name(), certificate.get("_id").toString());
+                    .projection(new Document("status", 1).append("type", 1)).first();
+            if (certificate != null) {
+                held.add(certificate);
             }
         }
         return held;
     }
 
     /** What the dashboard shows of one person, with the counts the line needs precomputed. */
-    private Document entry(Frame frame, Standings.Computed c, Document held) {
+    private Document entry(Frame frame, Standings.Computed c, Held held) {
         Standing standing = c.standing();
         Document sessions = new Document();
         var list = frame.sessions();
@@ -367,8 +391,9 @@ public class ParticipationLedger {
             sessions.append(list.get(i).getId(), shown == null ? null : shown.name());
         }
         List<String> eligible = new ArrayList<>();
+        // those who may receive it and do not hold it yet (valid or revoked): the certificates page's count
         frame.rules().forEach((type, rule) -> {
-            if (CertificateEligibility.of(standing, rule).eligible()) {
+            if (!held.has(type.name()) && CertificateEligibility.of(standing, rule).eligible()) {
                 eligible.add(type.name());
             }
         });
@@ -389,7 +414,7 @@ public class ParticipationLedger {
         mongo.getConverter().write(standing, standingDoc);
         standingDoc.remove("_class");
         return new Document("s", sessions).append("ind", List.of(individual[0], individual[1]))
-                .append("team", List.of(team[0], team[1])).append("e", eligible).append("h", held)
+                .append("team", List.of(team[0], team[1])).append("e", eligible).append("h", held.valid).append("rv", held.revoked)
                 .append("attended", c.attendedModules()).append("standing", standingDoc);
     }
 
@@ -404,6 +429,7 @@ public class ParticipationLedger {
         long[] team = null;
         Map<String, Long> eligible = new HashMap<>();
         Map<String, Long> issued = new HashMap<>();
+        Map<String, Long> revoked = new HashMap<>();
         for (Object value : everyone == null ? List.of() : everyone.values()) {
             Document p = (Document) value;
             enrolled++;
@@ -427,6 +453,10 @@ public class ParticipationLedger {
             for (String type : p.get("h", Document.class).keySet()) {
                 issued.merge(type, 1L, Long::sum);
             }
+            Document rv = p.get("rv", Document.class);
+            for (String type : rv == null ? Set.<String>of() : rv.keySet()) {
+                revoked.merge(type, 1L, Long::sum);
+            }
         }
         if (team != null) {
             submitted += team[0];
@@ -437,7 +467,8 @@ public class ParticipationLedger {
         String id = id(course.getCode(), institutionId);
         Document line = new Document("courseCode", course.getCode()).append("institutionId", institutionId).append("rev", rev)
                 .append("enrolled", enrolled).append("att", att).append("submitted", submitted).append("approved", approved)
-                .append("eligible", new Document(new HashMap<>(eligible))).append("issued", new Document(new HashMap<>(issued)));
+                .append("eligible", new Document(new HashMap<>(eligible))).append("issued", new Document(new HashMap<>(issued)))
+                .append("revoked", new Document(new HashMap<>(revoked)));
         try {
             mongo.getCollection(LINES).updateOne(new Document("_id", id).append("rev", new Document("$lt", rev)),
                     new Document("$set", line), new UpdateOptions().upsert(true));

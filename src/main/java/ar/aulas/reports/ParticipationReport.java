@@ -69,12 +69,12 @@ public class ParticipationReport {
             PdfFont strong = fonts.strong();
             doc.setFont(normal).setFontSize(8.5f);
             Participation.Line l = view.summary();
-            doc.add(new Paragraph(msg("participation.summary", locale, l.enrolled(), l.overall() == null ? "—" : l.overall() + " %",
+            doc.add(new Paragraph(msg("participation.summary", locale, l.enrolled(), ar.aulas.shared.web.Formats.percent(l.overall(), locale),
                     l.submitted(), l.approved())).setFont(strong).setFontSize(10));
             List<String> eligibleText = new ArrayList<>();
             for (CertificateType t : view.types()) {
                 eligibleText.add(msg(t.key(), locale) + ": " + msg("participation.report.certificates", locale,
-                        l.eligible().get(t), l.issued().get(t)));
+                        l.eligible().get(t), l.issued().get(t), l.revoked().get(t)));
             }
             doc.add(new Paragraph(String.join(" · ", eligibleText)).setMarginBottom(8));
             List<String> header = new ArrayList<>(List.of(msg("account.fullName", locale), msg("account.dni", locale)));
@@ -98,13 +98,15 @@ public class ParticipationReport {
                 for (AttendanceStatus s : p.statuses()) {
                     table.addCell(new Cell().add(new Paragraph(s == null ? "—" : msg("attendance.status." + s, locale))));
                 }
-                table.addCell(new Cell().add(new Paragraph(p.rate() == null ? "—" : p.rate() + " %")));
+                table.addCell(new Cell().add(new Paragraph(ar.aulas.shared.web.Formats.percent(p.rate(), locale))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.submitted()))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.approved()))));
                 for (CertificateType t : view.types()) {
                     Certificate c = p.certificates().get(t);
-                    table.addCell(new Cell().add(new Paragraph(c != null ? c.getNumber()
-                            : msg(p.eligibility().get(t).state().key(), locale))));
+                    table.addCell(new Cell().add(new Paragraph(c == null ? msg(p.eligibility().get(t).state().key(), locale)
+                            : c.getStatus() == Certificate.Status.REVOKED ? c.getNumber() + " · "
+                                    + msg("participation.revokedOn", locale, formats.date(c.getRevokedAt()))
+                            : c.getNumber())));
                 }
             }
             if (view.people().isEmpty()) {

@@ -73,7 +73,7 @@ class AttendanceReportTests {
         String page = mvc.perform(get("/courses/" + code + "/attendance").session(trainerSession))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Ana Presente", "Beto EnRiesgo", "Carla SinChance", "En regla", "En riesgo",
-                "Ya no alcanza", "100.0 %", "50.0 %", "0.0 %");
+                "Ya no alcanza", "100,0\u00a0%", "50,0\u00a0%", "0,0\u00a0%");
 
         var sanLorenzo = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
         String scoped = mvc.perform(get("/courses/" + code + "/attendance").session(sanLorenzo))

@@ -121,7 +121,7 @@ class CertificateIssuingTests {
         String page = mvc.perform(get("/courses/" + s.code + "/certificates").session(coordinator()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Ana Cumplida", "Beto Faltó", "Carla Revisión", "Puede recibirlo", "Ya no es posible",
-                "faltó al encuentro 3", "asistencia 66.7 % (mínimo 75 %)", "ejercicio del encuentro 2 requiere revisión",
+                "faltó al encuentro 3", "asistencia 66,7 % (mínimo 75 %)", "ejercicio del encuentro 2 requiere revisión",
                 "ejercicio del encuentro 1 entregado, sin calificar", "ejercicio del encuentro 2 sin entregar", "En riesgo",
                 "Emitir los 2 certificados pendientes", "Emitir el certificado pendiente");
 

@@ -92,7 +92,8 @@ class ParticipationTests {
         assertThat(salta.overall()).isEqualTo(pct("80.0"));
         assertThat(salta.submitted()).isEqualTo(3);
         assertThat(salta.approved()).isEqualTo(2);
-        assertThat(salta.eligible()).containsEntry(CertificateType.ATTENDANCE, 2L).containsEntry(CertificateType.APPROVAL, 1L);
+        // as on the certificates page: those who can receive it and do not have it yet (Ana's was issued)
+        assertThat(salta.eligible()).containsEntry(CertificateType.ATTENDANCE, 1L).containsEntry(CertificateType.APPROVAL, 1L);
         assertThat(salta.issued()).containsEntry(CertificateType.ATTENDANCE, 1L).containsEntry(CertificateType.APPROVAL, 0L);
         Participation.Line sanLorenzo = view.lines().get(1);
         assertThat(sanLorenzo.enrolled()).as("Eli left the course").isEqualTo(1);
@@ -116,18 +117,19 @@ class ParticipationTests {
         String mslo = institutions.findByCode("MSLO").orElseThrow().getId();
         Participation.InstitutionView people = participation.institution(coordinator, s.code, msal);
         assertThat(people.people()).extracting(p -> p.participant().account().getFullName())
-                .containsExactly("Ana Siempre", "Beto AVeces", "Ceci Justificada");
-        Participation.Person beto1 = people.people().get(1);
+                .as("by surname").containsExactly("Beto AVeces", "Ceci Justificada", "Ana Siempre");
+        Participation.Person beto1 = people.people().get(0);
         assertThat(beto1.statuses()).containsExactly(PRESENT, ABSENT);
         assertThat(beto1.rate()).isEqualTo(pct("50.0"));
         assertThat(beto1.submitted()).isEqualTo(1);
-        assertThat(people.people().get(0).certificates()).containsKey(CertificateType.ATTENDANCE);
+        assertThat(people.people().get(2).certificates()).containsKey(CertificateType.ATTENDANCE);
         assertThat(people.summary().overall()).isEqualTo(pct("80.0"));
 
         var programmeSession = Sessions.demo(mvc, "coordinacion@aulas.demo");
         String page = mvc.perform(get("/courses/" + s.code + "/participation").session(programmeSession))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Municipalidad de Salta", "Municipalidad de San Lorenzo", "66.7 %", "71.4 %",
+        // es-AR: a decimal comma on the screens, a point only in the machine-read data-rate
+        assertThat(page).contains("Municipalidad de Salta", "Municipalidad de San Lorenzo", "66,7\u00a0%", "71,4\u00a0%",
                 "data-rate=\"66.7\"", "chart.umd");
         byte[] xlsx = mvc.perform(get("/courses/" + s.code + "/participation/export.xlsx").session(programmeSession))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -144,7 +146,11 @@ class ParticipationTests {
         String csv = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.csv")
                 .session(programmeSession)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFNombre completo;DNI;Encuentro 1;Encuentro 2;")
-                .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50.0;1;0;Ya no es posible;");
+                .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50,0;1;0;Ya no es posible;");
+        String english = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.csv")
+                .session(programmeSession).cookie(new jakarta.servlet.http.Cookie("aulas-lang", "en")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).as("English keeps the point").contains(";Present;Absent;50.0;1;0;");
 
         byte[] pdf = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/report.pdf")
                 .session(programmeSession)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -153,7 +159,10 @@ class ParticipationTests {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text).contains("Participación de Municipalidad de Salta en Gestión Metropolitana 2026",
-                    "Ceci Justificada", "justificado", "CER-", "Página 1 de 1", "Emitido el");
+                    "Ceci Justificada", "justificado", "CER-", "Página 1 de 1", "Emitido el", "80,0\u00a0%", "50,0\u00a0%");
+            assertThat(text.indexOf("Beto AVeces")).as("by surname: AVeces, Justificada, Siempre")
+                    .isLessThan(text.indexOf("Ceci Justificada")).isGreaterThan(-1);
+            assertThat(text.indexOf("Ceci Justificada")).isLessThan(text.indexOf("Ana Siempre"));
         }
 
         var sanLorenzoSession = Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo");
@@ -174,7 +183,7 @@ class ParticipationTests {
         assertThat(xlsxScoped).contains("Municipalidad de San Lorenzo").doesNotContain("Municipalidad de Salta;");
         String detail = mvc.perform(get("/courses/" + s.code + "/participation/people/" + beto.getId())
                 .session(programmeSession)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(detail).contains("Beto AVeces", "Asistencia: 50.0 %", "Presente", "Ausente", "Ejercicio 1", "Entregado",
+        assertThat(detail).contains("Beto AVeces", "Asistencia: 50,0\u00a0%", "Presente", "Ausente", "Ejercicio 1", "Entregado",
                 "faltó al encuentro 2");
         assertThat(mvc.perform(get("/courses/" + s.code + "/participation/people/" + ana.getId())
                 .session(programmeSession)).andReturn().getResponse().getContentAsString())
@@ -290,5 +299,65 @@ class ParticipationTests {
         assertThat(ledger.settle(s.code, 10_000)).isTrue();
         assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
         assertThat(built.find(new org.bson.Document("_id", s.code)).first().getBoolean("dirty")).isFalse();
+    }
+
+    /**
+     * One truth for a revoked certificate: the holder's course home, the certificates page, the dashboard (its line,
+     * totals and exports), the institution's people and the person detail all say revoked, with the date, and none
+     * of them counts the holder as someone who can receive it.
+     */
+    @Test
+    void aRevokedCertificateIsCountedAsRevokedOnEveryPage() throws Exception {
+        var s = new CertificateScenario(root, 1, fixtures, sync, enrolments, rollCall, work, grading, users);
+        Account ana = s.person("Ana Revocada", "MSAL");
+        Account beto = s.person("Beto Vigente", "MSAL");
+        s.roll(1, Map.of(ana.getId(), PRESENT, beto.getId(), PRESENT));
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        var revoked = issuing.issue(coordinator, s.code, ana.getId(), CertificateType.ATTENDANCE, null, false);
+        issuing.issue(coordinator, s.code, beto.getId(), CertificateType.ATTENDANCE, null, false);
+        issuing.revoke(coordinator, revoked.getId(), ar.aulas.certificates.RevocationCategory.RECORDS_REVISED,
+                "La asistencia del encuentro 1 se corrigió");
+        String on = new ar.aulas.shared.web.Formats().date(issuing.certificate(coordinator, revoked.getId()).getRevokedAt());
+
+        Participation.Line line = participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals();
+        assertThat(line.issued()).containsEntry(CertificateType.ATTENDANCE, 1L);
+        assertThat(line.revoked()).containsEntry(CertificateType.ATTENDANCE, 1L);
+        assertThat(line.eligible()).as("a revoked holder is not someone who can still receive it")
+                .containsEntry(CertificateType.ATTENDANCE, 0L);
+        var overview = issuing.overview(coordinator, s.code);
+        assertThat(overview.issued()).containsEntry(CertificateType.ATTENDANCE, 1);
+        assertThat(overview.revoked()).containsEntry(CertificateType.ATTENDANCE, 1);
+        assertThat(overview.eligibleToIssue().getOrDefault(CertificateType.ATTENDANCE, 0)).isZero();
+
+        ledger.rebuild(s.code);
+        assertThat(ledger.settle(s.code, 10_000)).isTrue();
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals())
+                .as("a rebuild from scratch counts the same").isEqualTo(line);
+
+        var session = Sessions.demo(mvc, "coordinacion@aulas.demo");
+        String msal = institutions.findByCode("MSAL").orElseThrow().getId();
+        String programme = mvc.perform(get("/courses/" + s.code + "/participation").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(programme).contains("1 revocado");
+        String people = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(people).contains(revoked.getNumber(), "revocado el " + on, "La asistencia del encuentro 1 se corrigió");
+        String person = mvc.perform(get("/courses/" + s.code + "/participation/people/" + ana.getId()).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(person).contains(revoked.getNumber(), "revocado el " + on, "asistencia o calificaciones revisadas")
+                .doesNotContain("Puede recibirlo");
+        String csv = mvc.perform(get("/courses/" + s.code + "/participation/export.csv").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().replace("\uFEFF", "").split(";"));
+        List<String> salta = List.of(csv.lines().filter(l -> l.startsWith("Municipalidad de Salta")).findFirst()
+                .orElseThrow().split(";"));
+        assertThat(salta.get(header.indexOf("Revocados: Certificado de asistencia"))).isEqualTo("1");
+        assertThat(salta.get(header.indexOf("Emitidos: Certificado de asistencia"))).isEqualTo("1");
+        assertThat(salta.get(header.indexOf("Pueden recibirlo sin tenerlo todavía: Certificado de asistencia"))).isEqualTo("0");
+
+        var holder = mvc.perform(get("/courses/" + s.code).session(Sessions.login(mvc, ana.getEmail(),
+                ar.aulas.support.AccountBuilder.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(holder).contains("fue revocado el " + on).doesNotContain("Puede recibirlo");
     }
 }

@@ -15,6 +15,7 @@ public class AccountForm {
     @NotBlank(message = "{account.fullName.required}")
     @Size(max = 120, message = "{form.tooLong}")
     private String fullName;
+    private String surname;
     @NotBlank(message = "{account.email.required}")
     @Size(max = 254, message = "{form.tooLong}")
     private String email;
@@ -33,6 +34,7 @@ public class AccountForm {
     static AccountForm of(Account account) {
         AccountForm form = new AccountForm();
         form.fullName = account.getFullName();
+        form.surname = account.getSurname();
         form.email = account.getEmail();
         form.dni = account.getDniFormatted();
         form.institutionId = account.getInstitutionId();
@@ -45,10 +47,12 @@ public class AccountForm {
 
     AccountRegistry.AccountData toData() {
         return new AccountRegistry.AccountData(fullName, email, dni, institutionId, position,
-                roles == null ? Set.of() : roles, coordinatedInstitutionId);
+                roles == null ? Set.of() : roles, coordinatedInstitutionId, surname == null ? "" : surname);
     }
 
     public String getFullName() { return fullName; }
+    public String getSurname() { return surname; }
+    public void setSurname(String surname) { this.surname = surname; }
     public void setFullName(String fullName) { this.fullName = fullName; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }

@@ -129,7 +129,7 @@ class GradingController {
 
     @GetMapping("/courses/{code}/grading/{id}")
     String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id, Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request, java.util.Locale locale) {
         Grading.Page page = grading.page(me, code, id);
         model.addAttribute("page", page);
         if (!model.containsAttribute("form")) {
@@ -137,7 +137,7 @@ class GradingController {
             form.setVersion(page.submission().getVersion());
             Submission.Grade grade = page.submission().gradable().getGrade();
             if (grade != null) {
-                form.setScore(grade.score() == null ? null : grade.score().stripTrailingZeros().toPlainString());
+                form.setScore(grade.score() == null ? null : ar.aulas.shared.web.Formats.number(grade.score(), locale));
                 form.setVerdict(grade.verdict());
                 form.setFeedback(grade.feedbackMarkdown());
                 form.setLevels(new java.util.ArrayList<>(grade.levels()));
@@ -159,7 +159,7 @@ class GradingController {
             outcome = grading.save(me, code, id, form.toForm());
         } catch (ExerciseRefused e) {
             Errors.reject(result, e);
-            return page(me, code, id, model, null);
+            return page(me, code, id, model, null, LocaleContextHolder.getLocale());
         }
         if (outcome instanceof Grading.Conflict conflict) {
             model.addAttribute("page", grading.page(me, code, id));

@@ -34,12 +34,14 @@ class ParticipationController {
     private final Participation participation;
     private final ar.aulas.reports.ParticipationReport report;
     private final MessageSource messages;
+    private final ar.aulas.shared.web.Formats formats;
 
     ParticipationController(Participation participation, ar.aulas.reports.ParticipationReport report,
-            MessageSource messages) {
+            MessageSource messages, ar.aulas.shared.web.Formats formats) {
         this.participation = participation;
         this.report = report;
         this.messages = messages;
+        this.formats = formats;
     }
 
     @GetMapping("/institutions/{institutionId}/report.pdf")
@@ -85,6 +87,7 @@ class ParticipationController {
                 msg("participation.approved", locale)));
         view.types().forEach(t -> header.add(msg("participation.eligibleFor", locale, msg(t.key(), locale))));
         view.types().forEach(t -> header.add(msg("participation.issuedOf", locale, msg(t.key(), locale))));
+        view.types().forEach(t -> header.add(msg("participation.revokedOf", locale, msg(t.key(), locale))));
         List<List<String>> rows = new ArrayList<>();
         for (Participation.Line line : view.lines()) {
             rows.add(row(line, line.name(), view.types()));
@@ -116,7 +119,9 @@ class ParticipationController {
             view.types().forEach(t -> row.add(msg(p.eligibility().get(t).state().key(), locale)));
             view.types().forEach(t -> {
                 Certificate c = p.certificates().get(t);
-                row.add(c == null ? "" : c.getNumber());
+                row.add(c == null ? "" : c.getStatus() == Certificate.Status.REVOKED
+                        ? c.getNumber() + " · " + msg("participation.revokedOn", locale, formats.date(c.getRevokedAt()))
+                        : c.getNumber());
             });
             rows.add(row);
         }
@@ -129,6 +134,7 @@ class ParticipationController {
         row.addAll(List.of(plain(line.overall()), String.valueOf(line.submitted()), String.valueOf(line.approved())));
         types.forEach(t -> row.add(String.valueOf(line.eligible().getOrDefault(t, 0L))));
         types.forEach(t -> row.add(String.valueOf(line.issued().getOrDefault(t, 0L))));
+        types.forEach(t -> row.add(String.valueOf(line.revoked().getOrDefault(t, 0L))));
         return row;
     }
 

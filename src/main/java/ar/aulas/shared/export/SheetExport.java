@@ -30,14 +30,32 @@ public final class SheetExport {
                 ? "'" + cell : cell;
     }
 
+    /**
+     * As {@link #csv(OutputStream, List, List, java.util.Locale)} in the language of the request: the ';' CSV is the
+     * one a Spanish Excel opens, so its decimal numbers carry a comma ("66,7") in Spanish; English keeps the point.
+     */
     public static void csv(OutputStream out, List<String> header, List<List<String>> rows) throws IOException {
+        csv(out, header, rows, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
+
+    static String decimal(String cell, java.util.Locale locale) {
+        if (cell != null && "es".equals(locale.getLanguage()) && DECIMAL.matcher(cell).matches()) {
+            return cell.replace('.', ',');
+        }
+        return cell;
+    }
+
+    public static void csv(OutputStream out, List<String> header, List<List<String>> rows, java.util.Locale locale)
+            throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                 .setRecordSeparator("\r\n").get())) {
             printer.printRecord(header.stream().map(SheetExport::neutralise).toList());
             for (List<String> row : rows) {
-                printer.printRecord(row.stream().map(SheetExport::neutralise).toList());
+                printer.printRecord(row.stream().map(cell -> neutralise(decimal(cell, locale))).toList());
             }
         }
     }

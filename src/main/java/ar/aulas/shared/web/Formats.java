@@ -39,6 +39,45 @@ public class Formats {
         return String.format(locale, "%.1f MB", kb / 1024.0);
     }
 
+    /** 7,5 in Spanish, 7.5 in English: up to two decimals, as scores are kept; "" for none. */
+    public String number(Number value) {
+        return number(value, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    public static String number(Number value, java.util.Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(2);
+        format.setGroupingUsed(false);
+        return format.format(value);
+    }
+
+    /** A number kept as plain text ("7.5"), shown as {@link #number(Number)}; anything else as it is. */
+    public String number(String plain) {
+        if (plain == null || !plain.matches("-?\\d+(\\.\\d+)?")) {
+            return plain == null ? "" : plain;
+        }
+        return number(new java.math.BigDecimal(plain));
+    }
+
+    /** "66,7 %" in Spanish, "66.7 %" in English, always one decimal; "—" when nothing counts. */
+    public String percent(Number value) {
+        return percent(value, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    public static String percent(Number value, java.util.Locale locale) {
+        if (value == null) {
+            return "—";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setGroupingUsed(false);
+        return format.format(value) + "\u00a0%";
+    }
+
     public String dateTime(LocalDateTime dateTime) {
         return dateTime == null ? "" : DATE_TIME.format(dateTime);
     }
