@@ -76,6 +76,38 @@ class AccountAdministrationTests {
         assertThat(accounts.count()).isEqualTo(before);
     }
 
+    /** GOV.UK's error summary: before the form, each problem linking to its field, and it takes the focus on load. */
+    @Test
+    void aFailedFormStartsWithASummaryThatLinksEachProblemToItsFieldAndTakesTheFocus() throws Exception {
+        String page = mvc.perform(newAccount("", "sin.nombre@cerrillos.gob.ar", "26.222.555")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        var summary = org.jsoup.Jsoup.parse(page).selectFirst(".error-summary");
+        assertThat(summary).isNotNull();
+        assertThat(summary.hasAttr("autofocus")).isTrue();
+        assertThat(summary.attr("tabindex")).isEqualTo("-1");
+        assertThat(summary.selectFirst("h2").text()).isEqualTo("Hay un problema que corregir");
+        assertThat(summary.select("a").eachAttr("href")).containsExactly("#fullName");
+        assertThat(org.jsoup.Jsoup.parse(page).select("form #fullName")).hasSize(1);
+
+        fixtures.participant().dni("26222555").create();
+        String duplicate = mvc.perform(newAccount("Otra Persona", "otra.mas@cerrillos.gob.ar", "26.222.555"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(duplicate).select(".error-summary a").eachAttr("href")).containsExactly("#dni");
+        assertThat(org.jsoup.Jsoup.parse(duplicate).select(".error-summary a").text()).isEqualTo("Ya existe una cuenta con ese DNI.");
+    }
+
+    @Test
+    void aSurnameOrdersListsAndMustEndTheName() throws Exception {
+        String page = mvc.perform(newAccount("María José García Pérez", "mjgp@cerrillos.gob.ar", "25.111.444")
+                .param("surname", "Pérez García")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("El apellido tiene que ser el final del nombre completo.");
+        assertThat(accounts.findByEmail("mjgp@cerrillos.gob.ar")).isEmpty();
+        mvc.perform(newAccount("María José García Pérez", "mjgp@cerrillos.gob.ar", "25.111.444").param("surname", "García Pérez"))
+                .andExpect(redirectedUrlPattern("/admin/accounts/*"));
+        assertThat(accounts.findByEmail("mjgp@cerrillos.gob.ar").orElseThrow().getSortName())
+                .isEqualTo("García Pérez, María José");
+    }
+
     @Test
     void aDuplicateEmailInAnotherCaseIsRefused() throws Exception {
         var existing = fixtures.participant();

@@ -83,7 +83,7 @@ class AttendanceReportTests {
         String csv = mvc.perform(get("/courses/" + code + "/attendance/export.csv").session(trainerSession)).andReturn()
                 .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFInstitución;Nombre completo;DNI;Encuentro 1;")
-                .contains("Beto EnRiesgo;", ";Ausente;Presente;", ";50.0;En riesgo");
+                .contains("Beto EnRiesgo;", ";Ausente;Presente;", ";50,0;En riesgo");
 
         long before = outbox.count();
         mvc.perform(post("/courses/" + code + "/attendance/notify-at-risk").param("copyCoordinators", "true")

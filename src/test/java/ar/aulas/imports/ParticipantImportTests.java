@@ -124,6 +124,8 @@ class ParticipantImportTests {
         assertThat(job.getFileName()).isEqualTo("gente.csv");
         Account ana = accounts.findByEmail("ana." + tag + "@salta.gob.ar").orElseThrow();
         assertThat(ana.getFullName()).isEqualTo("Ana María Núñez");
+        assertThat(ana.getSurname()).as("the apellido column, for sorting by surname").isEqualTo("Núñez");
+        assertThat(ana.getSortName()).isEqualTo("Núñez, Ana María");
         assertThat(ana.getPasswordHash()).as("no password is ever set by an import").isNull();
         assertThat(enrolments.activeOf(ana.getId())).extracting(e -> e.getCourseCode()).containsExactly("AGC-2026");
         assertThat(outbox.findAll()).anySatisfy(m -> {
