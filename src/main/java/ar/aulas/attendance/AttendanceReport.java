@@ -36,7 +36,8 @@ public class AttendanceReport {
     public enum Risk { OK, AT_RISK, NOT_POSSIBLE }
 
     public record Person(Account account, String institutionName, List<AttendanceStatus> statuses,
-            AttendanceRate rate, BigDecimal bestPossible, Risk risk, java.time.LocalDate enrolledOn) {
+            AttendanceRate rate, BigDecimal bestPossible, Risk risk, java.time.LocalDate enrolledOn,
+            List<AttendanceRate.Share> shares) {
     }
 
     public record InstitutionLine(String name, List<BigDecimal> ratePerSession, BigDecimal overall) {
@@ -103,6 +104,7 @@ public class AttendanceReport {
             }
             var enrolledOn = byAccount.get(a.getId()).getEnrolledAt().atZone(zone).toLocalDate();
             AttendanceRate rate = AttendanceRate.of(sessionMarks, enrolledOn, Weights.of(course));
+            List<AttendanceRate.Share> shares = AttendanceRate.shares(sessionMarks, enrolledOn, Weights.of(course));
             long remaining = list.stream().filter(s -> !s.isTaken()).count();
             BigDecimal best = rate.counted() + remaining == 0 ? null
                     : rate.earned().add(BigDecimal.valueOf(remaining)).multiply(BigDecimal.valueOf(100))
@@ -110,7 +112,8 @@ public class AttendanceReport {
             Risk risk = best != null && best.compareTo(threshold) < 0 ? Risk.NOT_POSSIBLE
                     : rate.percent() != null && rate.percent().compareTo(threshold) < 0 ? Risk.AT_RISK : Risk.OK;
             Institution institution = byId.get(a.getInstitutionId());
-            people.add(new Person(a, institution == null ? "" : institution.getName(), statuses, rate, best, risk, enrolledOn));
+            people.add(new Person(a, institution == null ? "" : institution.getName(), statuses, rate, best, risk, enrolledOn,
+                    shares));
         }
         people.sort(Comparator.comparing(Person::institutionName, ar.aulas.accounts.PersonOrder.TEXT)
                 .thenComparing(Person::account, ar.aulas.accounts.PersonOrder.ACCOUNTS));
@@ -132,19 +135,16 @@ public class AttendanceReport {
         List<InstitutionLine> lines = new ArrayList<>();
         grouped.forEach((name, members) -> {
             List<BigDecimal> perSession = new ArrayList<>();
+            // the members' shares summed (AttendanceRate), as the participation dashboard does
             for (int i = 0; i < list.size(); i++) {
                 int index = i;
-                long attended = members.stream().filter(p -> p.statuses().get(index) == AttendanceStatus.PRESENT
-                        || p.statuses().get(index) == AttendanceStatus.LATE).count();
-                long counted = members.stream().filter(p -> p.statuses().get(index) != null
-                        && p.statuses().get(index) != AttendanceStatus.EXCUSED).count();
-                perSession.add(!list.get(i).isTaken() || counted == 0 ? null : BigDecimal.valueOf(attended * 100)
-                        .divide(BigDecimal.valueOf(counted), 1, RoundingMode.HALF_UP));
+                BigDecimal earned = members.stream().map(p -> p.shares().get(index).earned()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                long counted = members.stream().mapToLong(p -> p.shares().get(index).counted()).sum();
+                perSession.add(AttendanceRate.percent(earned, counted));
             }
             BigDecimal earned = members.stream().map(p -> p.rate().earned()).reduce(BigDecimal.ZERO, BigDecimal::add);
             int counted = members.stream().mapToInt(p -> p.rate().counted()).sum();
-            lines.add(new InstitutionLine(name, perSession, counted == 0 ? null
-                    : earned.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(counted), 1, RoundingMode.HALF_UP)));
+            lines.add(new InstitutionLine(name, perSession, AttendanceRate.percent(earned, counted)));
         });
         return lines;
     }

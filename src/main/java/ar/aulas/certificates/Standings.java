@@ -45,7 +45,9 @@ public class Standings {
     }
 
     /** The same without the account, for figures that need only the institution. */
-    public record Computed(String accountId, String institutionId, Standing standing, List<Integer> attendedModules) {
+    /** @param shares what each session adds to the person's attendance rate (for group rates: summed shares) */
+    public record Computed(String accountId, String institutionId, Standing standing, List<Integer> attendedModules,
+            List<AttendanceRate.Share> shares) {
     }
 
     /**
@@ -270,7 +272,7 @@ public class Standings {
             exerciseMarks.add(mark(e, w));
         }
         return new Computed(accountId, institutionId, new Standing(sessionMarks, rate.percent(), best, exerciseMarks),
-                List.copyOf(attended));
+                List.copyOf(attended), AttendanceRate.shares(rateMarks, enrolledOn, weights));
     }
 
     /** The exercise as the gradebook sees it: its status and the last grade given (which may be an earlier attempt's). */

@@ -194,33 +194,30 @@ public class Participation {
     }
 
     /**
-     * The row of one institution, or of several summed (the totals). Attendance of a group at a taken session:
-     * present and late over those who count (everyone enrolled but the justified absences; no mark counts as
-     * absent), as on the attendance report per institution.
+     * The row of one institution, or of several summed (the totals). Attendance of a group is its members'
+     * {@link ar.aulas.attendance.AttendanceRate.Share}s summed, per encounter and overall: the definition the
+     * attendance report uses (no mark at a taken encounter counts as absent, a justified absence and an
+     * encounter held before the person enrolled leave the denominator).
      */
     private static Line line(String institutionId, String name, List<Document> docs, List<AttendanceSession> list,
             List<CertificateType> types) {
         long enrolled = docs.stream().mapToLong(d -> number(d, "enrolled")).sum();
         List<BigDecimal> perSession = new ArrayList<>();
-        long attendedAll = 0;
+        BigDecimal earnedAll = BigDecimal.ZERO;
         long countedAll = 0;
         for (AttendanceSession s : list) {
-            if (!s.isTaken()) {
-                perSession.add(null);
-                continue;
-            }
-            long attended = 0;
+            BigDecimal earned = BigDecimal.ZERO;
             long counted = 0;
             for (Document d : docs) {
-                List<?> counts = d.get("att", Document.class).getList(s.getId(), Object.class);
-                long present = counts == null ? 0 : count(counts, 0);
-                long excused = counts == null ? 0 : count(counts, 1);
-                attended += present;
-                counted += Math.max(0, number(d, "enrolled") - excused);
+                List<?> sums = d.get("att", Document.class).getList(s.getId(), Object.class);
+                if (sums != null && sums.size() == 2) {
+                    earned = earned.add(new BigDecimal(sums.get(0).toString()));
+                    counted += ((Number) sums.get(1)).longValue();
+                }
             }
-            attendedAll += attended;
+            earnedAll = earnedAll.add(earned);
             countedAll += counted;
-            perSession.add(percent(attended, counted));
+            perSession.add(s.isTaken() ? ar.aulas.attendance.AttendanceRate.percent(earned, counted) : null);
         }
         Map<CertificateType, Long> eligible = new EnumMap<>(CertificateType.class);
         Map<CertificateType, Long> issued = new EnumMap<>(CertificateType.class);
@@ -238,7 +235,7 @@ public class Participation {
         eligible.keySet().retainAll(types);
         issued.keySet().retainAll(types);
         revoked.keySet().retainAll(types);
-        return new Line(institutionId, name, enrolled, perSession, percent(attendedAll, countedAll),
+        return new Line(institutionId, name, enrolled, perSession, ar.aulas.attendance.AttendanceRate.percent(earnedAll, countedAll),
                 docs.stream().mapToLong(d -> number(d, "submitted")).sum(), docs.stream().mapToLong(d -> number(d, "approved")).sum(),
                 eligible, issued, revoked);
     }
@@ -257,9 +254,6 @@ public class Participation {
         return values.size() > index && values.get(index) instanceof Number n ? n.longValue() : 0L;
     }
 
-    private static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
-    }
 
     private static long number(Document d, String key) {
         Object n = d.get(key);

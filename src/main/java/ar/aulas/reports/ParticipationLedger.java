@@ -1,6 +1,5 @@
 package ar.aulas.reports;
 
-import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateEligibility;
 import ar.aulas.certificates.CertificateRules;
@@ -62,7 +61,7 @@ public class ParticipationLedger {
     static final String LINES = "participation_lines";
     static final String BUILT = "participation_courses";
     /** Bumped when what is kept changes: figures of an older format are rebuilt. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     /** Beyond this many people at once (an import, a bulk issue), rebuilding the course is cheaper. */
     static final int REBUILD_ABOVE = 300;
 
@@ -384,11 +383,12 @@ public class ParticipationLedger {
     /** What the dashboard shows of one person, with the counts the line needs precomputed. */
     private Document entry(Frame frame, Standings.Computed c, Held held) {
         Standing standing = c.standing();
+        // each session's share of the person's rate (AttendanceRate: the one definition the attendance report uses)
         Document sessions = new Document();
         var list = frame.sessions();
-        for (int i = 0; i < list.size() && i < standing.sessions().size(); i++) {
-            AttendanceStatus shown = standing.sessions().get(i).status();
-            sessions.append(list.get(i).getId(), shown == null ? null : shown.name());
+        for (int i = 0; i < list.size() && i < c.shares().size(); i++) {
+            var share = c.shares().get(i);
+            sessions.append(list.get(i).getId(), List.of(share.earned().toPlainString(), share.counted()));
         }
         List<String> eligible = new ArrayList<>();
         // those who may receive it and do not hold it yet (valid or revoked): the certificates page's count
@@ -413,7 +413,7 @@ public class ParticipationLedger {
         Document standingDoc = new Document();
         mongo.getConverter().write(standing, standingDoc);
         standingDoc.remove("_class");
-        return new Document("s", sessions).append("ind", List.of(individual[0], individual[1]))
+        return new Document("sh", sessions).append("ind", List.of(individual[0], individual[1]))
                 .append("team", List.of(team[0], team[1])).append("e", eligible).append("h", held.valid).append("rv", held.revoked)
                 .append("attended", c.attendedModules()).append("standing", standingDoc);
     }
@@ -423,7 +423,8 @@ public class ParticipationLedger {
         long rev = ((Number) people.get("rev")).longValue();
         Document everyone = people.get("people", Document.class);
         long enrolled = 0;
-        Map<String, long[]> attendance = new LinkedHashMap<>();
+        Map<String, java.math.BigDecimal> earned = new LinkedHashMap<>();
+        Map<String, Long> counted = new LinkedHashMap<>();
         long submitted = 0;
         long approved = 0;
         long[] team = null;
@@ -433,13 +434,10 @@ public class ParticipationLedger {
         for (Object value : everyone == null ? List.of() : everyone.values()) {
             Document p = (Document) value;
             enrolled++;
-            p.get("s", Document.class).forEach((session, status) -> {
-                long[] counts = attendance.computeIfAbsent(session, k -> new long[2]);
-                if ("PRESENT".equals(status) || "LATE".equals(status)) {
-                    counts[0]++;
-                } else if ("EXCUSED".equals(status)) {
-                    counts[1]++;
-                }
+            p.get("sh", Document.class).forEach((session, share) -> {
+                List<?> s = (List<?>) share;
+                earned.merge(session, new java.math.BigDecimal(s.get(0).toString()), java.math.BigDecimal::add);
+                counted.merge(session, ((Number) s.get(1)).longValue(), Long::sum);
             });
             List<?> ind = p.getList("ind", Object.class);
             submitted += ((Number) ind.get(0)).longValue();
@@ -463,7 +461,7 @@ public class ParticipationLedger {
             approved += team[1];
         }
         Document att = new Document();
-        attendance.forEach((session, counts) -> att.append(session, List.of(counts[0], counts[1])));
+        earned.forEach((session, sum) -> att.append(session, List.of(sum.toPlainString(), counted.get(session))));
         String id = id(course.getCode(), institutionId);
         Document line = new Document("courseCode", course.getCode()).append("institutionId", institutionId).append("rev", rev)
                 .append("enrolled", enrolled).append("att", att).append("submitted", submitted).append("approved", approved)

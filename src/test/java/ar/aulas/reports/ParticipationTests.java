@@ -53,6 +53,7 @@ class ParticipationTests {
     @Autowired CertificateIssuing issuing;
     @Autowired InstitutionDirectory institutions;
     @Autowired ParticipationLedger ledger;
+    @Autowired ar.aulas.attendance.AttendanceReport attendanceReport;
     @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @TempDir
@@ -359,5 +360,50 @@ class ParticipationTests {
                 ar.aulas.support.AccountBuilder.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(holder).contains("fue revocado el " + on).doesNotContain("Puede recibirlo");
+    }
+
+    /**
+     * One definition of attendance: the attendance report (Asistencia) and the participation dashboard give the same
+     * rate per institution, per encounter and overall, and per person, with someone left unmarked at a taken
+     * encounter (absent), someone justified (out of the denominator) and someone who enrolled after both
+     * encounters and came to none (nothing counts for her yet: "—", not 0 %).
+     */
+    @Test
+    void theAttendanceReportAndTheDashboardAgreeOnTheSameData() {
+        var s = new CertificateScenario(root, 2, fixtures, sync, enrolments, rollCall, work, grading, users);
+        Account ana = s.person("Ana Siempre", "MSAL");
+        Account beto = s.person("Beto SinMarca", "MSAL");
+        Account ceci = s.person("Ceci Justificada", "MSAL");
+        s.roll(1, Map.of(ana.getId(), PRESENT, ceci.getId(), LATE));
+        s.roll(2, Map.of(ana.getId(), PRESENT, beto.getId(), PRESENT, ceci.getId(), EXCUSED));
+        fixtures.clock().advance(java.time.Duration.ofDays(2));
+        Account dani = s.person("Dani Llegó", "MSAL");
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        String msal = institutions.findByCode("MSAL").orElseThrow().getId();
+
+        var report = attendanceReport.report(coordinator, s.code);
+        var asistencia = report.institutions().stream().filter(l -> l.name().equals("Municipalidad de Salta"))
+                .findFirst().orElseThrow();
+        Participation.Line participacion = participation.institution(coordinator, s.code, msal).summary();
+        // encounter 1: Ana and Ceci came, Beto has no mark (absent), Dani had not enrolled: 2 of 3
+        assertThat(asistencia.ratePerSession()).containsExactly(pct("66.7"), pct("100.0"));
+        assertThat(participacion.perSession()).isEqualTo(asistencia.ratePerSession());
+        // overall: Ana 2/2, Beto 1/2, Ceci 1/1 (the justified absence leaves the denominator) = 4 of 5
+        assertThat(asistencia.overall()).isEqualTo(pct("80.0"));
+        assertThat(participacion.overall()).isEqualTo(asistencia.overall());
+
+        Map<String, BigDecimal> byReport = new HashMap<>();
+        report.people().forEach(p -> byReport.put(p.account().getId(), p.rate().percent()));
+        Map<String, BigDecimal> byDashboard = new HashMap<>();
+        participation.institution(coordinator, s.code, msal).people()
+                .forEach(p -> byDashboard.put(p.participant().account().getId(), p.rate()));
+        assertThat(byDashboard).isEqualTo(byReport);
+        assertThat(byReport.get(beto.getId())).isEqualTo(pct("50.0"));
+        assertThat(byReport.get(ceci.getId())).isEqualTo(pct("100.0"));
+        assertThat(byReport.get(dani.getId())).as("nothing counts for her yet").isNull();
+        assertThat(report.people().stream().filter(p -> p.account().getId().equals(dani.getId())).findFirst()
+                .orElseThrow().risk()).isEqualTo(ar.aulas.attendance.AttendanceReport.Risk.OK);
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().overall())
+                .isEqualTo(pct("80.0"));
     }
 }
