@@ -57,6 +57,8 @@ class ExtensionsArchiveAndNoticesTests {
     OutboxRepository outbox;
     @Autowired
     ExerciseRepository exercises;
+    @Autowired
+    ar.aulas.institutions.InstitutionDirectory institutions;
 
     @TempDir
     static Path root;
@@ -119,6 +121,52 @@ class ExtensionsArchiveAndNoticesTests {
                 .andExpect(content.string(org.hamcrest.Matchers.containsString("value=\"p:" + late.account().getId() + "\"")))
                 .andExpect(content.string(org.hamcrest.Matchers.containsString(extended.account().getFullName() + ": hasta el")));
         mvc.perform(get(url + "/extensions").session(late.session())).andExpect(status().isNotFound());
+    }
+
+    /**
+     * "Todos" in the grading queue is everyone expected to submit: those who have not (or only saved a draft) are
+     * listed as No entregado, and the trainer writes to them, and only to them, from the queue.
+     */
+    @Test
+    void theQueueListsThoseWhoHaveNotSubmittedAndTheTrainerWritesToThem() throws Exception {
+        Person done = enrolled("MSAL");
+        Person drafted = enrolled("MSAL");
+        Person nothing = enrolled("MSLO");
+        mvc.perform(post(url).param("text", "Trabajo").param("action", "submit").param("token", UUID.randomUUID().toString())
+                .session(done.session()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post(url).param("text", "A medias").param("action", "draft").param("token", UUID.randomUUID().toString())
+                .session(drafted.session()).with(csrf())).andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(get(url + "/submissions").session(trainer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        var rows = org.jsoup.Jsoup.parse(page).select("tr.not-submitted");
+        assertThat(rows.eachText()).hasSize(2).anySatisfy(t -> assertThat(t).contains(drafted.account().getFullName(),
+                "No entregado", "tiene un borrador guardado")).anySatisfy(t -> assertThat(t)
+                .contains(nothing.account().getFullName(), "Municipalidad de San Lorenzo", "No entregado"));
+        assertThat(rows.text()).doesNotContain(done.account().getFullName());
+        assertThat(page).contains("2 sin entregar");
+        String msalo = institutions.findByCode("MSLO").orElseThrow().getId();
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(url + "/submissions").param("institution", msalo).session(trainer))
+                .andReturn().getResponse().getContentAsString()).select("tr.not-submitted").eachText())
+                .singleElement().satisfies(t -> assertThat(t).contains(nothing.account().getFullName()));
+
+        long before = outbox.count();
+        var refused = mvc.perform(post(url + "/remind").param("message", "").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
+        assertThat(((ar.aulas.shared.web.Flash.Message) refused).key()).isEqualTo("reminder.message.required");
+        assertThat(outbox.count()).isEqualTo(before);
+        mvc.perform(post(url + "/remind").param("message", "Falta tu diagnóstico; lo esperamos esta semana.")
+                        .session(done.session()).with(csrf())).andExpect(status().isNotFound());
+        var done2 = (ar.aulas.shared.web.Flash.Message) mvc.perform(post(url + "/remind")
+                .param("message", "Falta tu diagnóstico; lo esperamos esta semana.").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
+        assertThat(done2.key()).isEqualTo("reminder.sent");
+        assertThat(done2.args()).containsExactly(2);
+        var sent = outbox.findAll().stream().filter(m -> m.getSubject().equals("Aulas: recordatorio de «Ejercicio tarea»"))
+                .filter(m -> m.getBody().contains("Falta tu diagnóstico")).toList();
+        assertThat(sent).extracting(m -> m.getTo()).containsExactlyInAnyOrder(drafted.account().getEmail(),
+                nothing.account().getEmail());
+        assertThat(sent.get(0).getBody()).contains("/courses/" + code + "/modules/1/exercises/tarea", "Lucía Fernández Cornejo");
     }
 
     @Test

@@ -44,10 +44,12 @@ class GradingController {
     private final MessageSource messages;
     private final SubmissionArchive archive;
     private final ar.aulas.courses.CourseCatalog catalog;
+    private final ar.aulas.exercises.SubmissionReminders reminders;
 
     GradingController(Grading grading, Gradebook gradebook, MessageSource messages, SubmissionArchive archive,
-            ar.aulas.courses.CourseCatalog catalog) {
+            ar.aulas.courses.CourseCatalog catalog, ar.aulas.exercises.SubmissionReminders reminders) {
         this.catalog = catalog;
+        this.reminders = reminders;
         this.archive = archive;
         this.grading = grading;
         this.gradebook = gradebook;
@@ -78,11 +80,34 @@ class GradingController {
             @RequestParam(required = false) Submission.Status status, @RequestParam(required = false) Boolean late,
             @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("queue", grading.queue(me, code, module, slug, institution, status, late, page));
+        // "Todos" is everyone expected to submit: those who have not are listed too, and can be written to
+        model.addAttribute("missing", reminders.missing(me, code, module, slug, institution));
+        if (!model.containsAttribute("reminder")) {
+            model.addAttribute("reminder", reminders.defaultMessage(me, code, module, slug, LocaleContextHolder.getLocale()));
+        }
         model.addAttribute("institution", institution);
         model.addAttribute("status", status);
         model.addAttribute("late", late);
         model.addAttribute("statuses", Submission.Status.values());
         return "exercises/queue";
+    }
+
+    @PostMapping("/courses/{code}/modules/{module}/exercises/{slug}/remind")
+    String remind(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @PathVariable String slug, @RequestParam(required = false) String institution,
+            @RequestParam(required = false) String message, RedirectAttributes redirect) {
+        String back = "redirect:/courses/" + code + "/modules/" + module + "/exercises/" + slug + "/submissions";
+        try {
+            int sent = reminders.remind(me, code, module, slug, institution, message);
+            Flash.success(redirect, "reminder.sent", sent);
+        } catch (ar.aulas.exercises.ExerciseRefused e) {
+            redirect.addFlashAttribute("reminder", message);
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        if (institution != null && !institution.isBlank()) {
+            redirect.addAttribute("institution", institution);
+        }
+        return back + "#missing";
     }
 
     @GetMapping("/courses/{code}/modules/{module}/exercises/{slug}/submissions.zip")
