@@ -48,7 +48,11 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (no cookies) with the given viewport width. */
     public Page newPage(int width) {
-        var context = browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl));
+        // Bootstrap scrolls smoothly unless the person prefers reduced motion; on a loaded machine Playwright then
+        // clicked where an element had been mid-scroll ("element is not stable", a click that submitted nothing,
+        // a checkbox that did not change): the tests browse as someone who asked for reduced motion.
+        var context = browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl)
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         context.setDefaultTimeout(60_000);
         context.setDefaultNavigationTimeout(60_000);
         return context.newPage();
