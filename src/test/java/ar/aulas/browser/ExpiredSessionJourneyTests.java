@@ -131,4 +131,57 @@ class ExpiredSessionJourneyTests {
         assertThat(warning).isHidden();
         tech.context().close();
     }
+
+    /** The answer and the feedback are saved on the server while typed (on blur, and every 20 s), and come back. */
+    @Test
+    void anAnswerAndAFeedbackSavedWhileTypingComeBackInANewBrowser() throws Exception {
+        browser = browser == null ? new Browser(port) : browser;
+        String code = "AUT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        var f = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        Path root = temp.resolve("autosave");
+        CourseFolder.create(root, "autoguardado", code).moduleWithRubricExercise(1, "inicio", "diagnostico", "individual",
+                LocalDateTime.now().minusDays(1).format(f), LocalDateTime.now().plusDays(20).format(f));
+        sync.syncAll(root);
+        enrolments.enrol(code, accounts.findByEmail("tecnico@aulas.demo").orElseThrow().getId(), null);
+        String exercise = "/courses/" + code + "/modules/1/exercises/diagnostico";
+
+        Page tech = browser.logIn("tecnico@aulas.demo", 360);
+        tech.clock().install();
+        tech.navigate(exercise);
+        Locator answer = tech.getByLabel("Texto de la entrega");
+        answer.fill("Primer párrafo del diagnóstico.");
+        answer.blur();
+        assertThat(tech.locator("#text-saved")).containsText("Borrador guardado a las");
+        answer.fill("Primer párrafo del diagnóstico. Segundo párrafo, sin salir del campo.");
+        tech.evaluate("() => document.getElementById('text-saved').textContent = ''");
+        tech.clock().runFor(21_000);
+        assertThat(tech.locator("#text-saved")).containsText("Borrador guardado a las");
+        Browser.check(tech, "autosave-answer-360");
+        tech.context().close();
+
+        Page again = browser.logIn("tecnico@aulas.demo", 1280);
+        again.navigate(exercise);
+        assertThat(again.getByLabel("Texto de la entrega"))
+                .hasValue("Primer párrafo del diagnóstico. Segundo párrafo, sin salir del campo.");
+        assertThat(again.locator("main")).containsText("Recuperamos lo que estabas escribiendo");
+        Browser.check(again, "autosave-answer-back");
+        again.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entregar").setExact(true)).click();
+        assertThat(again.locator("#receipt")).containsText("Comprobante de entrega");
+        again.context().close();
+
+        Page trainer = browser.logIn("capacitadora@aulas.demo", 1280);
+        trainer.navigate(exercise + "/submissions");
+        trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Juan Pablo Arias")).click();
+        String grading = trainer.url();
+        Locator feedback = trainer.getByLabel("Devolución (Markdown)");
+        feedback.fill("Buen comienzo: falta el **mapa de actores**.");
+        feedback.blur();
+        assertThat(trainer.locator("#feedback-saved")).containsText("Borrador guardado a las");
+        trainer.context().close();
+        Page back = browser.logIn("capacitadora@aulas.demo", 360);
+        back.navigate(grading);
+        assertThat(back.getByLabel("Devolución (Markdown)")).hasValue("Buen comienzo: falta el **mapa de actores**.");
+        Browser.check(back, "autosave-feedback-back-360");
+        back.context().close();
+    }
 }

@@ -35,9 +35,11 @@ class ExerciseController {
     private final ExerciseAccess access;
     private final CourseFiles files;
     private final ar.aulas.exercises.ExerciseRepository exercises;
+    private final ar.aulas.shared.web.FormDrafts drafts;
 
     ExerciseController(SubmissionWork work, SubmissionRepository submissions, ExerciseAccess access, CourseFiles files,
-            ar.aulas.exercises.ExerciseRepository exercises) {
+            ar.aulas.exercises.ExerciseRepository exercises, ar.aulas.shared.web.FormDrafts drafts) {
+        this.drafts = drafts;
         this.exercises = exercises;
         this.work = work;
         this.submissions = submissions;
@@ -61,6 +63,13 @@ class ExerciseController {
             if (typed != null) {
                 form.setText(typed.getOrDefault("text", form.getText()));
                 form.setToken(typed.getOrDefault("token", form.getToken()));
+            } else if (view.canEdit()) {
+                // saved while typing and never sent (a closed tab, a lost connection): offered again
+                drafts.find(me.id(), page(code, module, slug)).filter(d -> d.fields().containsKey("text")
+                        && !d.fields().get("text").equals(form.getText() == null ? "" : form.getText())).ifPresent(d -> {
+                    form.setText(d.fields().get("text"));
+                    model.addAttribute("restoredDraft", d);
+                });
             }
             model.addAttribute("form", form);
         }
@@ -74,6 +83,7 @@ class ExerciseController {
             RedirectAttributes redirect) {
         try {
             Submission saved = work.save(me, code, module, slug, form.toWork());
+            drafts.discard(me.id(), page(code, module, slug));
             if (form.isSubmitting()) {
                 Flash.success(redirect, "submission.receipt", saved.current().getNumber());
                 redirect.addFlashAttribute("receipt", saved.current());
@@ -86,6 +96,10 @@ class ExerciseController {
             form.setToken(UUID.randomUUID().toString());
             return page(me, code, module, slug, model, null);
         }
+    }
+
+    private static String page(String code, int module, String slug) {
+        return "/courses/" + code + "/modules/" + module + "/exercises/" + slug;
     }
 
     /** Submission files: the owner (or their team), the course's graders and coordinators allowed to see it. */

@@ -45,9 +45,12 @@ class GradingController {
     private final SubmissionArchive archive;
     private final ar.aulas.courses.CourseCatalog catalog;
     private final ar.aulas.exercises.SubmissionReminders reminders;
+    private final ar.aulas.shared.web.FormDrafts drafts;
 
     GradingController(Grading grading, Gradebook gradebook, MessageSource messages, SubmissionArchive archive,
-            ar.aulas.courses.CourseCatalog catalog, ar.aulas.exercises.SubmissionReminders reminders) {
+            ar.aulas.courses.CourseCatalog catalog, ar.aulas.exercises.SubmissionReminders reminders,
+            ar.aulas.shared.web.FormDrafts drafts) {
+        this.drafts = drafts;
         this.catalog = catalog;
         this.reminders = reminders;
         this.archive = archive;
@@ -167,7 +170,17 @@ class GradingController {
                 form.setFeedback(grade.feedbackMarkdown());
                 form.setLevels(new java.util.ArrayList<>(grade.levels()));
             }
-            restore(form, PendingForm.take(request));
+            Map<String, String> typed = PendingForm.take(request);
+            restore(form, typed);
+            if (typed == null) {
+                // feedback saved while typing and never sent: offered again
+                drafts.find(me.id(), "/courses/" + code + "/grading/" + id).filter(d -> d.fields().containsKey("feedback")
+                        && !d.fields().get("feedback").equals(form.getFeedback() == null ? "" : form.getFeedback()))
+                        .ifPresent(d -> {
+                            form.setFeedback(d.fields().get("feedback"));
+                            model.addAttribute("restoredDraft", d);
+                        });
+            }
             model.addAttribute("form", form);
         }
         model.addAttribute("verdicts", Submission.Verdict.values());
@@ -192,6 +205,7 @@ class GradingController {
             return "exercises/conflict";
         }
         Grading.Saved saved = (Grading.Saved) outcome;
+        drafts.discard(me.id(), "/courses/" + code + "/grading/" + id);
         if (form.isNext() && saved.nextId() != null) {
             Flash.success(redirect, "grade.saved");
             return "redirect:/courses/" + code + "/grading/" + saved.nextId();

@@ -22,6 +22,13 @@ public class Formats {
         return instant == null ? "" : DATE.format(instant.atZone(Salta.ZONE));
     }
 
+    /** 14:05, Salta time. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(Salta.ZONE));
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(Salta.ZONE));
     }
