@@ -1,0 +1,27 @@
+package ar.aulas.shared;
+
+import ar.aulas.accounts.AulasUser;
+import java.util.List;
+
+/**
+ * Implemented by features that put what is next for a person on their home page (the next encounter, work due,
+ * work to grade, people at risk, certificates to issue), so the home page shows it without depending on them.
+ */
+public interface HomeItems {
+
+    /** The home page's sections, in the order they are shown. */
+    enum Section { NEXT, TODO, GRADES, CERTIFICATES, FOLLOW_UP }
+
+    /**
+     * One line: a message key with its arguments, the page it opens, and whether it needs attention first
+     * (an overdue exercise, a session not taken). {@code sort} orders the lines of a section (a date, say).
+     */
+    record Item(Section section, String key, Object[] args, String href, boolean urgent, String sort) {
+    }
+
+    /** An argument that is itself a message (a verdict, a state), written in the reader's language. */
+    record Key(String key) {
+    }
+
+    List<Item> items(AulasUser user);
+}
