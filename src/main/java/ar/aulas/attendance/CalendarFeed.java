@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -52,8 +53,14 @@ public class CalendarFeed {
     private final org.springframework.context.MessageSource messages;
     private static final java.util.Locale SPANISH = java.util.Locale.forLanguageTag("es-AR");
 
+    private final ar.aulas.courses.CourseModuleRepository modules;
+    private final List<ar.aulas.shared.CalendarEntries> contributions;
+
     CalendarFeed(MongoTemplate mongo, Enrolments enrolments, CourseRepository courses,
-            AttendanceSessionRepository sessions, Clock clock, org.springframework.context.MessageSource messages) {
+            AttendanceSessionRepository sessions, Clock clock, org.springframework.context.MessageSource messages,
+            ar.aulas.courses.CourseModuleRepository modules, List<ar.aulas.shared.CalendarEntries> contributions) {
+        this.modules = modules;
+        this.contributions = contributions;
         this.messages = messages;
         this.mongo = mongo;
         this.enrolments = enrolments;
@@ -87,8 +94,10 @@ public class CalendarFeed {
             throw new NotFoundException();
         }
         Map<String, Course> mine = new LinkedHashMap<>();
+        Map<String, String> institutionIn = new java.util.HashMap<>();
         for (Enrolment e : enrolments.activeOf(found.accountId())) {
             courses.findById(e.getCourseCode()).filter(c -> !c.isArchived()).ifPresent(c -> mine.put(c.getCode(), c));
+            institutionIn.put(e.getCourseCode(), e.getInstitutionId());
         }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Aulas//Aulas de Gestion de Ciudades//ES"));
@@ -96,20 +105,35 @@ public class CalendarFeed {
         calendar.add(ImmutableCalScale.GREGORIAN);
         for (Course course : mine.values()) {
             ZoneId zone = ZoneId.of(course.getTimeZone());
+            Map<Integer, String> titles = new java.util.HashMap<>();
+            modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(course.getCode())
+                    .forEach(m -> titles.put(m.getNumber(), m.getTitle()));
             for (AttendanceSession s : sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
                 if (s.getDate() == null || s.getStart() == null || s.getEnd() == null) {
                     continue;
                 }
                 var start = s.getDate().atTime(s.getStart()).atZone(zone).toInstant();
                 var end = s.getDate().atTime(s.getEnd()).atZone(zone).toInstant();
-                VEvent event = new VEvent(start, end, course.getTitle() + " · "
-                        + messages.getMessage("module.number", new Object[] {s.getModuleNumber()}, SPANISH));
+                // "Encuentro 2: Movilidad metropolitana · Gestión Metropolitana 2026": what the calendar shows first
+                String module = messages.getMessage("module.number", new Object[] {s.getModuleNumber()}, SPANISH);
+                String title = titles.get(s.getModuleNumber());
+                VEvent event = new VEvent(start, end, (title == null ? module : module + ": " + title) + " · "
+                        + course.getTitle());
                 event.add(new Uid(s.getId() + "@aulas"));
                 if (s.getVenue() != null) {
                     event.add(new Location(s.getVenue()));
                 }
                 event.add(new Description(course.getTitle()));
                 calendar.add(event);
+            }
+            for (ar.aulas.shared.CalendarEntries c : contributions) {
+                for (var entry : c.entries(found.accountId(), institutionIn.get(course.getCode()), course.getCode(),
+                        course.getTimeZone())) {
+                    VEvent event = new VEvent(entry.start(), entry.end(), entry.title() + " · " + course.getTitle());
+                    event.add(new Uid(entry.uid()));
+                    event.add(new Description(entry.description()));
+                    calendar.add(event);
+                }
             }
         }
         return calendar.toString();

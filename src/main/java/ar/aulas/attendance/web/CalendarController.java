@@ -19,9 +19,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CalendarController {
 
     private final CalendarFeed feed;
+    private final ar.aulas.shared.web.PublicUrls urls;
 
-    CalendarController(CalendarFeed feed) {
+    CalendarController(CalendarFeed feed, ar.aulas.shared.web.PublicUrls urls) {
         this.feed = feed;
+        this.urls = urls;
     }
 
     @GetMapping("/account/calendar")
@@ -33,8 +35,10 @@ class CalendarController {
     @PostMapping("/account/calendar")
     String create(@AuthenticationPrincipal AulasUser me, HttpServletRequest request, RedirectAttributes redirect) {
         String token = feed.newLink(me);
-        redirect.addFlashAttribute("calendarUrl", ServletUriComponentsBuilder.fromContextPath(request)
-                .path("/calendar/{token}.ics").buildAndExpand(token).toUriString());
+        // how people reach Aulas (a phone subscribes to it), never the address this request came by
+        String url = urls.base() + "/calendar/" + token + ".ics";
+        redirect.addFlashAttribute("calendarUrl", url);
+        redirect.addFlashAttribute("webcalUrl", url.replaceFirst("^https?://", "webcal://"));
         Flash.success(redirect, "calendar.created");
         return "redirect:/account/calendar";
     }
