@@ -40,7 +40,27 @@
         status.textContent = status.getAttribute('data-failed');
       }).then(function () { busy = false; });
     }
-    fields.forEach(function (f) { f.addEventListener('blur', save); });
-    window.setInterval(save, EVERY);
+    // a blur caused by pressing the form's own button is not saved: the form itself is being sent
+    var sending = false;
+    var pending;
+    form.addEventListener('submit', function () {
+      sending = true;
+      window.clearTimeout(pending);
+    });
+    fields.forEach(function (f) {
+      f.addEventListener('blur', function () {
+        window.clearTimeout(pending);
+        pending = window.setTimeout(function () {
+          if (!sending) {
+            save();
+          }
+        }, 300);
+      });
+    });
+    window.setInterval(function () {
+      if (!sending) {
+        save();
+      }
+    }, EVERY);
   });
 })();

@@ -110,7 +110,35 @@ public final class Browser implements AutoCloseable {
         Assertions.assertThat(axeViolations(page)).as("axe violations on " + name + " (" + page.url() + ")")
                 .isEmpty();
         Assertions.assertThat(overflow(page)).as("pixels wider than the viewport: " + name).isLessThanOrEqualTo(0);
+        var size = page.viewportSize();
+        if (size != null && size.width >= 1024) {
+            // a laptop page fits the other common laptop widths too
+            for (int width : LAPTOPS) {
+                page.setViewportSize(width, size.height);
+                // as after a person resizes the window: what follows the size (the chart) may take a few frames,
+                // so the page is given until the assertion timeout to fit, however slow the machine
+                try {
+                    page.waitForFunction("() => document.documentElement.scrollWidth <= window.innerWidth", null,
+                            new Page.WaitForFunctionOptions().setTimeout(ASSERTION_TIMEOUT_MS));
+                } catch (com.microsoft.playwright.TimeoutError e) {
+                    // reported below with what overflows
+                }
+                Assertions.assertThat(overflow(page)).as("pixels wider than a " + width + " px viewport: " + name
+                        + " " + widest(page)).isLessThanOrEqualTo(0);
+            }
+            page.setViewportSize(size.width, size.height);
+        }
     }
+
+    /** The elements reaching furthest right past the viewport, to say what overflows. */
+    static Object widest(Page page) {
+        return page.evaluate("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                + " > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-responsive'))).sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)"
+                + ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+    }
+
+    /** Besides the journey's own width (1280 px; phones at 360 px), every desktop page is measured at these. */
+    static final int[] LAPTOPS = {1024, 1366};
 
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
