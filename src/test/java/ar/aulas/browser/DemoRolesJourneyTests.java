@@ -144,4 +144,34 @@ class DemoRolesJourneyTests {
         Browser.check(page, "login-error");
         page.context().close();
     }
+
+    /**
+     * The pages a coordinator, a technician and a trainer open most, on a 360 px phone and on a laptop (1280, and
+     * through Browser.check 1024 and 1366 px): none wider than the screen, none with an axe violation.
+     */
+    @Test
+    void theMostUsedPagesOfEachRoleFitAPhoneAndALaptop() {
+        String course = "/courses/AGC-2026";
+        for (int width : new int[] {360, 1280}) {
+            Page coordinator = browser().logIn("coordinacion@aulas.demo", width);
+            Browser.check(coordinator, "home-coordinator-" + width);
+            for (String path : new String[] {course, course + "/enrolments", course + "/certificates",
+                    course + "/participation", course + "/attendance"}) {
+                coordinator.navigate(path);
+                Browser.check(coordinator, "coordinator" + path.replace('/', '-') + "-" + width);
+            }
+            coordinator.context().close();
+            Page tech = browser().logIn("tecnico@aulas.demo", width);
+            tech.navigate("/my/submissions");
+            Browser.check(tech, "my-submissions-" + width);
+            tech.navigate("/account/calendar");
+            Browser.check(tech, "calendar-" + width);
+            tech.context().close();
+            Page trainer = browser().logIn("capacitadora@aulas.demo", width);
+            Browser.check(trainer, "home-trainer-" + width);
+            trainer.navigate(course + "/modules/1/exercises/mapa-de-actores/submissions");
+            Browser.check(trainer, "queue-with-missing-" + width);
+            trainer.context().close();
+        }
+    }
 }

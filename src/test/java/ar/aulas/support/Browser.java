@@ -109,7 +109,9 @@ public final class Browser implements AutoCloseable {
         screenshot(page, name);
         Assertions.assertThat(axeViolations(page)).as("axe violations on " + name + " (" + page.url() + ")")
                 .isEmpty();
-        Assertions.assertThat(overflow(page)).as("pixels wider than the viewport: " + name).isLessThanOrEqualTo(0);
+        int over = overflow(page);
+        Assertions.assertThat(over).as("pixels wider than the viewport: " + name + (over > 0 ? " " + widest(page) : ""))
+                .isLessThanOrEqualTo(0);
         var size = page.viewportSize();
         if (size != null && size.width >= 1024) {
             // a laptop page fits the other common laptop widths too
@@ -133,7 +135,8 @@ public final class Browser implements AutoCloseable {
     /** The elements reaching furthest right past the viewport, to say what overflows. */
     static Object widest(Page page) {
         return page.evaluate("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
-                + " > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-responsive'))).sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)"
+                + " > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-responsive'))"
+                + " || getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().right > window.innerWidth + 1).sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)"
                 + ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
     }
 
