@@ -169,6 +169,55 @@ class ExtensionsArchiveAndNoticesTests {
         assertThat(sent.get(0).getBody()).contains("/courses/" + code + "/modules/1/exercises/tarea", "Lucía Fernández Cornejo");
     }
 
+    /**
+     * Two graders at once: the one who saved second sees both versions whole (score, rubric levels by name, the
+     * feedback rendered) and re-applies their own with one button, without copying anything by hand.
+     */
+    @Test
+    void aGradingConflictShowsBothVersionsWholeAndReappliesTheTrainersOwn() throws Exception {
+        String rubricCode = "CNF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        CourseFolder.create(root, rubricCode.toLowerCase(), rubricCode).moduleWithRubricExercise(1, "inicio", "diag", "individual",
+                LocalDateTime.now().minusDays(10).format(F), LocalDateTime.now().plusDays(10).format(F));
+        sync.syncAll(root);
+        var builder = fixtures.participant().of("MSAL");
+        Account ana = builder.create();
+        enrolments.enrol(rubricCode, ana.getId(), null);
+        var anaSession = Sessions.login(mvc, builder.email(), builder.password());
+        String exercise = "/courses/" + rubricCode + "/modules/1/exercises/diag";
+        mvc.perform(post(exercise).param("text", "Trabajo").param("action", "submit").param("token", "c1")
+                .session(anaSession).with(csrf())).andExpect(status().is3xxRedirection());
+        Submission s = submissions.findByExerciseId(rubricCode + "/1/diag").get(0);
+        String grading = "/courses/" + rubricCode + "/grading/" + s.getId();
+        var admin = Sessions.demo(mvc, "admin@aulas.demo");
+        mvc.perform(post(grading).param("version", String.valueOf(s.getVersion())).param("levels[0]", "1")
+                .param("levels[1]", "1").param("verdict", "NEEDS_REVISION").param("feedback", "Falta casi todo.")
+                .session(admin).with(csrf())).andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(post(grading).param("version", String.valueOf(s.getVersion())).param("levels[0]", "0")
+                .param("levels[1]", "0").param("verdict", "APPROVED").param("feedback", "Muy **completo**, con el mapa.")
+                .session(trainer).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var doc = org.jsoup.Jsoup.parse(page);
+        assertThat(doc.select("#conflict-theirs").text()).contains("Requiere revisión", "2 de 10",
+                "Diagnóstico: Incompleto (2 puntos)", "Mapa de actores: Ausente (0 puntos)", "Falta casi todo.");
+        assertThat(doc.select("#conflict-yours").text()).contains("Aprobado", "10 de 10",
+                "Diagnóstico: Completo (6 puntos)", "Mapa de actores: Presente (4 puntos)");
+        assertThat(doc.select("#conflict-yours strong").text()).as("the feedback rendered").isEqualTo("Aprobado completo");
+
+        var reapply = doc.selectFirst("#conflict-yours form");
+        var request = post(reapply.attr("action")).session(trainer).with(csrf());
+        for (var input : reapply.select("input[type=hidden]")) {
+            if (!input.attr("name").equals("_csrf")) {
+                request.param(input.attr("name"), input.attr("value"));
+            }
+        }
+        mvc.perform(request).andExpect(status().is3xxRedirection());
+        Submission.Grade kept = submissions.findById(s.getId()).orElseThrow().lastGrade();
+        assertThat(kept.verdict()).isEqualTo(Submission.Verdict.APPROVED);
+        assertThat(kept.levels()).containsExactly(0, 0);
+        assertThat(kept.score()).isEqualByComparingTo("10");
+        assertThat(kept.feedbackMarkdown()).isEqualTo("Muy **completo**, con el mapa.");
+    }
+
     @Test
     void gradingSendsTheParticipantANoticeInTheOutbox() throws Exception {
         Person ana = enrolled("MCER");
