@@ -153,5 +153,41 @@ class MessageBundlesTest {
         assertThat(format("grade.scoreOf", Locale.ENGLISH, "1", BigDecimal.ONE)).isEqualTo("· 1 of 1 point");
         assertThat(format("sync.done", Locale.ENGLISH, 1)).isEqualTo("1 course was synchronised.");
         assertThat(format("exercise.rubric.level", Locale.ENGLISH, "Full", new BigDecimal("2.5"))).isEqualTo("Full (2.5 points)");
+        assertThat(format("grade.rubric.level", es, "Presente", BigDecimal.ONE)).isEqualTo("Presente (1 punto)");
+        assertThat(format("participation.summary", es, 1L, "100,0 %", 1L, 0L))
+                .isEqualTo("1 inscripto · asistencia 100,0 % · 1 entrega, ninguna aprobada.");
+        assertThat(format("certificate.reason.pendingSessions", es, 1L)).isEqualTo("queda 1 encuentro sin asistencia registrada");
+        assertThat(format("search.found", es, 0, "agua")).isEqualTo("Ningún resultado para «agua»");
+        assertThat(format("module.readingsRead", es, 0, 1)).isEqualTo("0 de 1 lectura leída");
+        assertThat(format("verify.attended", Locale.ENGLISH, 1, 1, 100)).isEqualTo("1 of 1 encounter (100 %)");
+        assertThat(format("reminder.sent", es, 1)).isEqualTo("Se escribió a 1 persona.");
+    }
+
+    /** Every choice format in both bundles reads right for 0, 1, 2 and 1,5 (a count passed as a number). */
+    @Test
+    void everyChoiceFormatFormatsEachCount() throws IOException {
+        Pattern choice = Pattern.compile("\\{(\\d+),choice,");
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Properties bundle = bundle(name);
+            Locale locale = name.contains("_en") ? Locale.ENGLISH : Locale.forLanguageTag("es-AR");
+            for (String key : bundle.stringPropertyNames()) {
+                String value = bundle.getProperty(key);
+                Matcher m = choice.matcher(value);
+                int args = 0;
+                Matcher all = Pattern.compile("\\{(\\d+)").matcher(value);
+                while (all.find()) {
+                    args = Math.max(args, Integer.parseInt(all.group(1)) + 1);
+                }
+                if (!m.find()) {
+                    continue;
+                }
+                for (Object n : List.of(0, 1, 2, new BigDecimal("1.5"))) {
+                    Object[] values = new Object[args];
+                    java.util.Arrays.fill(values, n);
+                    assertThat(format(key, locale, values)).as(name + " " + key + " with " + n).isNotBlank()
+                            .doesNotContain("{");
+                }
+            }
+        }
     }
 }
