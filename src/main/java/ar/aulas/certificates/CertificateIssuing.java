@@ -203,7 +203,7 @@ public class CertificateIssuing {
         requireIssuer(user);
         Course course = access.course(user, code);
         CertificateRules rule = ruleOf(course, type);
-        Standings.Participant p = standings.of(course, null).get(accountId);
+        Standings.Participant p = standings.participant(course, accountId).orElse(null);
         if (p == null) {
             throw new NotFoundException();
         }
@@ -264,7 +264,7 @@ public class CertificateIssuing {
             throw new CertificateRefused(null, "certificate.refused.notValid", old.getNumber());
         }
         Course course = courses.findById(old.getCourseCode()).orElseThrow(NotFoundException::new);
-        Standings.Participant p = standings.of(course, null).get(old.getAccountId());
+        Standings.Participant p = standings.participant(course, old.getAccountId()).orElse(null);
         if (p == null) {
             throw new CertificateRefused(null, "certificate.refused.notEnrolled", old.getHolderName());
         }

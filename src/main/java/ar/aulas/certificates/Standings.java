@@ -114,6 +114,17 @@ public class Standings {
         return result;
     }
 
+    /**
+     * One participant with their account, as {@link #of} gives them, computed for that person alone (issuing or
+     * reissuing one certificate used to compute the whole course to take one person's standing).
+     */
+    public java.util.Optional<Participant> participant(Course course, String accountId) {
+        return one(course, accountId).flatMap(c -> accounts.find(accountId).map(a -> {
+            Institution institution = institutions.byId().get(a.getInstitutionId());
+            return new Participant(a, institution == null ? "" : institution.getName(), c.standing(), c.attendedModules());
+        }));
+    }
+
     /** Standings by account id, without loading the accounts. */
 
     /**

@@ -94,7 +94,7 @@ class RollCallTests {
         mvc.perform(get("/courses/" + code + "/modules/1").session(ana.session()))
                 .andExpect(content().string(containsString("Presente")));
         mvc.perform(get("/courses/" + code).session(ana.session()))
-                .andExpect(content().string(containsString("Tu asistencia: 100 % de 1 encuentros que cuentan.")))
+                .andExpect(content().string(containsString("Tu asistencia: 100 % de 1 encuentro que cuenta.")))
                 .andExpect(content().string(containsString("Asistencia: Presente")));
         mvc.perform(get("/courses/" + code).session(beto.session()))
                 .andExpect(content().string(containsString("todavía no hay encuentros que cuenten para vos")))
@@ -121,7 +121,7 @@ class RollCallTests {
         rollCall.save(me, weighted, 1, Map.of(account.getId(), AttendanceStatus.LATE), Map.of());
         MockHttpSession session = Sessions.login(mvc, builder.email(), builder.password());
         mvc.perform(get("/courses/" + weighted).session(session))
-                .andExpect(content().string(containsString("Tu asistencia: 50 % de 1 encuentros que cuentan.")));
+                .andExpect(content().string(containsString("Tu asistencia: 50 % de 1 encuentro que cuenta.")));
     }
 
     @Test

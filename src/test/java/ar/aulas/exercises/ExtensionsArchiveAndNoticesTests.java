@@ -281,7 +281,7 @@ class ExtensionsArchiveAndNoticesTests {
         assertThat(outbox.findAll()).anySatisfy(m -> {
             assertThat(m.getTo()).isEqualTo("capacitadora@aulas.demo");
             assertThat(m.getSubject()).contains("Curso de prueba " + code);
-            assertThat(m.getBody()).contains("Ejercicio tarea: 1 entregas");
+            assertThat(m.getBody()).contains("Ejercicio tarea: 1 entrega");
         });
     }
 
