@@ -90,7 +90,7 @@ class CertificateBenchmark {
         long tSetup = System.nanoTime();
         for (int i = 0; i < BULK; i++) {
             // no password: a bcrypt hash per person would dominate the set-up (~90 ms each)
-            Account a = accounts.create(new AccountRegistry.AccountData("Participante Núñez " + i,
+            Account a = accounts.create(new AccountRegistry.AccountData("Participante Núñez " + ar.aulas.support.AccountBuilder.letters(i),
                     "bench" + i + "-" + s.code.toLowerCase() + "@prueba.gob.ar", String.valueOf(20_000_000 + i),
                     institutionId, "Área", EnumSet.of(Role.PARTICIPANT), null));
             enrolments.enrol(s.code, a.getId(), null);
