@@ -40,6 +40,10 @@ class DurableH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
     static final String INDEX_MAP_INFIX = "._keyed_index_";
     private static final String STOCK_INDEX_MAP_INFIX = "._index_";
+    static final String SECONDARY_MAP_INFIX = "._secondary_index_";
+    /** Which secondary index maps are complete (a map missing here is built again from its collection). */
+    static final String INDEX_STATE = "_aulas.index_state";
+    private static final String COMPLETE = "complete";
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -112,12 +116,42 @@ class DurableH2Backend extends H2Backend {
             return new KeyedIndex(map, indexName, keys, sparse);
         }
 
+        /**
+         * A non-unique index in a map of its own, built once from the collection's documents when it is new (or was
+         * left half-built by a crash: it is marked complete in {@value #INDEX_STATE} only once built), and from
+         * then on written in the same commit as each document, so a restart reads no document to open it.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            String name = namespace + SECONDARY_MAP_INFIX + indexName;
+            MVMap<KeyValue, Boolean> map = store.openMap(name,
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(new SecondaryIndex.EntryType()));
+            SecondaryIndex index = new SecondaryIndex(map, indexName, keys, sparse);
+            MVMap<String, String> state = store.openMap(INDEX_STATE);
+            if (!COMPLETE.equals(state.get(name))) {
+                long started = System.nanoTime();
+                MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap("databases." + namespace);
+                index.build(documents);
+                state.put(name, COMPLETE);
+                store.commit();
+                log.info("Index {} of {} built from {} documents in {} ms", indexName, namespace, documents.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            return index;
+        }
+
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String name = getFullCollectionNamespace(collection.getCollectionName()) + INDEX_MAP_INFIX + indexName;
-            if (getMvStore().hasMap(name)) {
-                getMvStore().removeMap(name);
+            String namespace = getFullCollectionNamespace(collection.getCollectionName());
+            for (String name : List.of(namespace + INDEX_MAP_INFIX + indexName, namespace + SECONDARY_MAP_INFIX + indexName)) {
+                if (getMvStore().hasMap(name)) {
+                    getMvStore().removeMap(name);
+                }
+                getMvStore().<String, String>openMap(INDEX_STATE).remove(name);
             }
         }
     }
