@@ -116,6 +116,16 @@ class DurableH2Backend extends H2Backend {
             return new KeyedIndex(map, indexName, keys, sparse);
         }
 
+        /** Collections that read a filter through the best index for it ({@link SecondaryIndex#best}). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                de.bwaldvogel.mongo.backend.CollectionOptions options) {
+            String full = getFullCollectionNamespace(collectionName);
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = getMvStore().openMap("databases." + full);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + full);
+            return new PlannedCollection(this, collectionName, options, data, meta, DurableH2Backend.this.getCursorRegistry());
+        }
+
         /**
          * A non-unique index in a map of its own, built once from the collection's documents when it is new (or was
          * left half-built by a crash: it is marked complete in {@value #INDEX_STATE} only once built), and from
@@ -153,6 +163,26 @@ class DurableH2Backend extends H2Backend {
                 }
                 getMvStore().<String, String>openMap(INDEX_STATE).remove(name);
             }
+        }
+    }
+
+    /** The stock H2 collection, reading each filter through the index {@link SecondaryIndex#best} picks. */
+    private static final class PlannedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collection {
+
+        PlannedCollection(MongoDatabase database, String name, de.bwaldvogel.mongo.backend.CollectionOptions options,
+                MVMap<Object, de.bwaldvogel.mongo.bson.Document> data, MVMap<String, Object> meta,
+                de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document orderBy,
+                int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
+            Index<Object> index = SecondaryIndex.best(getIndexes(), query);
+            if (index == null) {
+                return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 

@@ -215,6 +215,29 @@ final class SecondaryIndex extends Index<Object> {
         return order.compare(new KeyValue(head), prefix) == 0;
     }
 
+    /**
+     * The index a filter is best read through: a unique index that can serve it (one document at most), else the
+     * secondary index that fixes the most leading keys (the first of them on a tie), else none (a scan).
+     */
+    static Index<Object> best(List<Index<Object>> indexes, Document query) {
+        Index<Object> best = null;
+        int served = 0;
+        for (Index<Object> index : indexes) {
+            if (index.isUnique()) {
+                if (index.canHandle(query)) {
+                    return index;
+                }
+            } else if (index instanceof SecondaryIndex secondary) {
+                int prefix = secondary.prefixServed(query);
+                if (prefix > served) {
+                    best = index;
+                    served = prefix;
+                }
+            }
+        }
+        return best;
+    }
+
     @Override
     public long getCount() {
         return map.sizeAsLong();

@@ -226,6 +226,34 @@ class SecondaryIndexesTests {
         }
     }
 
+    /** Of several indexes that can serve a filter, the one fixing the most leading keys is read; a unique one first. */
+    @Test
+    void theIndexFixingTheMostKeysIsChosen() {
+        MVStore memory = MVStore.open(null);
+        try {
+            var status = secondary(memory, "status", "status");
+            var courseInstitution = secondary(memory, "course_inst", "course", "inst");
+            var course = secondary(memory, "course", "course");
+            List<de.bwaldvogel.mongo.backend.Index<Object>> indexes = List.of(status, course, courseInstitution);
+            var query = new de.bwaldvogel.mongo.bson.Document("course", "AGC-2026").append("inst", "i1").append("status", "GRADED");
+            assertThat(SecondaryIndex.best(indexes, query)).isSameAs(courseInstitution);
+            assertThat(SecondaryIndex.best(indexes, new de.bwaldvogel.mongo.bson.Document("course", "AGC-2026")))
+                    .as("a tie: the first").isSameAs(course);
+            assertThat(SecondaryIndex.best(indexes, new de.bwaldvogel.mongo.bson.Document("inst", "i1")))
+                    .as("no index begins with inst: a scan").isNull();
+            assertThat(SecondaryIndex.best(indexes, new de.bwaldvogel.mongo.bson.Document("course",
+                    new de.bwaldvogel.mongo.bson.Document("$gt", "A")))).as("not equality").isNull();
+        } finally {
+            memory.close();
+        }
+    }
+
+    private static SecondaryIndex secondary(MVStore store, String name, String... keys) {
+        return new SecondaryIndex(store.openMap(name, new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Boolean>()
+                .keyType(new SecondaryIndex.EntryType())), name,
+                java.util.Arrays.stream(keys).map(k -> new de.bwaldvogel.mongo.backend.IndexKey(k, true)).toList(), false);
+    }
+
     private List<String> mapNames() {
         MVStore store = new MVStore.Builder().fileName(data.resolve(EmbeddedMongo.STORE_FILE).toString()).readOnly().open();
         try {
