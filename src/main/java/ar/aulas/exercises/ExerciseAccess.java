@@ -28,6 +28,15 @@ public class ExerciseAccess {
     }
 
     /** The exercise, if its course and module are visible to this person. */
+    /** An exercise for someone who grades its course (404 for anyone else). */
+    public Scope graded(AulasUser user, String code, int moduleNumber, String slug) {
+        Scope scope = exercise(user, code, moduleNumber, slug);
+        if (!grades(user, scope.course())) {
+            throw new NotFoundException();
+        }
+        return scope;
+    }
+
     public Scope exercise(AulasUser user, String code, int moduleNumber, String slug) {
         Course course = courses.course(user, code);
         courses.module(user, course, moduleNumber);

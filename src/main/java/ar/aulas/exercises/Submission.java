@@ -24,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // the dashboard and certificate eligibility read a course's submissions by institution and by owner
 @CompoundIndex(name = "course_institution_status", def = "{'courseCode': 1, 'institutionId': 1, 'status': 1}")
 @CompoundIndex(name = "course_owner", def = "{'courseCode': 1, 'ownerKey': 1}")
+// an exercise's submissions by status (who has not submitted, the queue's counts); the embedded store serves it too
+@CompoundIndex(name = "exercise_status", def = "{'exerciseId': 1, 'status': 1}")
 public class Submission {
 
     public enum Status { DRAFT, SUBMITTED, GRADED, NEEDS_REVISION }

@@ -9,7 +9,6 @@ import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
-import ar.aulas.shared.web.NotFoundException;
 import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.web.PublicUrls;
 import java.util.ArrayList;
@@ -60,11 +59,7 @@ public class SubmissionReminders {
     }
 
     private ExerciseAccess.Scope graderScope(AulasUser user, String code, int module, String slug) {
-        var scope = access.exercise(user, code, module, slug);
-        if (!access.grades(user, scope.course())) {
-            throw new NotFoundException();
-        }
-        return scope;
+        return access.graded(user, code, module, slug);
     }
 
     /** Those expected to submit who have not, of one institution when given, by institution then surname. */

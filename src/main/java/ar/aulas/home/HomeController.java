@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HomeController.class);
+
     /** One line as shown: its text and where it leads. */
     record Line(String text, String href, boolean urgent) {
     }
@@ -57,7 +59,14 @@ class HomeController {
 
     Map<HomeItems.Section, List<Line>> sections(AulasUser me, Locale locale) {
         List<HomeItems.Item> all = new ArrayList<>();
-        features.forEach(f -> all.addAll(f.items(me)));
+        for (HomeItems feature : features) {
+            try {
+                all.addAll(feature.items(me));
+            } catch (RuntimeException e) {
+                // one feature's trouble leaves the rest of the home page (and the person's way around) standing
+                log.error("Home items of {} failed for account {}", feature.getClass().getSimpleName(), me.id(), e);
+            }
+        }
         all.sort(Comparator.comparing(HomeItems.Item::section).thenComparing(i -> !i.urgent())
                 .thenComparing(HomeItems.Item::sort, Comparator.nullsLast(Comparator.naturalOrder())));
         Map<HomeItems.Section, List<Line>> sections = new EnumMap<>(HomeItems.Section.class);

@@ -41,6 +41,10 @@ public class FormDrafts {
     FormDrafts(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        // a person's drafts, newest first (trimming): declared here, as the documents are not mapped entities
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("accountId", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("savedAt", org.springframework.data.domain.Sort.Direction.DESC).named("account_saved"));
     }
 
     /** The fields a draft of this page may hold; empty when the page keeps no drafts. */

@@ -52,11 +52,13 @@ public class Formats {
     }
 
     public static String number(Number value, java.util.Locale locale) {
-        if (value == null) {
-            return "";
-        }
+        return value == null ? "" : decimals(value, locale, 0, 2);
+    }
+
+    private static String decimals(Number value, java.util.Locale locale, int min, int max) {
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(2);
+        format.setMinimumFractionDigits(min);
+        format.setMaximumFractionDigits(max);
         format.setGroupingUsed(false);
         return format.format(value);
     }
@@ -75,14 +77,7 @@ public class Formats {
     }
 
     public static String percent(Number value, java.util.Locale locale) {
-        if (value == null) {
-            return "—";
-        }
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        format.setGroupingUsed(false);
-        return format.format(value) + "\u00a0%";
+        return value == null ? "—" : decimals(value, locale, 1, 1) + "\u00a0%";
     }
 
     public String dateTime(LocalDateTime dateTime) {
