@@ -52,6 +52,16 @@ class CrashDurabilityTests {
 
                 assertThat(stored).as("trial %d: acknowledged inserts", trial).containsAll(expected);
                 assertThat(stored).as("trial %d: acknowledged deletes", trial).doesNotContainAnyElementsOf(acked.deletes);
+                // the secondary index agrees with the documents it follows: what it finds is what a scan finds
+                java.util.Map<Integer, Set<Integer>> byGroup = new java.util.HashMap<>();
+                db.getCollection("docs").find().forEach(d -> byGroup.computeIfAbsent(d.getInteger("group"),
+                        g -> new HashSet<>()).add(d.getInteger("_id")));
+                for (int g = 0; g < 7; g++) {
+                    Set<Integer> indexed = new HashSet<>();
+                    db.getCollection("docs").find(Filters.eq("group", g)).forEach(d -> indexed.add(d.getInteger("_id")));
+                    assertThat(indexed).as("trial %d: group %d through its index", trial, g)
+                            .isEqualTo(byGroup.getOrDefault(g, Set.of()));
+                }
                 Document counter = db.getCollection("counters").find(Filters.eq("_id", "seq")).first();
                 assertThat(counter).isNotNull();
                 assertThat(counter.getInteger("n")).as("trial %d: acknowledged $inc", trial)

@@ -23,10 +23,18 @@ public final class DurabilityChild {
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("durability").getCollection("docs");
             MongoCollection<Document> counters = client.getDatabase("durability").getCollection("counters");
+            // a non-unique index, written in the same commit as each document it follows
+            docs.createIndex(com.mongodb.client.model.Indexes.ascending("group"),
+                    new com.mongodb.client.model.IndexOptions().name("group"));
             out.println("READY");
             out.flush();
             for (int i = 0; ; i++) {
-                docs.insertOne(new Document("_id", i).append("payload", "participante " + i + " · asistencia"));
+                docs.insertOne(new Document("_id", i).append("payload", "participante " + i + " · asistencia")
+                        .append("group", i % 7));
+                if (i >= 3) {
+                    // moves an earlier document to another group: its index entries move in the same commit
+                    docs.updateOne(Filters.eq("_id", i - 3), Updates.set("group", (i + 1) % 7));
+                }
                 out.println("INSERT " + i);
                 Document counter = counters.findOneAndUpdate(Filters.eq("_id", "seq"), Updates.inc("n", 1),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
