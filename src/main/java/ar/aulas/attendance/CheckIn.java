@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -61,9 +60,7 @@ public class CheckIn {
 
     CheckIn(RollCall rollCall, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
-            @Value("${aulas.attendance.check-in-window:PT20M}") Duration window,
-            @Value("${aulas.attendance.late-after:PT15M}") Duration grace,
-            PublicUrls urls,
+            AttendanceProperties properties, PublicUrls urls,
             org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
         this.structure = structure;
         this.events = events;
@@ -74,8 +71,8 @@ public class CheckIn {
         this.courses = courses;
         this.mongo = mongo;
         this.clock = clock;
-        this.window = window;
-        this.grace = grace;
+        this.window = properties.checkInWindow();
+        this.grace = properties.lateAfter();
         this.urls = urls;
     }
 

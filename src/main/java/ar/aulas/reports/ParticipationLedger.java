@@ -31,7 +31,6 @@ import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -111,13 +110,13 @@ public class ParticipationLedger {
 
     ParticipationLedger(MongoTemplate mongo, Standings standings, CourseRepository courses,
             InstitutionDirectory institutions, Clock clock,
-            @Value("${aulas.reports.rebuild-on-start:false}") boolean rebuildOnStart) {
+            ReportsProperties properties) {
         this.mongo = mongo;
         this.standings = standings;
         this.courses = courses;
         this.institutions = institutions;
         this.clock = clock;
-        this.rebuildOnStart = rebuildOnStart;
+        this.rebuildOnStart = properties.rebuildOnStart();
     }
 
     @PreDestroy

@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -24,11 +23,11 @@ public class Mailer {
     private final String from;
 
     Mailer(ObjectProvider<JavaMailSender> smtp, OutboxRepository outbox, Clock clock,
-            @Value("${aulas.mail.from:Aulas <no-reply@aulas.local>}") String from) {
+            MailProperties properties) {
         this.smtp = smtp;
         this.outbox = outbox;
         this.clock = clock;
-        this.from = from;
+        this.from = properties.from();
     }
 
     public void send(String to, String subject, String body) {
