@@ -357,6 +357,16 @@ public class Grading {
         return levels;
     }
 
+    /** The score a grade form would save (typed, or the rubric's levels summed), or null when it would be refused. */
+    public static BigDecimal scoreOf(Exercise exercise, GradeForm form) {
+        try {
+            return exercise.hasRubric() ? rubricScore(exercise, rubricLevels(exercise, form.levels()))
+                    : parseScore(exercise, form.score());
+        } catch (ExerciseRefused e) {
+            return null;
+        }
+    }
+
     /** The score follows from the levels chosen: the sum of their points. */
     static BigDecimal rubricScore(Exercise exercise, List<Integer> levels) {
         BigDecimal total = BigDecimal.ZERO;

@@ -191,14 +191,13 @@ final class SecondaryIndex extends Index<Object> {
             }
             combinations = next;
         }
-        EntryType order = new EntryType();
         Set<Object> positions = new LinkedHashSet<>();
         for (List<Object> values : combinations) {
             KeyValue from = new KeyValue(values).normalized();
             Iterator<KeyValue> keys = map.keyIterator(from);
             while (keys.hasNext()) {
                 KeyValue key = keys.next();
-                if (!startsWith(order, key, from)) {
+                if (!startsWith(key, from)) {
                     break;
                 }
                 positions.add(key.get(key.size() - 1));
@@ -207,12 +206,16 @@ final class SecondaryIndex extends Index<Object> {
         return positions;
     }
 
-    private static boolean startsWith(EntryType order, KeyValue key, KeyValue prefix) {
-        List<Object> head = new ArrayList<>(prefix.size());
+    private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
+
+    /** Whether the entry begins with the queried values (never null or missing: those are not served). */
+    private static boolean startsWith(KeyValue key, KeyValue prefix) {
         for (int i = 0; i < prefix.size(); i++) {
-            head.add(key.get(i));
+            if (VALUES.compare(key.get(i), prefix.get(i)) != 0) {
+                return false;
+            }
         }
-        return order.compare(new KeyValue(head), prefix) == 0;
+        return true;
     }
 
     /**

@@ -191,28 +191,6 @@ class GradingController {
         return "exercises/grading";
     }
 
-    /** The score tried: typed, or with a rubric the points of the levels chosen (null when it cannot be told). */
-    static java.math.BigDecimal triedScore(ar.aulas.exercises.Exercise exercise, Grading.GradeForm tried) {
-        if (!exercise.hasRubric()) {
-            try {
-                return tried.score() == null || tried.score().isBlank() ? null
-                        : new java.math.BigDecimal(tried.score().strip().replace(',', '.'));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-        var rubric = exercise.getRubric();
-        for (int i = 0; i < rubric.size(); i++) {
-            Integer level = i < tried.levels().size() ? tried.levels().get(i) : null;
-            if (level == null || level < 0 || level >= rubric.get(i).levels().size()) {
-                return null;
-            }
-            sum = sum.add(rubric.get(i).levels().get(level).points());
-        }
-        return sum;
-    }
-
     @PostMapping("/courses/{code}/grading/{id}")
     String save(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
             @ModelAttribute("form") GradeForm form, BindingResult result, Model model, RedirectAttributes redirect) {
@@ -229,7 +207,7 @@ class GradingController {
             // both versions whole: the feedback tried is shown rendered as the saved one is
             String tried = conflict.attempted().feedback();
             model.addAttribute("mineHtml", tried == null || tried.isBlank() ? "" : markdown.toSafeHtml(tried));
-            model.addAttribute("mineScore", triedScore(((Grading.Page) model.getAttribute("page")).exercise(), conflict.attempted()));
+            model.addAttribute("mineScore", Grading.scoreOf(((Grading.Page) model.getAttribute("page")).exercise(), conflict.attempted()));
             return "exercises/conflict";
         }
         Grading.Saved saved = (Grading.Saved) outcome;
