@@ -35,6 +35,8 @@ class CheckInJourneyTests {
     Enrolments enrolments;
     @Autowired
     AccountRegistry accounts;
+    @Autowired
+    ar.aulas.support.Fixtures fixtures;
 
     @TempDir
     Path temp;
@@ -49,7 +51,10 @@ class CheckInJourneyTests {
     @Test
     void aTechnicianChecksInWithTheProjectedCodeAndAppearsPresentOnTheRoster() {
         String code = "CIJ-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        ZonedDateTime now = ZonedDateTime.now(Salta.ZONE);
+        // the application's clock stands at noon of today (09:00 in Salta on a UTC machine), so the encounter started five minutes
+        // ago on the same day whatever the hour the suite runs (it failed near midnight in Salta)
+        fixtures.clock().travelTo(java.time.LocalDate.now(fixtures.clock().getZone()));
+        ZonedDateTime now = fixtures.clock().instant().atZone(Salta.ZONE);
         ZonedDateTime start = now.minusMinutes(5);
         ZonedDateTime end = start.plusHours(3);
         if (!end.toLocalDate().equals(start.toLocalDate())) {
