@@ -46,6 +46,17 @@ public class CourseAccess {
         return module;
     }
 
+    /** The course for work done on no one's behalf (a scheduled delivery); archived courses are none. */
+    public java.util.Optional<Course> courseForSystem(String code) {
+        return courses.findById(code).filter(c -> !c.isArchived());
+    }
+
+    /** Whether the course has this module (released or not), for staff pages that name it. */
+    public boolean moduleExists(Course course, int number) {
+        return ar.aulas.shared.web.RequestMemo.get("module:" + course.getCode() + "/" + number,
+                () -> modules.findById(CourseModule.id(course.getCode(), number)).filter(m -> !m.isArchived())).isPresent();
+    }
+
     public boolean canSee(AulasUser user, Course course) {
         if (user.has(Role.ADMIN) || course.hasTrainer(user.email())) {
             return true;

@@ -20,7 +20,7 @@ public class CourseCatalog {
     }
 
     public record CourseHome(Course course, List<ModuleSummary> modules, int readings, int read, boolean participant,
-            boolean manager, boolean canEnrol, List<CourseSummaries.Summary> summaries) {
+            boolean manager, boolean canEnrol, List<CourseSummaries.Summary> summaries, List<CourseLinks.Link> links) {
         public int percentRead() {
             return readings == 0 ? 0 : Math.round(100f * read / readings);
         }
@@ -46,10 +46,12 @@ public class CourseCatalog {
     private final Clock clock;
     private final List<ModuleActivities> activities;
     private final List<CourseSummaries> summaries;
+    /** Looked up when a home page is built: the features that add links read the catalog themselves. */
+    private final org.springframework.beans.factory.ObjectProvider<CourseLinks> links;
     private final Enrolments enrolled;
     private final CourseStructure structure;
 
-    CourseCatalog(CourseStructure structure, Enrolments enrolled, List<CourseSummaries> summaries, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(CourseStructure structure, Enrolments enrolled, List<CourseSummaries> summaries, org.springframework.beans.factory.ObjectProvider<CourseLinks> links, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
         this.structure = structure;
@@ -64,6 +66,7 @@ public class CourseCatalog {
         this.clock = clock;
         this.activities = activities;
         this.summaries = summaries;
+        this.links = links;
     }
 
     /** "Mis cursos": enrolled, trained, coordinated or (admins, programme coordinators) all. */
@@ -103,7 +106,8 @@ public class CourseCatalog {
         List<CourseSummaries.Summary> extra = participant
                 ? this.summaries.stream().flatMap(s -> s.summaries(user, course).stream()).toList() : List.of();
         return new CourseHome(course, summaries, total, done, participant,
-                access.canManageMaterials(user, course), access.canEnrol(user), extra);
+                access.canManageMaterials(user, course), access.canEnrol(user), extra,
+                links.orderedStream().flatMap(l -> l.links(user, course).stream()).toList());
     }
 
     public ModulePage module(AulasUser user, String code, int number) {
@@ -153,6 +157,13 @@ public class CourseCatalog {
         LocalDate today = access.today(course);
         return modulesOf(course.getCode()).stream()
                 .filter(m -> staff || m.isReleasedOn(today)).map(CourseModule::getNumber).collect(Collectors.toSet());
+    }
+
+    /** The course's modules (released or not) by number: their titles name the encounters' debates. */
+    public Map<Integer, CourseModule> modules(String code) {
+        Map<Integer, CourseModule> byNumber = new java.util.TreeMap<>();
+        modulesOf(code).forEach(m -> byNumber.put(m.getNumber(), m));
+        return byNumber;
     }
 
     private List<Reading> readingsOf(String code) {

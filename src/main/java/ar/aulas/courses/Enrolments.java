@@ -123,4 +123,15 @@ public class Enrolments {
     public boolean isActive(String courseCode, String accountId) {
         return enrolments.findById(Enrolment.id(courseCode, accountId)).map(Enrolment::isActive).orElse(false);
     }
+
+    /** Whether people of this institution follow the course now. */
+    public boolean hasInstitution(String courseCode, String institutionId) {
+        return institutionId != null && enrolments.existsByCourseCodeAndInstitutionIdAndActiveTrue(courseCode, institutionId);
+    }
+
+    /** The people following the course now, optionally of one institution only. */
+    public List<Enrolment> active(String courseCode, String institutionId) {
+        return enrolments.findByCourseCodeAndActiveTrue(courseCode).stream()
+                .filter(e -> institutionId == null || institutionId.equals(e.getInstitutionId())).toList();
+    }
 }

@@ -36,10 +36,12 @@ class StartupData implements ApplicationRunner {
     private final CourseSync courses;
     private final Enrolments enrolments;
     private final CoursesProperties coursesProperties;
+    private final DemoConversation conversation;
 
     StartupData(InstitutionDirectory institutions, AccountRegistry accounts, Passwords passwords,
             ObjectProvider<EmbeddedMongo> embedded, Environment env, CourseSync courses, Enrolments enrolments,
-            CoursesProperties coursesProperties) {
+            CoursesProperties coursesProperties, DemoConversation conversation) {
+        this.conversation = conversation;
         this.courses = courses;
         this.enrolments = enrolments;
         this.coursesProperties = coursesProperties;
@@ -65,6 +67,9 @@ class StartupData implements ApplicationRunner {
         }
         if (demo) {
             enrolDemoParticipants();
+            if (courses.isLive(DemoAccounts.COURSE)) {
+                conversation.seed();
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.notifications.Notification;
+import ar.aulas.notifications.Notifications;
 import ar.aulas.shared.mail.Mailer;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells participants (every member of a team) that their work was graded or needs revision, by mail
- * or the outbox, once the grade is visible to them.
+ * or the outbox and the bell, once the grade is visible to them.
  */
 @Component
 class GradeNotifications {
@@ -28,9 +30,11 @@ class GradeNotifications {
     private final Enrolments enrolments;
     private final MessageSource messages;
     private final PublicUrls urls;
+    private final Notifications notifications;
 
     GradeNotifications(Mailer mailer, AccountRegistry accounts, Enrolments enrolments, MessageSource messages,
-            PublicUrls urls) {
+            PublicUrls urls, Notifications notifications) {
+        this.notifications = notifications;
         this.mailer = mailer;
         this.accounts = accounts;
         this.enrolments = enrolments;
@@ -56,9 +60,14 @@ class GradeNotifications {
             return;
         }
         String key = grade.verdict() == Submission.Verdict.NEEDS_REVISION ? "mail.revision" : "mail.graded";
-        String url = urls.base() + "/courses/" + exercise.getCourseCode() + "/modules/" + exercise.getModuleNumber()
+        String path = "/courses/" + exercise.getCourseCode() + "/modules/" + exercise.getModuleNumber()
                 + "/exercises/" + exercise.getSlug();
-        for (Account person : owners(submission)) {
+        String url = urls.base() + path;
+        List<Account> owners = owners(submission);
+        notifications.tell(owners.stream().map(Account::getId).toList(), Notification.Kind.GRADE,
+                grade.verdict() == Submission.Verdict.NEEDS_REVISION ? "notification.revision" : "notification.graded",
+                List.of(exercise.getTitle()), path);
+        for (Account person : owners) {
             mailer.send(person.getEmail(), messages.getMessage(key + ".subject", new Object[] {exercise.getTitle()}, SPANISH),
                     messages.getMessage(key + ".body", new Object[] {person.getFullName(), exercise.getTitle(),
                             messages.getMessage("grade.verdict." + grade.verdict(), null, SPANISH), url}, SPANISH));

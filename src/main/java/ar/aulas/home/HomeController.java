@@ -28,7 +28,7 @@ class HomeController {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HomeController.class);
 
     /** One line as shown: its text and where it leads. */
-    record Line(String text, String href, boolean urgent) {
+    record Line(String text, String href, boolean urgent, String badgeKey) {
     }
 
     private final AccountRegistry accounts;
@@ -76,7 +76,7 @@ class HomeController {
                 args[i] = item.args()[i] instanceof HomeItems.Key k ? messages.getMessage(k.key(), null, locale) : item.args()[i];
             }
             sections.computeIfAbsent(item.section(), s -> new ArrayList<>())
-                    .add(new Line(messages.getMessage(item.key(), args, locale), item.href(), item.urgent()));
+                    .add(new Line(messages.getMessage(item.key(), args, locale), item.href(), item.urgent(), item.badgeKey()));
         }
         return sections;
     }

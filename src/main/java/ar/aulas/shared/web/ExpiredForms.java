@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * A form posted after its session ended (or with a token that no longer matches) is not lost: what was
  * typed is kept ({@link PendingForm}), the person logs in again if they must, and lands back on the
  * form with it. That is done for the forms where long work is typed (an exercise answer, a grade with
- * its feedback, a roll call); any other refusal is the usual 403 page.
+ * its feedback, a roll call, a post, a convocatoria); any other refusal is the usual 403 page.
  */
 public final class ExpiredForms implements AccessDeniedHandler {
 
@@ -56,7 +56,8 @@ public final class ExpiredForms implements AccessDeniedHandler {
 
     /** The forms whose pages show what was typed again (each posts to its own page). */
     private static final Pattern RESTORABLE = Pattern.compile(
-            "/courses/[^/]+/(modules/\\d+/exercises/[^/]+|grading/[^/]+|modules/\\d+/attendance)");
+            "/courses/[^/]+/(modules/\\d+/exercises/[^/]+|grading/[^/]+|modules/\\d+/attendance"
+            + "|debates/\\d+|teams/[^/]+|questions|threads/[^/]+|posts/[^/]+/edit|announcements)");
 
     static boolean restorable(HttpServletRequest request) {
         return RESTORABLE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();

@@ -1,0 +1,86 @@
+package ar.aulas.conversation;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseCatalog;
+import ar.aulas.courses.CourseLinks;
+import ar.aulas.courses.CourseModule;
+import ar.aulas.courses.Enrolments;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * On a course's home page: its convocatorias, each encounter's debate, the person's team space (or, for trainers,
+ * every team's) and the questions, each with how many posts the person has not read.
+ */
+@Component
+class ConversationLinks implements CourseLinks {
+
+    private final ConversationAccess access;
+    private final ThreadRepository threads;
+    private final ReadMarks marks;
+    private final Announcements announcements;
+    private final CourseCatalog catalog;
+    private final Enrolments enrolments;
+    private final People people;
+
+    ConversationLinks(ConversationAccess access, ThreadRepository threads, ReadMarks marks, Announcements announcements,
+            CourseCatalog catalog, Enrolments enrolments, People people) {
+        this.access = access;
+        this.threads = threads;
+        this.marks = marks;
+        this.announcements = announcements;
+        this.catalog = catalog;
+        this.enrolments = enrolments;
+        this.people = people;
+    }
+
+    @Override
+    public List<Link> links(AulasUser user, Course course) {
+        List<Space> spaces = new ArrayList<>();
+        Map<Space, Object[]> names = new HashMap<>();
+        for (CourseModule m : catalog.modules(course.getCode()).values()) {
+            Space s = Space.debate(m.getNumber());
+            if (access.canRead(user, course, s)) {
+                spaces.add(s);
+                names.put(s, new Object[] {m.getNumber(), m.getTitle()});
+            }
+        }
+        Map<String, String> institutions = people.institutionNames();
+        List<String> teams = access.moderates(user, course)
+                ? enrolments.active(course.getCode(), null).stream().map(e -> e.getInstitutionId())
+                        .filter(java.util.Objects::nonNull).distinct().toList()
+                : java.util.stream.Stream.of(access.teamOf(user, course), user.coordinatedInstitutionId())
+                        .filter(java.util.Objects::nonNull).distinct().toList();
+        for (String team : teams) {
+            Space s = Space.team(team);
+            if (access.canRead(user, course, s)) {
+                spaces.add(s);
+                names.put(s, new Object[] {institutions.getOrDefault(team, "")});
+            }
+        }
+        if (access.canRead(user, course, Space.questions())) {
+            spaces.add(Space.questions());
+            names.put(Space.questions(), new Object[0]);
+        }
+        Map<String, Long> seen = marks.of(user.id(), course.getCode());
+        Map<String, Long> unread = new HashMap<>();
+        threads.findByCourseCodeAndSpaceIn(course.getCode(), spaces.stream().map(Space::key).toList()).stream()
+                .filter(t -> access.canRead(user, course, t))
+                .forEach(t -> unread.merge(t.getSpace(), Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), Long::sum));
+        List<Link> links = new ArrayList<>();
+        long unreadAnnouncements = announcements.lines(user, course,
+                announcements.recentOf(course)).stream().filter(Announcements.Line::unread).count();
+        links.add(new Link("conversation.link.announcements", new Object[0], "/courses/" + course.getCode() + "/announcements",
+                unreadAnnouncements > 0 ? "conversation.unread" : null, new Object[] {unreadAnnouncements}));
+        for (Space s : spaces) {
+            long n = unread.getOrDefault(s.key(), 0L);
+            links.add(new Link("conversation.link." + s.kind().name().toLowerCase(java.util.Locale.ROOT), names.get(s),
+                    s.path(course.getCode()), n > 0 ? "conversation.unread" : null, new Object[] {n}));
+        }
+        return links;
+    }
+}
