@@ -50,6 +50,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/verificar", "/verificar/archivo").permitAll()
                 // the calendar feed authenticates by its secret, revocable token
                 .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
+                // a debate mail's one-click unsubscribe link authenticates by its signed token
+                .requestMatchers("/unsubscribe").permitAll()
                 .requestMatchers(unmapped(controllers)).permitAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form
@@ -69,6 +71,8 @@ public class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID"))
             .securityContext(context -> context.securityContextRepository(contexts))
+            // mail programs post the one-click unsubscribe (RFC 8058) without a form token; the signed link is the check
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe"))
             .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredForms()))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers

@@ -32,6 +32,10 @@ class ConversationAccess {
         return courses.course(user, courseCode);
     }
 
+    java.util.Optional<Course> courseForSystem(String courseCode) {
+        return courses.courseForSystem(courseCode);
+    }
+
     boolean moderates(AulasUser user, Course course) {
         return user.has(Role.ADMIN) || course.hasTrainer(user.email());
     }

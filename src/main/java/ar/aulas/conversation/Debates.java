@@ -15,6 +15,7 @@ import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -79,10 +80,15 @@ public class Debates {
     private final CourseCatalog catalog;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ar.aulas.courses.CourseAccess courseAccess;
+    private final org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions;
 
     Debates(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings, ConversationAccess access,
             ReadMarks marks, PostingLimit limit, Attachments attachments, People people, Notifications notifications,
-            Markdown markdown, CourseCatalog catalog, MongoTemplate mongo, Clock clock) {
+            Markdown markdown, CourseCatalog catalog, MongoTemplate mongo, Clock clock,
+            ar.aulas.courses.CourseAccess courseAccess, org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions) {
+        this.courseAccess = courseAccess;
+        this.subscriptions = subscriptions;
         this.threads = threads;
         this.posts = posts;
         this.settings = settings;
@@ -167,6 +173,7 @@ public class Debates {
                     Text.searchable(title + " " + text), files, now));
             marks.mark(user.id(), course.getCode(), thread.getId(), 1);
             tellAboutNewThread(user, course, space, thread, post);
+            subscriptions.getObject().published(course, thread, post, user.fullName());
             return thread;
         } catch (RuntimeException e) {
             if (thread.getId() != null) {
@@ -272,6 +279,7 @@ public class Debates {
                 new Update().inc("posts", 1).set("lastActivityAt", now), DiscussionThread.class);
         marks.mark(user.id(), course.getCode(), thread.getId(), thread.getPosts() + 1);
         tellAboutReply(user, course, thread, parent, post);
+        subscriptions.getObject().published(course, thread, post, user.fullName());
         return post;
     }
 
@@ -352,6 +360,23 @@ public class Debates {
             case TEAM -> people.institutionName(space.institutionId());
             case QUESTIONS -> "";
         };
+    }
+
+    String threadTitle(String threadId) {
+        return threads.findById(threadId).map(DiscussionThread::getTitle).orElse("");
+    }
+
+    LocalDate today(Course course) {
+        return courseAccess.today(course);
+    }
+
+    /** Whether a debate's encounter is released today (other spaces always are). */
+    boolean released(Course course, Space space, LocalDate today) {
+        if (space.kind() != Space.Kind.DEBATE) {
+            return true;
+        }
+        CourseModule m = catalog.modules(course.getCode()).get(space.module());
+        return m != null && m.isReleasedOn(today);
     }
 
     static String path(DiscussionThread thread) {

@@ -47,3 +47,13 @@ interface AnnouncementRepository extends MongoRepository<Announcement, String> {
 
     List<Announcement> findByDeliveredFalseAndPublishAtLessThanEqual(Instant now);
 }
+
+interface SubscriptionRepository extends MongoRepository<Subscription, String> {
+
+    List<Subscription> findByCourseCode(String courseCode);
+
+    List<Subscription> findByCourseCodeAndTargetIn(String courseCode, Collection<String> targets);
+}
+
+interface MailPreferenceRepository extends MongoRepository<MailPreference, String> {
+}

@@ -69,6 +69,11 @@ public class CourseCatalog {
         this.links = links;
     }
 
+    /** Every course not archived, for work done across the programme (the debates' daily digest). */
+    public List<Course> live() {
+        return courses.findByArchivedFalseOrderByStartDateDesc();
+    }
+
     /** "Mis cursos": enrolled, trained, coordinated or (admins, programme coordinators) all. */
     public List<Course> coursesOf(AulasUser user) {
         if (access.canEnrol(user)) {

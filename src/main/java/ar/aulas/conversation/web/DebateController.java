@@ -33,10 +33,12 @@ class DebateController {
 
     private final Debates debates;
     private final ConversationSearch search;
+    private final ar.aulas.conversation.Subscriptions subscriptions;
 
-    DebateController(Debates debates, ConversationSearch search) {
+    DebateController(Debates debates, ConversationSearch search, ar.aulas.conversation.Subscriptions subscriptions) {
         this.debates = debates;
         this.search = search;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping("/debates/{module}")
@@ -78,7 +80,11 @@ class DebateController {
     @GetMapping("/threads/{id}")
     String thread(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
             @RequestParam(required = false) String replyTo, Model model, HttpServletRequest request) {
-        model.addAttribute("page", debates.thread(me, code, id));
+        Debates.ThreadPage page = debates.thread(me, code, id);
+        model.addAttribute("page", page);
+        if (page.space().kind() != Space.Kind.QUESTIONS) {
+            model.addAttribute("subscription", subscriptions.modeOf(me, code, "thread:" + id));
+        }
         if (!model.containsAttribute("replyForm")) {
             ReplyForm form = ReplyForm.restored(PendingForm.take(request));
             if (form.getReplyTo() == null && replyTo != null && replyTo.matches("[0-9a-f]{24}")) {
@@ -151,6 +157,9 @@ class DebateController {
 
     private String space(AulasUser me, String code, Space space, Model model, HttpServletRequest request) {
         model.addAttribute("page", debates.space(me, code, space));
+        if (space.kind() != Space.Kind.QUESTIONS) {
+            model.addAttribute("subscription", subscriptions.modeOf(me, code, space.key()));
+        }
         if (!model.containsAttribute("threadForm")) {
             model.addAttribute("threadForm", ThreadForm.restored(PendingForm.take(request)));
         }

@@ -14,6 +14,8 @@ public class OutboxMessage {
     private String to;
     private String subject;
     private String body;
+    /** Headers a real mail would carry (List-Unsubscribe and its one-click partner). */
+    private java.util.Map<String, String> headers;
     @Indexed
     private Instant createdAt;
 
@@ -21,6 +23,11 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String to, String subject, String body, Instant createdAt) {
+        this(to, subject, body, java.util.Map.of(), createdAt);
+    }
+
+    OutboxMessage(String to, String subject, String body, java.util.Map<String, String> headers, Instant createdAt) {
+        this.headers = headers.isEmpty() ? null : java.util.Map.copyOf(headers);
         this.to = to;
         this.subject = subject;
         this.body = body;
@@ -31,5 +38,6 @@ public class OutboxMessage {
     public String getTo() { return to; }
     public String getSubject() { return subject; }
     public String getBody() { return body; }
+    public java.util.Map<String, String> getHeaders() { return headers == null ? java.util.Map.of() : headers; }
     public Instant getCreatedAt() { return createdAt; }
 }
