@@ -82,11 +82,14 @@ public class Debates {
     private final Clock clock;
     private final ar.aulas.courses.CourseAccess courseAccess;
     private final org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions;
+    private final ConversationParticipation counts;
 
     Debates(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings, ConversationAccess access,
             ReadMarks marks, PostingLimit limit, Attachments attachments, People people, Notifications notifications,
             Markdown markdown, CourseCatalog catalog, MongoTemplate mongo, Clock clock,
-            ar.aulas.courses.CourseAccess courseAccess, org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions) {
+            ar.aulas.courses.CourseAccess courseAccess, org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions,
+            ConversationParticipation counts) {
+        this.counts = counts;
         this.courseAccess = courseAccess;
         this.subscriptions = subscriptions;
         this.threads = threads;
@@ -172,6 +175,7 @@ public class Debates {
             Post post = posts.save(new Post(thread, true, null, null, user.id(), team, text, markdown.toSafeHtml(text),
                     Text.searchable(title + " " + text), files, now));
             marks.mark(user.id(), course.getCode(), thread.getId(), 1);
+            counts.count(post, space, 1);
             tellAboutNewThread(user, course, space, thread, post);
             subscriptions.getObject().published(course, thread, post, user.fullName());
             return thread;
@@ -278,6 +282,7 @@ public class Debates {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(thread.getId())),
                 new Update().inc("posts", 1).set("lastActivityAt", now), DiscussionThread.class);
         marks.mark(user.id(), course.getCode(), thread.getId(), thread.getPosts() + 1);
+        counts.count(post, thread.space(), 1);
         tellAboutReply(user, course, thread, parent, post);
         subscriptions.getObject().published(course, thread, post, user.fullName());
         return post;

@@ -48,10 +48,12 @@ public class Moderation {
     private final Notifications notifications;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ConversationParticipation counts;
 
     Moderation(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings,
             PostReportRepository reports, ModerationEntryRepository audit, ConversationAccess access, Debates debates,
-            People people, Notifications notifications, MongoTemplate mongo, Clock clock) {
+            People people, Notifications notifications, MongoTemplate mongo, Clock clock, ConversationParticipation counts) {
+        this.counts = counts;
         this.threads = threads;
         this.posts = posts;
         this.settings = settings;
@@ -75,8 +77,12 @@ public class Moderation {
         if (why.length() > MAX_REASON) {
             throw new ConversationRefused("reason", "form.tooLong");
         }
-        mongo.updateFirst(byId(post.getId()), new Update().set("hidden", true).set("hiddenReason", why)
-                .set("hiddenBy", user.id()).set("hiddenAt", clock.instant()), Post.class);
+        var hidden = mongo.updateFirst(Query.query(Criteria.where("_id").is(post.getId()).and("hidden").is(false)),
+                new Update().set("hidden", true).set("hiddenReason", why).set("hiddenBy", user.id())
+                        .set("hiddenAt", clock.instant()), Post.class);
+        if (hidden.getModifiedCount() == 1) {
+            counts.count(post, Space.of(post.getSpace()), -1);
+        }
         if (post.isOpening()) {
             mongo.updateFirst(byId(post.getThreadId()), new Update().set("hidden", true), DiscussionThread.class);
         }
@@ -91,8 +97,11 @@ public class Moderation {
     public void show(AulasUser user, String courseCode, String postId) {
         Course course = moderated(user, courseCode);
         Post post = postOf(course, postId);
-        mongo.updateFirst(byId(post.getId()), new Update().set("hidden", false).unset("hiddenReason").unset("hiddenBy")
-                .unset("hiddenAt"), Post.class);
+        var shown = mongo.updateFirst(Query.query(Criteria.where("_id").is(post.getId()).and("hidden").is(true)),
+                new Update().set("hidden", false).unset("hiddenReason").unset("hiddenBy").unset("hiddenAt"), Post.class);
+        if (shown.getModifiedCount() == 1) {
+            counts.count(post, Space.of(post.getSpace()), 1);
+        }
         if (post.isOpening()) {
             mongo.updateFirst(byId(post.getThreadId()), new Update().set("hidden", false), DiscussionThread.class);
         }
@@ -146,8 +155,10 @@ public class Moderation {
         if (from.equals(to)) {
             return thread;
         }
+        List<Post> moving = posts.findByThreadIdOrderByCreatedAtAsc(thread.getId());
         mongo.updateMulti(Query.query(Criteria.where("threadId").is(thread.getId())), new Update().set("space", to.key()),
                 Post.class);
+        moving.stream().filter(p -> !p.isHidden()).forEach(p -> counts.moved(p, from, to));
         mongo.updateFirst(byId(thread.getId()), new Update().set("space", to.key()), DiscussionThread.class);
         record(course, user, ModerationEntry.Action.MOVE, thread.getId(), null, from.key() + " → " + to.key());
         return threads.findById(thread.getId()).orElseThrow();

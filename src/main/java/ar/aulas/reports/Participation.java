@@ -13,6 +13,7 @@ import ar.aulas.certificates.CertificateType;
 import ar.aulas.certificates.Eligibility;
 import ar.aulas.certificates.Standings;
 import ar.aulas.courses.Course;
+import ar.aulas.conversation.ConversationParticipation;
 import ar.aulas.courses.CourseAccess;
 import ar.aulas.exercises.Submission;
 import ar.aulas.institutions.Institution;
@@ -45,7 +46,7 @@ public class Participation {
     /** One row of the programme view (or the totals). Rates are percentages with one decimal, null when nothing counts. */
     public record Line(String institutionId, String name, long enrolled, List<BigDecimal> perSession, BigDecimal overall,
             long submitted, long approved, Map<CertificateType, Long> eligible, Map<CertificateType, Long> issued,
-            Map<CertificateType, Long> revoked) {
+            Map<CertificateType, Long> revoked, long posts) {
     }
 
     /** @param current false when changes announced before the view were still being applied: the figures may lag */
@@ -55,7 +56,7 @@ public class Participation {
 
     public record Person(Standings.Participant participant, List<AttendanceStatus> statuses, BigDecimal rate,
             long submitted, long approved, Map<CertificateType, Eligibility> eligibility,
-            Map<CertificateType, Certificate> certificates) {
+            Map<CertificateType, Certificate> certificates, long posts) {
     }
 
     public record InstitutionView(Course course, Institution institution, List<AttendanceSession> sessions,
@@ -65,7 +66,13 @@ public class Participation {
     /** One participant in detail: each encounter, each exercise, each certificate. */
     public record PersonView(Course course, ar.aulas.accounts.Account person, String institutionName,
             List<AttendanceSession> sessions, ar.aulas.certificates.Standing standing,
-            Map<CertificateType, Eligibility> eligibility, Map<CertificateType, Certificate> certificates) {
+            Map<CertificateType, Eligibility> eligibility, Map<CertificateType, Certificate> certificates,
+            Map<String, Long> posts) {
+
+        /** Posts in the debate of an encounter (0 when none). */
+        public long postsIn(int module) {
+            return posts.getOrDefault("m" + module, 0L);
+        }
     }
 
     /** Columns the programme view sorts by. */
@@ -81,10 +88,12 @@ public class Participation {
     private final CertificateRepository certificates;
     private final ar.aulas.accounts.AccountRegistry accounts;
     private final ParticipationLedger ledger;
+    private final ConversationParticipation conversation;
 
     Participation(CourseAccess access, AttendanceSessionRepository sessions, InstitutionDirectory institutions,
             Standings standings, CertificateRepository certificates, ar.aulas.accounts.AccountRegistry accounts,
-            ParticipationLedger ledger) {
+            ParticipationLedger ledger, ConversationParticipation conversation) {
+        this.conversation = conversation;
         this.access = access;
         this.sessions = sessions;
         this.institutions = institutions;
@@ -110,10 +119,12 @@ public class Participation {
         Map<String, Institution> byId = institutions.byId();
         List<Line> lines = new ArrayList<>();
         List<Document> kept = new ArrayList<>();
+        Map<String, Long> posts = conversation.byInstitution(code);
         ledger.lines(code, only).forEach((institutionId, doc) -> {
             if (number(doc, "enrolled") > 0) {
                 Institution institution = byId.get(institutionId);
-                lines.add(line(institutionId, institution == null ? "" : institution.getName(), List.of(doc), list, types));
+                lines.add(line(institutionId, institution == null ? "" : institution.getName(), List.of(doc), list, types,
+                        posts.getOrDefault(institutionId, 0L)));
                 kept.add(doc);
             }
         });
@@ -127,7 +138,8 @@ public class Participation {
             case ISSUED -> Comparator.comparingLong(l -> l.issued().values().stream().mapToLong(Long::longValue).sum());
         };
         lines.sort(descending ? order.reversed().thenComparing(Line::name) : order.thenComparing(Line::name));
-        return new ProgrammeView(course, list, types, List.copyOf(lines), line("*", "", kept, list, types), current);
+        return new ProgrammeView(course, list, types, List.copyOf(lines), line("*", "", kept, list, types,
+                lines.stream().mapToLong(Line::posts).sum()), current);
     }
 
     public InstitutionView institution(AulasUser user, String code, String institutionId) {
@@ -149,6 +161,7 @@ public class Participation {
         Map<String, Certificate> held = new HashMap<>();
         certificates.findAllById(certificateIds).forEach(c -> held.put(c.getId(), c));
         List<Person> people = new ArrayList<>();
+        Map<String, Long> posts = conversation.byPerson(code, institutionId);
         for (ar.aulas.accounts.Account account : accounts.findAll(entries.keySet())) {
             Document entry = entries.get(account.getId());
             ar.aulas.certificates.Standing standing = ledger.standing(entry);
@@ -167,10 +180,12 @@ public class Participation {
             List<?> team = entry.getList("team", Object.class);
             List<Integer> attended = entry.getList("attended", Integer.class);
             people.add(new Person(new Standings.Participant(account, institution.getName(), standing, attended), statuses,
-                    standing.attendancePercent(), count(ind, 0) + count(team, 0), count(ind, 1) + count(team, 1), e, mine));
+                    standing.attendancePercent(), count(ind, 0) + count(team, 0), count(ind, 1) + count(team, 1), e, mine,
+                    posts.getOrDefault(account.getId(), 0L)));
         }
         people.sort(Comparator.comparing(p -> p.participant().account(), ar.aulas.accounts.PersonOrder.ACCOUNTS));
-        Line line = line(institutionId, institution.getName(), List.of(summary), list, List.copyOf(rules.keySet()));
+        Line line = line(institutionId, institution.getName(), List.of(summary), list, List.copyOf(rules.keySet()),
+                posts.values().stream().mapToLong(Long::longValue).sum());
         return new InstitutionView(course, institution, list, List.copyOf(rules.keySet()), people, line, current);
     }
 
@@ -190,7 +205,7 @@ public class Participation {
                 .forEach(c -> held.put(c.getType(), c));
         Institution institution = institutions.find(person.getInstitutionId()).orElse(null);
         return new PersonView(course, person, institution == null ? "" : institution.getName(),
-                standings.sessions(course), computed.standing(), eligibility, held);
+                standings.sessions(course), computed.standing(), eligibility, held, conversation.ofPerson(code, accountId));
     }
 
     /**
@@ -200,7 +215,7 @@ public class Participation {
      * encounter held before the person enrolled leave the denominator).
      */
     private static Line line(String institutionId, String name, List<Document> docs, List<AttendanceSession> list,
-            List<CertificateType> types) {
+            List<CertificateType> types, long posts) {
         long enrolled = docs.stream().mapToLong(d -> number(d, "enrolled")).sum();
         List<BigDecimal> perSession = new ArrayList<>();
         BigDecimal earnedAll = BigDecimal.ZERO;
@@ -237,7 +252,7 @@ public class Participation {
         revoked.keySet().retainAll(types);
         return new Line(institutionId, name, enrolled, perSession, ar.aulas.attendance.AttendanceRate.percent(earnedAll, countedAll),
                 docs.stream().mapToLong(d -> number(d, "submitted")).sum(), docs.stream().mapToLong(d -> number(d, "approved")).sum(),
-                eligible, issued, revoked);
+                eligible, issued, revoked, posts);
     }
 
     /** A person's kept certificates: the valid ones, then the revoked ones (types never overlap: one slot per type). */

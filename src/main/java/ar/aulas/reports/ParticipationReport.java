@@ -76,6 +76,7 @@ public class ParticipationReport {
                 eligibleText.add(msg(t.key(), locale) + ": " + msg("participation.report.certificates", locale,
                         l.eligible().get(t), l.issued().get(t), l.revoked().get(t)));
             }
+            eligibleText.add(msg("participation.postsSummary", locale, l.posts()));
             doc.add(new Paragraph(String.join(" · ", eligibleText)).setMarginBottom(8));
             List<String> header = new ArrayList<>(List.of(msg("account.fullName", locale), msg("account.dni", locale)));
             for (AttendanceSession s : view.sessions()) {
@@ -83,7 +84,7 @@ public class ParticipationReport {
                         : msg("module.number", locale, s.getModuleNumber()));
             }
             header.addAll(List.of(msg("participation.sort.OVERALL", locale), msg("participation.sort.SUBMITTED", locale),
-                    msg("participation.sort.APPROVED", locale)));
+                    msg("participation.sort.APPROVED", locale), msg("participation.posts", locale)));
             view.types().forEach(t -> header.add(msg(t.key(), locale)));
             float[] widths = new float[header.size()];
             for (int i = 0; i < widths.length; i++) {
@@ -101,6 +102,7 @@ public class ParticipationReport {
                 table.addCell(new Cell().add(new Paragraph(ar.aulas.shared.web.Formats.percent(p.rate(), locale))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.submitted()))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.approved()))));
+                table.addCell(new Cell().add(new Paragraph(String.valueOf(p.posts()))));
                 for (CertificateType t : view.types()) {
                     Certificate c = p.certificates().get(t);
                     table.addCell(new Cell().add(new Paragraph(c == null ? msg(p.eligibility().get(t).state().key(), locale)

@@ -55,7 +55,7 @@ class CourseJourneyTests {
         Browser.check(page, "course-home-tecnico");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-                .setName("Lineamientos estratégicos metropolitanos y gestión del territorio")).click();
+                .setName("Lineamientos estratégicos metropolitanos y gestión del territorio").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Lineamientos estratégicos metropolitanos y gestión del territorio");
         assertThat(page.locator("main")).containsText("Objetivos");

@@ -147,7 +147,7 @@ class ParticipationTests {
         String csv = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.csv")
                 .session(programmeSession)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFNombre completo;DNI;Encuentro 1;Encuentro 2;")
-                .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50,0;1;0;Ya no es posible;");
+                .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50,0;1;0;0;Ya no es posible;");
         String english = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.csv")
                 .session(programmeSession).cookie(new jakarta.servlet.http.Cookie("aulas-lang", "en")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

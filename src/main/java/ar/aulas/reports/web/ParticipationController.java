@@ -84,7 +84,7 @@ class ParticipationController {
         List<String> header = new ArrayList<>(List.of(msg("gradebook.institution", locale), msg("participation.enrolled", locale)));
         view.sessions().forEach(s -> header.add(session(s, locale)));
         header.addAll(List.of(msg("participation.overall", locale), msg("participation.submitted", locale),
-                msg("participation.approved", locale)));
+                msg("participation.approved", locale), msg("participation.posts", locale)));
         view.types().forEach(t -> header.add(msg("participation.eligibleFor", locale, msg(t.key(), locale))));
         view.types().forEach(t -> header.add(msg("participation.issuedOf", locale, msg(t.key(), locale))));
         view.types().forEach(t -> header.add(msg("participation.revokedOf", locale, msg(t.key(), locale))));
@@ -104,7 +104,7 @@ class ParticipationController {
         List<String> header = new ArrayList<>(List.of(msg("account.fullName", locale), msg("account.dni", locale)));
         view.sessions().forEach(s -> header.add(session(s, locale)));
         header.addAll(List.of(msg("participation.overall", locale), msg("participation.submitted", locale),
-                msg("participation.approved", locale)));
+                msg("participation.approved", locale), msg("participation.posts", locale)));
         view.types().forEach(t -> header.add(msg(t.key(), locale)));
         view.types().forEach(t -> header.add(msg("participation.issuedOf", locale, msg(t.key(), locale))));
         List<List<String>> rows = new ArrayList<>();
@@ -115,7 +115,8 @@ class ParticipationController {
             for (AttendanceStatus s : p.statuses()) {
                 row.add(s == null ? "" : msg("attendance.status." + s, locale));
             }
-            row.addAll(List.of(plain(p.rate()), String.valueOf(p.submitted()), String.valueOf(p.approved())));
+            row.addAll(List.of(plain(p.rate()), String.valueOf(p.submitted()), String.valueOf(p.approved()),
+                    String.valueOf(p.posts())));
             view.types().forEach(t -> row.add(msg(p.eligibility().get(t).state().key(), locale)));
             view.types().forEach(t -> {
                 Certificate c = p.certificates().get(t);
@@ -131,7 +132,8 @@ class ParticipationController {
     private static List<String> row(Participation.Line line, String name, List<CertificateType> types) {
         List<String> row = new ArrayList<>(List.of(name, String.valueOf(line.enrolled())));
         line.perSession().forEach(r -> row.add(plain(r)));
-        row.addAll(List.of(plain(line.overall()), String.valueOf(line.submitted()), String.valueOf(line.approved())));
+        row.addAll(List.of(plain(line.overall()), String.valueOf(line.submitted()), String.valueOf(line.approved()),
+                String.valueOf(line.posts())));
         types.forEach(t -> row.add(String.valueOf(line.eligible().getOrDefault(t, 0L))));
         types.forEach(t -> row.add(String.valueOf(line.issued().getOrDefault(t, 0L))));
         types.forEach(t -> row.add(String.valueOf(line.revoked().getOrDefault(t, 0L))));
