@@ -5,7 +5,6 @@ import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseLinks;
 import ar.aulas.courses.CourseModule;
-import ar.aulas.courses.Enrolments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,17 +23,15 @@ class ConversationLinks implements CourseLinks {
     private final ReadMarks marks;
     private final Announcements announcements;
     private final CourseCatalog catalog;
-    private final Enrolments enrolments;
     private final People people;
 
     ConversationLinks(ConversationAccess access, ThreadRepository threads, ReadMarks marks, Announcements announcements,
-            CourseCatalog catalog, Enrolments enrolments, People people) {
+            CourseCatalog catalog, People people) {
         this.access = access;
         this.threads = threads;
         this.marks = marks;
         this.announcements = announcements;
         this.catalog = catalog;
-        this.enrolments = enrolments;
         this.people = people;
     }
 
@@ -50,9 +47,9 @@ class ConversationLinks implements CourseLinks {
             }
         }
         Map<String, String> institutions = people.institutionNames();
-        List<String> teams = access.moderates(user, course)
-                ? enrolments.active(course.getCode(), null).stream().map(e -> e.getInstitutionId())
-                        .filter(java.util.Objects::nonNull).distinct().toList()
+        boolean moderator = access.moderates(user, course);
+        // trainers reach every team's space from one index; others see their own (a coordinator: their institution's)
+        List<String> teams = moderator || user.seesAllInstitutions() ? List.of()
                 : java.util.stream.Stream.of(access.teamOf(user, course), user.coordinatedInstitutionId())
                         .filter(java.util.Objects::nonNull).distinct().toList();
         for (String team : teams) {
@@ -76,6 +73,10 @@ class ConversationLinks implements CourseLinks {
                 announcements.recentOf(course)).stream().filter(Announcements.Line::unread).count();
         links.add(new Link("conversation.link.announcements", new Object[0], "/courses/" + course.getCode() + "/announcements",
                 unreadAnnouncements > 0 ? "conversation.unread" : null, new Object[] {unreadAnnouncements}));
+        if (moderator || user.seesAllInstitutions()) {
+            links.add(new Link("conversation.link.teams", new Object[0], "/courses/" + course.getCode() + "/teams", null,
+                    new Object[0]));
+        }
         for (Space s : spaces) {
             long n = unread.getOrDefault(s.key(), 0L);
             links.add(new Link("conversation.link." + s.kind().name().toLowerCase(java.util.Locale.ROOT), names.get(s),

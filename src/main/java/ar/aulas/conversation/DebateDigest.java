@@ -74,6 +74,7 @@ public class DebateDigest {
         this.clock = clock;
     }
 
+    // the same property as ConversationProperties.digestCron, read here because a cron is fixed when the bean is made
     @Scheduled(cron = "${aulas.conversation.digest-cron:0 0 7 * * *}", zone = "America/Argentina/Salta")
     void everyMorning() {
         send(LocalDate.now(clock.withZone(SALTA)).minusDays(1));

@@ -117,6 +117,32 @@ public class Debates {
         return access.teamOf(user, access.course(user, courseCode));
     }
 
+    /** A team space as the trainers' index lists it. */
+    public record TeamLine(Space space, String name, long threads, long unread) {
+    }
+
+    /** Every team space of the course the person reads, by institution name, with what is unread in each. */
+    public List<TeamLine> teams(AulasUser user, String courseCode) {
+        Course course = access.course(user, courseCode);
+        Map<String, String> names = people.institutionNames();
+        List<Space> spaces = courseAccess.institutionsOf(course).stream().map(Space::team)
+                .filter(s -> access.canRead(user, course, s)).toList();
+        if (spaces.isEmpty()) {
+            throw new NotFoundException();
+        }
+        Map<String, Long> seen = marks.of(user.id(), course.getCode());
+        Map<String, long[]> sums = new java.util.HashMap<>();
+        threads.findByCourseCodeAndSpaceIn(course.getCode(), spaces.stream().map(Space::key).toList()).stream()
+                .filter(t -> access.canRead(user, course, t)).forEach(t -> {
+                    long[] sum = sums.computeIfAbsent(t.getSpace(), k -> new long[2]);
+                    sum[0]++;
+                    sum[1] += Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L));
+                });
+        return spaces.stream().map(s -> new TeamLine(s, names.getOrDefault(s.institutionId(), ""),
+                        sums.getOrDefault(s.key(), new long[2])[0], sums.getOrDefault(s.key(), new long[2])[1]))
+                .sorted(Comparator.comparing(TeamLine::name, ar.aulas.accounts.PersonOrder.TEXT)).toList();
+    }
+
     public SpacePage space(AulasUser user, String courseCode, Space space) {
         Course course = access.course(user, courseCode);
         access.readable(user, course, space);

@@ -79,11 +79,14 @@ public class DataGenerator {
     private final org.springframework.security.core.userdetails.UserDetailsService users;
     private final ar.aulas.courses.CourseStructure structure;
 
+    private final ar.aulas.conversation.GeneratedConversation conversation;
+
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
             org.springframework.security.core.userdetails.UserDetailsService users,
-            ar.aulas.courses.CourseStructure structure) {
+            ar.aulas.courses.CourseStructure structure, ar.aulas.conversation.GeneratedConversation conversation) {
+        this.conversation = conversation;
         this.structure = structure;
         this.events = events;
         this.issuing = issuing;
@@ -166,6 +169,9 @@ public class DataGenerator {
                 }
             }
             documents += insert("enrolments", batch);
+            // the first edition's debate of encounter 1 has 1,000 threads (one with 500 replies); each edition 20 posts yesterday
+            documents += conversation.write(code, cohort.stream().map(p -> new ar.aulas.conversation.GeneratedConversation.Member(
+                    p[0], p[1])).toList(), e == 0 ? 1_000 : 100, e == 0 ? 500 : 0, 20, random, now.toInstant());
             for (Document session : sessions) {
                 mongo.getCollection("attendance_sessions").updateOne(new Document("_id", session.get("_id")),
                         new Document("$set", new Document("takenAt", now)));

@@ -128,6 +128,7 @@ class LoadBenchmark {
         int port = freePort();
         long started = System.nanoTime();
         Process app = start(jar, runDir, port, List.of("--aulas.certificates.verifications-per-minute=1000000000",
+                "--aulas.conversation.posts-per-window=1000000000",
                 "--logging.level.ar.aulas.accounts.web.RequestLogFilter=WARN"), runDir.resolve("app.log"));
         try {
             String base = "http://127.0.0.1:" + port;
@@ -189,6 +190,12 @@ class LoadBenchmark {
             ids.certificates().forEach(c -> verifications.add(get("/verificar/" + c, null)));
             endpoints.add(new Endpoint("public-certificate-verification", "anyone", 200, verifications));
             endpoints.add(new Endpoint("static-asset", "anyone", 200, List.<String[]>of(get("/css/aulas.css", null))));
+            List<Session> firstCourse = participants.stream().filter(p -> p.course().equals(course)).toList();
+            if (ids.longThread() != null && !firstCourse.isEmpty()) {
+                endpoints.add(perUser("participant-debate-1000-threads", firstCourse, s -> "/courses/" + course + "/debates/1"));
+                endpoints.add(perUser("participant-thread-500-replies", firstCourse,
+                        s -> "/courses/" + course + "/threads/" + ids.longThread()));
+            }
             // the writing ones last: a work submitted again (its 200 KB file replacing the one before), each
             // check-in of a person into a session once, each grade save once on the version it read
             List<String[]> works = new ArrayList<>();
@@ -206,6 +213,14 @@ class LoadBenchmark {
                     "version=" + g[2] + "&score=7&verdict=APPROVED&feedback=Revisado"});
             }
             endpoints.add(new Endpoint("trainer-grade-save", "trainer", 302, "", true, duration -> grades));
+            if (ids.thread() != null && !firstCourse.isEmpty()) {
+                List<String[]> replies = new ArrayList<>();
+                for (Session p : firstCourse) {
+                    replies.add(new String[] {"POST", "/courses/" + course + "/threads/" + ids.thread(), p.cookie(), p.csrf(),
+                        "form", "text=Coincido%3A+hay+que+coordinar+con+los+municipios+vecinos."});
+                }
+                endpoints.add(new Endpoint("participant-reply-post", "participant", 302, replies));
+            }
             results.put("distinctWrites", Map.of("checkIns", (long) checkIns.size() * checkInSessions, "gradeSaves", grades.size()));
 
             // the JIT compiles the hot paths during the first minutes (measured: the course home at 64 users went
@@ -537,7 +552,7 @@ class LoadBenchmark {
      * for check-ins {email, course}, submissions to grade {course, id, version}.
      */
     record Ids(List<String> courses, List<String> institutions, List<String[]> participants, List<String[]> checkIns,
-            List<String[]> grades, List<String> certificates) {
+            List<String[]> grades, List<String> certificates, String longThread, String thread) {
     }
 
     private Ids ids(Path dataDir) {
@@ -625,8 +640,14 @@ class LoadBenchmark {
         if (participants.isEmpty() || certificates.isEmpty()) {
             throw new AssertionError("No generated data of size " + prefix + " in the store");
         }
+        // the first edition's debate of encounter 1: its longest thread (500 replies) and another one to reply to
+        Document longest = db.getCollection("threads").find(new Document("courseCode", courses.get(0)).append("space", "m1"))
+                .sort(new Document("posts", -1)).first();
+        Document another = db.getCollection("threads").find(new Document("courseCode", courses.get(0)).append("space", "m1")
+                .append("posts", new Document("$lt", 10))).first();
         return new Ids(courses, institutions, participants, checkIns.subList(0, Math.min(checkInPeople, checkIns.size())),
-                grades, certificates);
+                grades, certificates, longest == null ? null : longest.get("_id").toString(),
+                another == null ? null : another.get("_id").toString());
     }
 
     private Process start(Path jar, Path dataDir, int port, List<String> args, Path log) throws IOException {

@@ -127,6 +127,13 @@ class ConversationAccessTests {
             }
             assertThat(got).as(entry.getKey() + " on " + routes).isEqualTo(expected.get(entry.getKey()));
         }
+        // the index of team spaces lists only those the person reads
+        String teams = "/courses/" + s.code + "/teams";
+        assertThat(mvc.perform(get(teams).session(s.trainerSession)).andReturn().getResponse().getContentAsString())
+                .contains("Municipalidad de Salta").contains("Municipalidad de San Lorenzo");
+        assertThat(mvc.perform(get(teams).session(s.cSession)).andReturn().getResponse().getContentAsString())
+                .contains("Municipalidad de San Lorenzo").doesNotContain("Municipalidad de Salta");
+        mvc.perform(get(teams).session(s.outsiderSession)).andExpect(status().isNotFound());
     }
 
     @Test

@@ -47,6 +47,13 @@ class DebateController {
         return space(me, code, Space.debate(module), model, request);
     }
 
+    @GetMapping("/teams")
+    String teams(@AuthenticationPrincipal AulasUser me, @PathVariable String code, Model model) {
+        model.addAttribute("teams", debates.teams(me, code));
+        model.addAttribute("code", code);
+        return "conversation/teams";
+    }
+
     @GetMapping("/teams/{institution}")
     String team(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String institution,
             Model model, HttpServletRequest request) {
