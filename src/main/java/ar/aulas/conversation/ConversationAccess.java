@@ -58,7 +58,13 @@ class ConversationAccess {
         return space;
     }
 
+    /** Read once per page and space: a list of 1,000 threads asks it for each. */
     boolean canRead(AulasUser user, Course course, Space space) {
+        return ar.aulas.shared.web.RequestMemo.get("conversation-read:" + user.id() + "|" + course.getCode() + "|" + space.key(),
+                () -> decide(user, course, space));
+    }
+
+    private boolean decide(AulasUser user, Course course, Space space) {
         return switch (space.kind()) {
             case DEBATE -> {
                 if (!exists(course, space)) {

@@ -19,16 +19,16 @@ import org.springframework.stereotype.Component;
 class ConversationLinks implements CourseLinks {
 
     private final ConversationAccess access;
-    private final ThreadRepository threads;
     private final ReadMarks marks;
     private final Announcements announcements;
     private final CourseCatalog catalog;
     private final People people;
+    private final ThreadSummaries summaries;
 
-    ConversationLinks(ConversationAccess access, ThreadRepository threads, ReadMarks marks, Announcements announcements,
-            CourseCatalog catalog, People people) {
+    ConversationLinks(ConversationAccess access, ReadMarks marks, Announcements announcements,
+            CourseCatalog catalog, People people, ThreadSummaries summaries) {
+        this.summaries = summaries;
         this.access = access;
-        this.threads = threads;
         this.marks = marks;
         this.announcements = announcements;
         this.catalog = catalog;
@@ -65,7 +65,8 @@ class ConversationLinks implements CourseLinks {
         }
         Map<String, Long> seen = marks.of(user.id(), course.getCode());
         Map<String, Long> unread = new HashMap<>();
-        threads.findByCourseCodeAndSpaceIn(course.getCode(), spaces.stream().map(Space::key).toList()).stream()
+        java.util.Set<String> keys = new java.util.HashSet<>(spaces.stream().map(Space::key).toList());
+        summaries.of(course.getCode()).stream().filter(t -> keys.contains(t.getSpace()))
                 .filter(t -> access.canRead(user, course, t))
                 .forEach(t -> unread.merge(t.getSpace(), Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), Long::sum));
         List<Link> links = new ArrayList<>();

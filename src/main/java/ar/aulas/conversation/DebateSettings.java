@@ -4,8 +4,12 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A space's settings, set by its trainers: Q&A mode (a debate), and locked (no new threads). Absent = defaults. */
+/**
+ * A space's settings, set by its trainers: Q&A mode (a debate), locked (no new threads), and whether the debate is
+ * graded for participation (points per post, up to a maximum). Absent = defaults: none of them.
+ */
 @Document("debate_settings")
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course", def = "{'courseCode': 1}")
 public class DebateSettings {
 
     @Id
@@ -14,6 +18,8 @@ public class DebateSettings {
     private String space;
     private boolean qaMode;
     private boolean locked;
+    private int pointsPerPost;
+    private int maxPoints;
     private String updatedBy;
     private Instant updatedAt;
 
@@ -30,9 +36,11 @@ public class DebateSettings {
         return courseCode + "|" + space.key();
     }
 
-    void set(boolean qaMode, boolean locked, String by, Instant at) {
+    void set(boolean qaMode, boolean locked, int pointsPerPost, int maxPoints, String by, Instant at) {
         this.qaMode = qaMode;
         this.locked = locked;
+        this.pointsPerPost = pointsPerPost;
+        this.maxPoints = maxPoints;
         this.updatedBy = by;
         this.updatedAt = at;
     }
@@ -40,4 +48,13 @@ public class DebateSettings {
     public String getId() { return id; }
     public boolean isQaMode() { return qaMode; }
     public boolean isLocked() { return locked; }
+    public int getPointsPerPost() { return pointsPerPost; }
+    public int getMaxPoints() { return maxPoints; }
+    public String getSpace() { return space; }
+    public boolean isGraded() { return pointsPerPost > 0 && maxPoints > 0; }
+
+    /** The participation points of a number of posts. */
+    public long points(long posts) {
+        return isGraded() ? Math.min(maxPoints, posts * pointsPerPost) : 0;
+    }
 }

@@ -53,8 +53,10 @@ public class Debates {
     public record ThreadLine(DiscussionThread thread, String author, long unread, boolean mine) {
     }
 
-    public record SpacePage(Course course, Space space, String title, DebateSettings settings, List<ThreadLine> threads,
-            List<ThreadLine> faq, boolean canWrite, boolean moderator, long unread) {
+    /** @param myPoints a participant's points in a debate graded for participation (null otherwise) */
+    public record SpacePage(Course course, Space space, String title, DebateSettings settings,
+            org.springframework.data.domain.Page<ThreadLine> threads,
+            List<ThreadLine> faq, boolean canWrite, boolean moderator, long unread, Long myPoints) {
     }
 
     /** A post as shown: {@code placeholder} stands for a hidden post the reader may not see (its replies stay). */
@@ -83,12 +85,14 @@ public class Debates {
     private final ar.aulas.courses.CourseAccess courseAccess;
     private final org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions;
     private final ConversationParticipation counts;
+    private final ThreadSummaries summaries;
 
     Debates(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings, ConversationAccess access,
             ReadMarks marks, PostingLimit limit, Attachments attachments, People people, Notifications notifications,
             Markdown markdown, CourseCatalog catalog, MongoTemplate mongo, Clock clock,
             ar.aulas.courses.CourseAccess courseAccess, org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions,
-            ConversationParticipation counts) {
+            ConversationParticipation counts, ThreadSummaries summaries) {
+        this.summaries = summaries;
         this.counts = counts;
         this.courseAccess = courseAccess;
         this.subscriptions = subscriptions;
@@ -143,34 +147,59 @@ public class Debates {
                 .sorted(Comparator.comparing(TeamLine::name, ar.aulas.accounts.PersonOrder.TEXT)).toList();
     }
 
+    static final int THREADS_PER_PAGE = 50;
+
     public SpacePage space(AulasUser user, String courseCode, Space space) {
+        return space(user, courseCode, space, 0);
+    }
+
+    /** A page of the space's threads, pinned ones first, then by last activity ({@value #THREADS_PER_PAGE} a page). */
+    public SpacePage space(AulasUser user, String courseCode, Space space, int pageNumber) {
         Course course = access.course(user, courseCode);
         access.readable(user, course, space);
         boolean moderator = access.moderates(user, course);
         Map<String, Long> seen = marks.of(user.id(), course.getCode());
-        List<DiscussionThread> visible = threads.findByCourseCodeAndSpaceOrderByLastActivityAtDesc(course.getCode(), space.key())
-                .stream().filter(t -> access.canRead(user, course, t)).toList();
-        Map<String, Account> authors = people.byId(visible.stream().map(DiscussionThread::getAuthorId).toList());
-        List<ThreadLine> lines = new ArrayList<>();
-        List<ThreadLine> faq = new ArrayList<>();
+        List<DiscussionThread> visible = summaries.of(course.getCode(), space.key()).stream()
+                .filter(t -> access.canRead(user, course, t)).toList();
+        List<DiscussionThread> listed = new ArrayList<>();
+        List<DiscussionThread> faqListed = new ArrayList<>();
         for (DiscussionThread t : visible) {
-            boolean anonymous = space.kind() == Space.Kind.QUESTIONS && !moderator && !access.asker(user, course, t);
-            Account author = authors.get(t.getAuthorId());
-            ThreadLine line = new ThreadLine(t, anonymous || author == null ? null : author.getFullName(),
-                    Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), t.getAuthorId().equals(user.id()));
             if (t.isFaq()) {
-                faq.add(line);
+                faqListed.add(t);
             }
             if (!t.isFaq() || moderator || access.asker(user, course, t)) {
-                lines.add(line);
+                listed.add(t);
             }
         }
-        lines.sort(Comparator.comparing((ThreadLine l) -> !l.thread().isPinned())
-                .thenComparing(l -> l.thread().getLastActivityAt(), Comparator.reverseOrder()));
+        listed.sort(Comparator.comparing((DiscussionThread t) -> !t.isPinned())
+                .thenComparing(DiscussionThread::getLastActivityAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        long unread = listed.stream().mapToLong(t -> Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L))).sum();
+        int pages = Math.max(1, (listed.size() + THREADS_PER_PAGE - 1) / THREADS_PER_PAGE);
+        int number = Math.min(Math.max(0, pageNumber), pages - 1);
+        List<DiscussionThread> slice = listed.subList(number * THREADS_PER_PAGE,
+                Math.min(listed.size(), (number + 1) * THREADS_PER_PAGE));
+        // the whole documents (titles) only of what the page shows, read by id
+        List<String> wanted = new ArrayList<>(slice.stream().map(DiscussionThread::getId).toList());
+        faqListed.forEach(t -> wanted.add(t.getId()));
+        Map<String, DiscussionThread> full = new java.util.HashMap<>();
+        threads.findAllById(wanted).forEach(t -> full.put(t.getId(), t));
+        Map<String, Account> authors = people.byId(full.values().stream().map(DiscussionThread::getAuthorId).toList());
+        java.util.function.Function<DiscussionThread, ThreadLine> line = summary -> {
+            DiscussionThread t = full.getOrDefault(summary.getId(), summary);
+            boolean anonymous = space.kind() == Space.Kind.QUESTIONS && !moderator && !access.asker(user, course, t);
+            Account author = authors.get(t.getAuthorId());
+            return new ThreadLine(t, anonymous || author == null ? null : author.getFullName(),
+                    Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), t.getAuthorId().equals(user.id()));
+        };
+        List<ThreadLine> lines = slice.stream().map(line).toList();
+        List<ThreadLine> faq = faqListed.stream().map(line).toList();
         DebateSettings set = settingsOf(course, space);
         boolean canWrite = access.canWrite(user, course, space) && !set.isLocked();
-        return new SpacePage(course, space, title(course, space), set, lines, faq, canWrite, moderator,
-                lines.stream().mapToLong(ThreadLine::unread).sum());
+        Long points = set.isGraded() && access.enrolled(user, course)
+                ? set.points(counts.ofPerson(course.getCode(), user.id()).getOrDefault(space.key(), 0L)) : null;
+        var shown = new org.springframework.data.domain.PageImpl<>(lines,
+                org.springframework.data.domain.PageRequest.of(number, THREADS_PER_PAGE), listed.size());
+        return new SpacePage(course, space, title(course, space), set, shown, faq, canWrite, moderator, unread, points);
     }
 
     public DiscussionThread start(AulasUser user, String courseCode, Space space, NewThread data) {
@@ -198,6 +227,7 @@ public class Debates {
                 space.kind() == Space.Kind.QUESTIONS && data.sharedWithTeam() && team != null, now);
         try {
             thread = threads.save(thread);
+            summaries.changed(course.getCode());
             Post post = posts.save(new Post(thread, true, null, null, user.id(), team, text, markdown.toSafeHtml(text),
                     Text.searchable(title + " " + text), files, now));
             marks.mark(user.id(), course.getCode(), thread.getId(), 1);
@@ -208,6 +238,7 @@ public class Debates {
         } catch (RuntimeException e) {
             if (thread.getId() != null) {
                 threads.deleteById(thread.getId()); // no thread without its opening post
+                summaries.changed(course.getCode());
             }
             attachments.delete(files);
             throw e;
@@ -307,6 +338,7 @@ public class Debates {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(thread.getId())),
                 new Update().inc("posts", 1).set("lastActivityAt", now), DiscussionThread.class);
+        summaries.changed(course.getCode());
         marks.mark(user.id(), course.getCode(), thread.getId(), thread.getPosts() + 1);
         counts.count(post, thread.space(), 1);
         tellAboutReply(user, course, thread, parent, post);

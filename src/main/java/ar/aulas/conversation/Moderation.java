@@ -49,10 +49,13 @@ public class Moderation {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ConversationParticipation counts;
+    private final ThreadSummaries summaries;
 
     Moderation(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings,
             PostReportRepository reports, ModerationEntryRepository audit, ConversationAccess access, Debates debates,
-            People people, Notifications notifications, MongoTemplate mongo, Clock clock, ConversationParticipation counts) {
+            People people, Notifications notifications, MongoTemplate mongo, Clock clock, ConversationParticipation counts,
+            ThreadSummaries summaries) {
+        this.summaries = summaries;
         this.counts = counts;
         this.threads = threads;
         this.posts = posts;
@@ -165,13 +168,32 @@ public class Moderation {
     }
 
     public void settings(AulasUser user, String courseCode, Space space, boolean qaMode, boolean locked) {
+        settings(user, courseCode, space, qaMode, locked, 0, 0);
+    }
+
+    /**
+     * A debate's settings; {@code pointsPerPost} and {@code maxPoints} grade it for participation (0 and 0: not graded),
+     * shown in the gradebook.
+     */
+    public void settings(AulasUser user, String courseCode, Space space, boolean qaMode, boolean locked, int pointsPerPost,
+            int maxPoints) {
         Course course = moderated(user, courseCode);
         access.readable(user, course, space);
+        if (pointsPerPost < 0 || pointsPerPost > 100) {
+            throw new ConversationRefused("pointsPerPost", "moderation.points.range", 0, 100);
+        }
+        if (maxPoints < 0 || maxPoints > 100) {
+            throw new ConversationRefused("maxPoints", "moderation.points.range", 0, 100);
+        }
+        if ((pointsPerPost == 0) != (maxPoints == 0)) {
+            throw new ConversationRefused("maxPoints", "moderation.points.both");
+        }
         DebateSettings set = debates.settingsOf(course, space);
-        set.set(space.kind() == Space.Kind.DEBATE && qaMode, locked, user.id(), clock.instant());
+        boolean debate = space.kind() == Space.Kind.DEBATE;
+        set.set(debate && qaMode, locked, debate ? pointsPerPost : 0, debate ? maxPoints : 0, user.id(), clock.instant());
         settings.save(set);
-        record(course, user, ModerationEntry.Action.SETTINGS, null, null,
-                space.key() + (set.isQaMode() ? " qa" : "") + (locked ? " locked" : ""));
+        record(course, user, ModerationEntry.Action.SETTINGS, null, null, space.key() + (set.isQaMode() ? " qa" : "")
+                + (locked ? " locked" : "") + (set.isGraded() ? " " + pointsPerPost + "/" + maxPoints : ""));
     }
 
     /** Any reader reports a post they see to the trainers, once; the trainers are told. */
@@ -255,6 +277,7 @@ public class Moderation {
 
     private void record(Course course, AulasUser user, ModerationEntry.Action action, String threadId, String postId,
             String detail) {
+        summaries.changed(course.getCode()); // every moderation may change what lists show
         audit.insert(new ModerationEntry(course.getCode(), clock.instant(), user.id(), action, threadId, postId, detail));
     }
 

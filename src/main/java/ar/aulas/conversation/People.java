@@ -36,10 +36,13 @@ class People {
         return found;
     }
 
+    /** Institution id → name, read once per page. */
     Map<String, String> institutionNames() {
-        Map<String, String> names = new HashMap<>();
-        institutions.all().forEach(i -> names.put(i.getId(), i.getName()));
-        return names;
+        return ar.aulas.shared.web.RequestMemo.get("institution-names", () -> {
+            Map<String, String> names = new HashMap<>();
+            institutions.all().forEach(i -> names.put(i.getId(), i.getName()));
+            return names;
+        });
     }
 
     String institutionName(String id) {

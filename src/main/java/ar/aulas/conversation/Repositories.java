@@ -29,6 +29,8 @@ interface ReadMarkRepository extends MongoRepository<ReadMark, String> {
 }
 
 interface DebateSettingsRepository extends MongoRepository<DebateSettings, String> {
+
+    List<DebateSettings> findByCourseCode(String courseCode);
 }
 
 interface ModerationEntryRepository extends MongoRepository<ModerationEntry, String> {

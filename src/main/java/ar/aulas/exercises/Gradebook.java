@@ -32,7 +32,11 @@ public class Gradebook {
     public record Line(Account person, String institutionName, List<Cell> cells, Final result) {
     }
 
-    public record Table(Course course, List<Exercise> exercises, List<Line> lines) {
+    public record Table(Course course, List<Exercise> exercises, List<Line> lines, List<GradebookColumns.Column> extra) {
+
+        public Table(Course course, List<Exercise> exercises, List<Line> lines) {
+            this(course, exercises, lines, List.of());
+        }
     }
 
     private final ExerciseAccess access;
@@ -41,9 +45,12 @@ public class Gradebook {
     private final Enrolments enrolments;
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
+    private final org.springframework.beans.factory.ObjectProvider<GradebookColumns> columns;
 
     Gradebook(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions) {
+            Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions,
+            org.springframework.beans.factory.ObjectProvider<GradebookColumns> columns) {
+        this.columns = columns;
         this.access = access;
         this.exercises = exercises;
         this.submissions = submissions;
@@ -58,7 +65,9 @@ public class Gradebook {
         if (!grader && !user.has(Role.COORDINATOR)) {
             throw new NotFoundException();
         }
-        return compute(course, grader ? null : user.coordinatedInstitutionId());
+        Table table = compute(course, grader ? null : user.coordinatedInstitutionId());
+        return new Table(table.course(), table.exercises(), table.lines(),
+                columns.orderedStream().flatMap(c -> c.columns(course).stream()).toList());
     }
 
     /** The gradebook of a course (or of one institution's people), with no access check: for certificate eligibility. */

@@ -91,4 +91,34 @@ class ConversationParticipationTests {
         assertThat(participation.person(coordinator, s.code, s.a.getId()).posts()).containsEntry("m2", 2L)
                 .doesNotContainKey("m1").containsEntry("total", 3L);
     }
+
+    @Test
+    void aDebateGradedForParticipationIsAGradebookColumnCappedAtItsMaximum() throws Exception {
+        ConversationScenario s = new ConversationScenario(mvc, fixtures, sync, enrolments, institutions, root);
+        String settings = "/courses/" + s.code + "/debates/1/settings";
+        // half a setting is refused and changes nothing
+        mvc.perform(post(settings).param("pointsPerPost", "2").param("maxPoints", "0").session(s.trainerSession).with(csrf()));
+        assertThat(mvc.perform(get("/courses/" + s.code + "/gradebook").session(s.trainerSession)).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("Debate del encuentro 1 (sobre");
+        mvc.perform(post(settings).param("pointsPerPost", "2").param("maxPoints", "5").session(s.trainerSession).with(csrf()));
+        // by hand: A 3 posts → 6, capped at 5; B 1 post → 2; C none → 0
+        String thread = s.start(s.aSession, s.debate(1), "Suelo urbano", "Abro.");
+        s.reply(s.aSession, thread, "Sumo un dato.", null);
+        s.reply(s.aSession, thread, "Y otro.", null);
+        s.reply(s.bSession, thread, "Coincido.", null);
+        String gradebook = mvc.perform(get("/courses/" + s.code + "/gradebook").session(s.trainerSession)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(gradebook).contains("Debate del encuentro 1 (sobre 5)");
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(gradebook);
+        int column = doc.select("thead th").eachText().indexOf("Debate del encuentro 1 (sobre 5)");
+        Map<String, String> points = doc.select("tbody tr").stream().collect(Collectors.toMap(
+                tr -> tr.select("td").get(1).text(), tr -> tr.select("td").get(column).text()));
+        assertThat(points).containsEntry(s.a.getFullName(), "5").containsEntry(s.b.getFullName(), "2")
+                .containsEntry(s.c.getFullName(), "0");
+        String csv = mvc.perform(get("/courses/" + s.code + "/gradebook.csv").session(s.trainerSession)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(csv).contains("Debate del encuentro 1 (sobre 5)");
+        assertThat(mvc.perform(get(s.debate(1)).session(s.bSession)).andReturn().getResponse().getContentAsString())
+                .contains("Llevás 2 puntos");
+    }
 }

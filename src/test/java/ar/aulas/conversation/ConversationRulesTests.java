@@ -305,4 +305,35 @@ class ConversationRulesTests {
         mvc.perform(get(c + "(.*)").session(s.cSession)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("interna del equipo"))));
     }
+
+    @Test
+    void aDebateListsFiftyThreadsAPageWithThePinnedOneFirst() throws Exception {
+        fixtures.clock().stop();
+        String first = null;
+        for (int i = 1; i <= 60; i++) {
+            if (i % 19 == 0) {
+                fixtures.clock().advance(Duration.ofMinutes(11));
+            }
+            String id = s.start(s.aSession, s.debate(1), "Hilo número " + AccountBuilderLetters.of(i), "Texto " + i);
+            first = first == null ? id : first;
+            fixtures.clock().advance(Duration.ofSeconds(1));
+        }
+        mvc.perform(post("/courses/" + s.code + "/threads/" + first + "/pin").param("pinned", "true")
+                .session(s.trainerSession).with(csrf()));
+        org.jsoup.nodes.Document one = org.jsoup.Jsoup.parse(page(s.bSession, s.debate(1)));
+        assertThat(one.select(".thread-list li")).hasSize(50);
+        assertThat(one.select(".thread-list li").first().text()).contains("Fijado").contains("Hilo número " + AccountBuilderLetters.of(1));
+        assertThat(one.select(".thread-list li").get(1).text()).contains("Hilo número " + AccountBuilderLetters.of(60));
+        assertThat(one.text()).contains("60 hilos").contains("Página 1 de 2");
+        org.jsoup.nodes.Document two = org.jsoup.Jsoup.parse(page(s.bSession, s.debate(1) + "?page=1"));
+        assertThat(two.select(".thread-list li")).hasSize(10);
+        assertThat(two.select(".thread-list li").last().text()).contains("Hilo número " + AccountBuilderLetters.of(2));
+    }
+
+    /** Titles with letters, not digits, so one is never a prefix of another. */
+    private static final class AccountBuilderLetters {
+        static String of(int n) {
+            return ar.aulas.support.AccountBuilder.letters(n) + "x";
+        }
+    }
 }

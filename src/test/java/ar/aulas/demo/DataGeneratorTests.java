@@ -37,6 +37,9 @@ class DataGeneratorTests {
         String code = report.courses().get(0);
         assertThat(count("institutions", new Document("code", new Document("$regex", "^GS")))).isEqualTo(10);
         assertThat(count("enrolments", new Document("courseCode", code))).isEqualTo(100);
+        assertThat(count("threads", new Document("courseCode", code).append("space", "m1"))).isEqualTo(1_000);
+        assertThat(count("threads", new Document("courseCode", code).append("posts", 501))).isEqualTo(1);
+        assertThat(count("post_counts", new Document("courseCode", code))).isPositive();
         assertThat(count("attendance_records", new Document("courseCode", code))).as("5 encounters, 5 %% without a mark")
                 .isBetween(450L, 500L);
         assertThat(count("submissions", new Document("courseCode", code).append("exerciseId", code + "/1/ejercicio-1")))

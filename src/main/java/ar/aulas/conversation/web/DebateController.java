@@ -42,9 +42,9 @@ class DebateController {
     }
 
     @GetMapping("/debates/{module}")
-    String debate(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module, Model model,
-            HttpServletRequest request) {
-        return space(me, code, Space.debate(module), model, request);
+    String debate(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
+            @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+        return space(me, code, Space.debate(module), page, model, request);
     }
 
     @GetMapping("/teams")
@@ -56,14 +56,14 @@ class DebateController {
 
     @GetMapping("/teams/{institution}")
     String team(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String institution,
-            Model model, HttpServletRequest request) {
-        return space(me, code, Space.team(institution), model, request);
+            @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+        return space(me, code, Space.team(institution), page, model, request);
     }
 
     @GetMapping("/questions")
-    String questions(@AuthenticationPrincipal AulasUser me, @PathVariable String code, Model model,
-            HttpServletRequest request) {
-        return space(me, code, Space.questions(), model, request);
+    String questions(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+        return space(me, code, Space.questions(), page, model, request);
     }
 
     @PostMapping("/debates/{module}")
@@ -162,8 +162,8 @@ class DebateController {
         return "conversation/search";
     }
 
-    private String space(AulasUser me, String code, Space space, Model model, HttpServletRequest request) {
-        model.addAttribute("page", debates.space(me, code, space));
+    private String space(AulasUser me, String code, Space space, int page, Model model, HttpServletRequest request) {
+        model.addAttribute("page", debates.space(me, code, space, page));
         if (space.kind() != Space.Kind.QUESTIONS) {
             model.addAttribute("subscription", subscriptions.modeOf(me, code, space.key()));
         }

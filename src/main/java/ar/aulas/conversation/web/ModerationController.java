@@ -106,9 +106,14 @@ class ModerationController {
     @PostMapping("/debates/{module}/settings")
     String settings(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @RequestParam(defaultValue = "false") boolean qaMode, @RequestParam(defaultValue = "false") boolean locked,
+            @RequestParam(defaultValue = "0") int pointsPerPost, @RequestParam(defaultValue = "0") int maxPoints,
             RedirectAttributes redirect) {
-        moderation.settings(me, code, Space.debate(module), qaMode, locked);
-        Flash.success(redirect, "moderation.settings.saved");
+        try {
+            moderation.settings(me, code, Space.debate(module), qaMode, locked, pointsPerPost, maxPoints);
+            Flash.success(redirect, "moderation.settings.saved");
+        } catch (ConversationRefused e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
         return "redirect:/courses/" + code + "/debates/" + module;
     }
 

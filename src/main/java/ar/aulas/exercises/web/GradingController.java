@@ -278,6 +278,7 @@ class GradingController {
             header.add(msg("module.number", locale, e.getModuleNumber()) + " · " + e.getTitle());
             header.add(msg("gradebook.score", locale));
         });
+        table.extra().forEach(x -> header.add(messages.getMessage(x.key(), x.args(), locale)));
         header.add(msg("gradebook.final", locale));
         return header;
     }
@@ -292,6 +293,7 @@ class GradingController {
                         : msg("submission.status." + cell.status(), locale));
                 row.add(cell.score());
             }
+            table.extra().forEach(x -> row.add(x.of(line.person().getId())));
             row.add(msg("gradebook.final." + line.result(), locale));
             rows.add(row);
         }
