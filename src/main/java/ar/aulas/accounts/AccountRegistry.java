@@ -100,6 +100,16 @@ public class AccountRegistry {
         return accounts.findByIdIn(ids);
     }
 
+    /** Full names by id, reading only the names (a thread of 500 replies names up to 500 people). */
+    public java.util.Map<String, String> names(java.util.Collection<String> ids) {
+        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(new java.util.HashSet<>(ids)));
+        query.fields().include("fullName");
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        mongo.find(query, org.bson.Document.class, "accounts").forEach(d -> names.put(d.get("_id").toString(), d.getString("fullName")));
+        return names;
+    }
+
     /** Accounts with any of these DNIs (digits only), in one query. */
     public java.util.List<Account> findByDnis(java.util.Collection<String> dnis) {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(

@@ -266,6 +266,14 @@ public class Announcements {
         return lines(user, course, recentOf(course)).stream().filter(l -> !l.scheduled()).toList();
     }
 
+    /** How many of the course's recent announcements this person has not opened. */
+    long unread(AulasUser user, Course course) {
+        Instant now = clock.instant();
+        Map<String, Long> seen = marks.of(user.id(), course.getCode());
+        return recentOf(course).stream().filter(a -> a.isPublishedAt(now) && visible(user, course, a, now))
+                .filter(a -> !seen.containsKey(ReadMarks.announcement(a.getId()))).count();
+    }
+
     /** The course's announcements of the last 30 days and those still pinned (what the unread count counts). */
     List<Announcement> recentOf(Course course) {
         Instant since = clock.instant().minus(java.time.Duration.ofDays(30));

@@ -22,10 +22,14 @@ class ConversationAccess {
 
     private final CourseAccess courses;
     private final Enrolments enrolments;
+    /** Looked up when needed: the catalog lists the activities of a module, the debate among them, which ask here. */
+    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog;
 
-    ConversationAccess(CourseAccess courses, Enrolments enrolments) {
+    ConversationAccess(CourseAccess courses, Enrolments enrolments,
+            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog) {
         this.courses = courses;
         this.enrolments = enrolments;
+        this.catalog = catalog;
     }
 
     Course course(AulasUser user, String courseCode) {
@@ -133,15 +137,11 @@ class ConversationAccess {
     }
 
     private boolean exists(Course course, Space space) {
-        return courses.moduleExists(course, space.module());
+        return catalog.getObject().modules(course.getCode()).containsKey(space.module());
     }
 
     private boolean released(AulasUser user, Course course, int module) {
-        try {
-            courses.module(user, course, module);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        ar.aulas.courses.CourseModule m = catalog.getObject().modules(course.getCode()).get(module);
+        return m != null && (courses.seesUnreleased(user, course) || m.isReleasedOn(courses.today(course)));
     }
 }

@@ -70,8 +70,7 @@ class ConversationLinks implements CourseLinks {
                 .filter(t -> access.canRead(user, course, t))
                 .forEach(t -> unread.merge(t.getSpace(), Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), Long::sum));
         List<Link> links = new ArrayList<>();
-        long unreadAnnouncements = announcements.lines(user, course,
-                announcements.recentOf(course)).stream().filter(Announcements.Line::unread).count();
+        long unreadAnnouncements = announcements.unread(user, course);
         links.add(new Link("conversation.link.announcements", new Object[0], "/courses/" + course.getCode() + "/announcements",
                 unreadAnnouncements > 0 ? "conversation.unread" : null, new Object[] {unreadAnnouncements}));
         if (moderator || user.seesAllInstitutions()) {

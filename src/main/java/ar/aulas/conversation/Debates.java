@@ -253,7 +253,7 @@ public class Debates {
         DebateSettings set = settingsOf(course, space);
         List<Post> all = posts.findByThreadIdOrderByCreatedAtAsc(thread.getId());
         boolean gated = gated(user, course, set, all);
-        Map<String, Account> authors = people.byId(all.stream().map(Post::getAuthorId).toList());
+        Map<String, String> authors = people.names(all.stream().map(Post::getAuthorId).toList());
         Map<String, String> institutions = people.institutionNames();
         Set<String> trainers = people.ids(people.trainers(course));
         boolean anonymousAsker = space.kind() == Space.Kind.QUESTIONS && !moderator && !access.asker(user, course, thread);
@@ -269,8 +269,8 @@ public class Debates {
             boolean byTrainer = trainers.contains(p.getAuthorId());
             boolean placeholder = p.isHidden() && !moderator && !mine;
             boolean anonymous = anonymousAsker && !byTrainer;
-            Account author = authors.get(p.getAuthorId());
-            PostView view = new PostView(p, placeholder || anonymous || author == null ? null : author.getFullName(),
+            String author = authors.get(p.getAuthorId());
+            PostView view = new PostView(p, placeholder || anonymous ? null : author,
                     placeholder || anonymous || p.getAuthorInstitutionId() == null ? null
                             : institutions.get(p.getAuthorInstitutionId()),
                     mine, mine && editable(p, thread, now), placeholder, byTrainer, new ArrayList<>());
@@ -379,6 +379,16 @@ public class Debates {
         Post post = posts.findById(postId).filter(p -> p.getCourseCode().equals(course.getCode()))
                 .filter(p -> p.getAuthorId().equals(user.id())).orElseThrow(NotFoundException::new);
         readableThread(user, course, post.getThreadId());
+        return post;
+    }
+
+    /** A post someone else wrote that this person sees in full (to report it); 404 otherwise. */
+    public Post othersPost(AulasUser user, String courseCode, String postId) {
+        Course course = access.course(user, courseCode);
+        Post post = visiblePost(user, course, postId);
+        if (post.getAuthorId().equals(user.id()) || post.isHidden()) {
+            throw new NotFoundException();
+        }
         return post;
     }
 

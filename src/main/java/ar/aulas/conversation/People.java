@@ -37,6 +37,11 @@ class People {
     }
 
     /** Institution id → name, read once per page. */
+    /** Full names by account id, nothing else read. */
+    Map<String, String> names(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : accounts.names(ids);
+    }
+
     Map<String, String> institutionNames() {
         return ar.aulas.shared.web.RequestMemo.get("institution-names", () -> {
             Map<String, String> names = new HashMap<>();
@@ -49,10 +54,11 @@ class People {
         return institutions.find(id).map(Institution::getName).orElse("");
     }
 
-    /** The course's trainers with an active account. */
+    /** The course's trainers with an active account (read once per page). */
     List<Account> trainers(Course course) {
-        return accounts.findByEmails(course.getTrainerEmails() == null ? List.of() : course.getTrainerEmails()).stream()
-                .filter(Account::isActive).toList();
+        return ar.aulas.shared.web.RequestMemo.get("trainers:" + course.getCode(), () -> accounts.findByEmails(
+                course.getTrainerEmails() == null ? List.of() : course.getTrainerEmails()).stream()
+                .filter(Account::isActive).toList());
     }
 
     /** Participants following the course now (of one institution, or all with null), with an active account. */

@@ -25,9 +25,11 @@ class ReadMarks {
 
     /** Target → posts seen, for one person in one course (one indexed query). */
     Map<String, Long> of(String accountId, String courseCode) {
-        Map<String, Long> seen = new HashMap<>();
-        marks.findByAccountIdAndCourseCode(accountId, courseCode).forEach(m -> seen.put(m.getTarget(), m.getSeen()));
-        return seen;
+        return ar.aulas.shared.web.RequestMemo.get("read-marks:" + accountId + "|" + courseCode, () -> {
+            Map<String, Long> seen = new HashMap<>();
+            marks.findByAccountIdAndCourseCode(accountId, courseCode).forEach(m -> seen.put(m.getTarget(), m.getSeen()));
+            return seen;
+        });
     }
 
     /** Read up to {@code seen} posts; never moves back (a page opened in an older tab). */

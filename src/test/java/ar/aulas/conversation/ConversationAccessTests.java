@@ -159,6 +159,9 @@ class ConversationAccessTests {
         mvc.perform(get(c + "/moderation").session(s.aSession)).andExpect(status().isNotFound());
         mvc.perform(post(c + "/posts/" + teamPost + "/report").param("reason", "x").param("thread", teamThread)
                 .session(s.cSession).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get(c + "/posts/" + teamPost + "/report").session(s.cSession)).andExpect(status().isNotFound());
+        mvc.perform(get(c + "/posts/" + debatePost + "/report").session(s.aSession)).andExpect(status().isNotFound());
+        mvc.perform(get(c + "/posts/" + debatePost + "/report").session(s.bSession)).andExpect(status().isOk());
         mvc.perform(post(c + "/threads/" + question + "/faq").param("published", "true").session(s.aSession).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(multipart(c + "/announcements").param("title", "x").param("text", "y").session(s.aSession).with(csrf()))

@@ -22,9 +22,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ModerationController {
 
     private final Moderation moderation;
+    private final ar.aulas.conversation.Debates debates;
 
-    ModerationController(Moderation moderation) {
+    ModerationController(Moderation moderation, ar.aulas.conversation.Debates debates) {
         this.moderation = moderation;
+        this.debates = debates;
+    }
+
+    @GetMapping("/posts/{id}/report")
+    String reportForm(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id, Model model) {
+        model.addAttribute("post", debates.othersPost(me, code, id));
+        return "conversation/report";
     }
 
     @PostMapping("/posts/{id}/hide")
