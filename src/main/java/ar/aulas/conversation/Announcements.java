@@ -49,8 +49,14 @@ public class Announcements {
     static final Locale SPANISH = Locale.forLanguageTag("es-AR");
     static final int MAX_TEXT = 20_000;
 
+    /** @param allCourses a programme coordinator's convocatoria to every course of the programme (one per course) */
     public record Draft(String title, String text, String institutionId, LocalDateTime publishAt, LocalDate pinnedUntil,
-            List<MultipartFile> files) {
+            List<MultipartFile> files, boolean allCourses) {
+
+        public Draft(String title, String text, String institutionId, LocalDateTime publishAt, LocalDate pinnedUntil,
+                List<MultipartFile> files) {
+            this(title, text, institutionId, publishAt, pinnedUntil, files, false);
+        }
     }
 
     public record Line(Announcement announcement, String author, String audience, boolean unread, boolean pinned,
@@ -58,7 +64,7 @@ public class Announcements {
     }
 
     public record ListPage(Course course, List<Line> announcements, boolean canPost, Map<String, String> audiences,
-            boolean wholeCourseAllowed) {
+            boolean wholeCourseAllowed, boolean programmeAllowed) {
     }
 
     private final AnnouncementRepository announcements;
@@ -75,10 +81,13 @@ public class Announcements {
     private final Markdown markdown;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog;
 
     Announcements(AnnouncementRepository announcements, ConversationAccess access, CourseAccess courses,
             Enrolments enrolments, ReadMarks marks, Attachments attachments, People people, Notifications notifications,
-            Mailer mailer, MessageSource messages, PublicUrls urls, Markdown markdown, MongoTemplate mongo, Clock clock) {
+            Mailer mailer, MessageSource messages, PublicUrls urls, Markdown markdown, MongoTemplate mongo, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog) {
+        this.catalog = catalog;
         this.announcements = announcements;
         this.access = access;
         this.courses = courses;
@@ -114,6 +123,11 @@ public class Announcements {
         return choices;
     }
 
+    /** Programme coordinators and admins reach every course of the programme at once. */
+    private static boolean programmeAllowed(AulasUser user) {
+        return user.has(Role.ADMIN) || (user.has(Role.COORDINATOR) && user.coordinatedInstitutionId() == null);
+    }
+
     private boolean wholeCourseAllowed(AulasUser user, Course course) {
         return access.moderates(user, course) || (user.has(Role.COORDINATOR) && user.coordinatedInstitutionId() == null);
     }
@@ -122,7 +136,8 @@ public class Announcements {
         Course course = access.course(user, courseCode);
         boolean canPost = canPost(user, course);
         return new ListPage(course, lines(user, course, announcements.findByCourseCodeOrderByPublishAtDesc(course.getCode())),
-                canPost, canPost ? audiences(user, course) : Map.of(), wholeCourseAllowed(user, course));
+                canPost, canPost ? audiences(user, course) : Map.of(), wholeCourseAllowed(user, course),
+                programmeAllowed(user));
     }
 
     List<Line> lines(AulasUser user, Course course, List<Announcement> all) {
@@ -180,6 +195,9 @@ public class Announcements {
             throw new ConversationRefused("text", "conversation.text.tooLong", MAX_TEXT);
         }
         String audience = draft.institutionId() == null || draft.institutionId().isBlank() ? null : draft.institutionId();
+        if (draft.allCourses() && (!programmeAllowed(user) || audience != null)) {
+            throw new ConversationRefused("allCourses", "announcement.programme.invalid");
+        }
         if (audience == null ? !wholeCourseAllowed(user, course) : !audiences(user, course).containsKey(audience)) {
             throw new ConversationRefused("institutionId", "announcement.audience.invalid");
         }
@@ -199,19 +217,29 @@ public class Announcements {
             throw new ConversationRefused("pinnedUntil", "announcement.pinned.past");
         }
         List<Material.StoredFile> files = attachments.store(draft.files(), course.getCode(), "announcement");
-        Announcement saved;
+        // the programme's: the same convocatoria (and files) in every live course, this one first
+        List<Course> targets = new java.util.ArrayList<>(List.of(course));
+        if (draft.allCourses()) {
+            catalog.getObject().live().stream().filter(c -> !c.getCode().equals(course.getCode())).forEach(targets::add);
+        }
+        List<Announcement> saved = new java.util.ArrayList<>();
         try {
-            saved = announcements.save(new Announcement(course.getCode(), audience, title, text, markdown.toSafeHtml(text),
-                    files, user.id(), now, publishAt, draft.pinnedUntil()));
+            for (Course target : targets) {
+                saved.add(announcements.save(new Announcement(target.getCode(), audience, title, text,
+                        markdown.toSafeHtml(text), files, user.id(), now, publishAt, draft.pinnedUntil())));
+            }
         } catch (RuntimeException e) {
+            announcements.deleteAll(saved);
             attachments.delete(files);
             throw e;
         }
-        marks.mark(user.id(), course.getCode(), ReadMarks.announcement(saved.getId()), 1);
-        if (saved.isPublishedAt(now)) {
-            deliver(saved);
+        for (Announcement a : saved) {
+            marks.mark(user.id(), a.getCourseCode(), ReadMarks.announcement(a.getId()), 1);
+            if (a.isPublishedAt(now)) {
+                deliver(a);
+            }
         }
-        return announcements.findById(saved.getId()).orElseThrow();
+        return announcements.findById(saved.get(0).getId()).orElseThrow();
     }
 
     /** Scheduled ones whose time has come are delivered by the minute. */

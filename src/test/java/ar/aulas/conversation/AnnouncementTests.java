@@ -154,4 +154,28 @@ class AnnouncementTests {
         assertThat(mailsAbout("Con fecha")).isEmpty();
         assertThat(mongo.count(Query.query(Criteria.where("courseCode").is(s.code)), Announcement.class)).isZero();
     }
+
+    @Test
+    void aProgrammeCoordinatorSendsOneConvocatoriaToEveryCourseAndNoOneElseMay() throws Exception {
+        var programme = ar.aulas.support.Sessions.demo(mvc, "coordinacion@aulas.demo");
+        String base = "/courses/" + s.code + "/announcements";
+        mvc.perform(multipart(base).param("title", "A todo el programa").param("text", "x").param("allCourses", "true")
+                .session(s.scopedSession).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Solo la coordinación del programa envía a todos los cursos")));
+        mvc.perform(multipart(base).param("title", "A todo el programa").param("text", "x").param("allCourses", "true")
+                .param("institutionId", s.salta).session(programme).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Solo la coordinación del programa envía a todos los cursos")));
+        // scheduled a year ahead, so the test tells no one in the other tests' courses
+        String later = LocalDateTime.now(fixtures.clock().withZone(ZoneId.of("America/Argentina/Salta"))).plusDays(300)
+                .withSecond(0).withNano(0).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        String title = "Jornada de cierre del programa " + s.code;
+        mvc.perform(multipart(base).param("title", title).param("text", "Para todas las ediciones.").param("allCourses", "true")
+                .param("publishAt", later).session(programme).with(csrf())).andExpect(status().is3xxRedirection());
+        List<Announcement> made = mongo.find(Query.query(Criteria.where("title").is(title)), Announcement.class);
+        long live = mongo.count(Query.query(Criteria.where("archived").is(false)), "courses");
+        assertThat(made).hasSize((int) live).extracting(Announcement::getCourseCode).contains(s.code,
+                ar.aulas.demo.DemoAccounts.COURSE);
+        assertThat(made).allMatch(a -> !a.isDelivered() && a.getInstitutionId() == null);
+        mongo.remove(Query.query(Criteria.where("title").is(title)), Announcement.class);
+    }
 }

@@ -20,9 +20,10 @@ public class AnnouncementForm {
     @DateTimeFormat(pattern = "yyyy-MM-dd")
     private LocalDate pinnedUntil;
     private List<MultipartFile> files = new ArrayList<>();
+    private boolean allCourses;
 
     Announcements.Draft toDraft() {
-        return new Announcements.Draft(title, text, institutionId, publishAt, pinnedUntil, files);
+        return new Announcements.Draft(title, text, institutionId, publishAt, pinnedUntil, files, allCourses);
     }
 
     static AnnouncementForm restored(Map<String, String> typed) {
@@ -31,6 +32,7 @@ public class AnnouncementForm {
             form.title = typed.get("title");
             form.text = typed.get("text");
             form.institutionId = typed.get("institutionId");
+            form.allCourses = "true".equals(typed.get("allCourses"));
         }
         return form;
     }
@@ -46,5 +48,7 @@ public class AnnouncementForm {
     public LocalDate getPinnedUntil() { return pinnedUntil; }
     public void setPinnedUntil(LocalDate pinnedUntil) { this.pinnedUntil = pinnedUntil; }
     public List<MultipartFile> getFiles() { return files; }
+    public boolean isAllCourses() { return allCourses; }
+    public void setAllCourses(boolean allCourses) { this.allCourses = allCourses; }
     public void setFiles(List<MultipartFile> files) { this.files = files; }
 }
