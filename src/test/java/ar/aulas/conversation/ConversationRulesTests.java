@@ -330,6 +330,17 @@ class ConversationRulesTests {
         assertThat(two.select(".thread-list li").last().text()).contains("Hilo número " + AccountBuilderLetters.of(2));
     }
 
+    @Test
+    void aReplyPostedWithAnEndedSessionOrTokenComesBackInTheFormInsteadOfBeingLost() throws Exception {
+        String thread = s.start(s.aSession, s.debate(1), "Datos abiertos", "¿Publicamos los datos?");
+        // no (or an old) form token: what the expired-session handler sees
+        mvc.perform(multipart(s.thread(thread)).param("text", "Si, con licencia abierta y metadatos.")
+                        .header("Origin", "http://localhost").session(s.bSession))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(s.bSession, s.thread(thread))).contains("Si, con licencia abierta y metadatos.</textarea>");
+        assertThat(posts.findByThreadIdOrderByCreatedAtAsc(thread)).hasSize(1);
+    }
+
     /** Titles with letters, not digits, so one is never a prefix of another. */
     private static final class AccountBuilderLetters {
         static String of(int n) {
