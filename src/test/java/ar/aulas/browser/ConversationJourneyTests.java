@@ -171,4 +171,39 @@ class ConversationJourneyTests {
         assertThat(page.locator(".course-links")).not().containsText("Municipalidad de Salta");
         page.context().close();
     }
+
+    @Test
+    void theModerationReportPreferencesAndUnsubscribePagesPassOnAPhoneAndALaptop() {
+        String title = unique("Un hilo para moderar");
+        Page salta = browser().logIn("tecnico@aulas.demo", 360);
+        salta.navigate("/courses/" + COURSE + "/debates/2");
+        salta.getByLabel("Título").fill(title);
+        salta.getByLabel("Mensaje").fill("Un mensaje que alguien va a reportar.");
+        salta.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publicar")).click();
+        String thread = salta.url();
+        salta.navigate("/account/conversation");
+        Browser.check(salta, "conversation-preferences-360");
+        salta.context().close();
+
+        Page sanLorenzo = browser().logIn("tecnica.sanlorenzo@aulas.demo", 360);
+        sanLorenzo.navigate(thread);
+        sanLorenzo.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reportar")).first().click();
+        Browser.check(sanLorenzo, "conversation-report-360");
+        sanLorenzo.getByLabel("¿Por qué lo reportás?").fill("No corresponde a este encuentro.");
+        sanLorenzo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar el reporte")).click();
+        assertThat(sanLorenzo.locator(".alert-success")).containsText("capacitación recibió tu reporte");
+        sanLorenzo.context().close();
+
+        Page trainer = browser().logIn("capacitadora@aulas.demo", 1280);
+        trainer.navigate("/courses/" + COURSE + "/moderation");
+        assertThat(trainer.locator("#reports-heading")).isVisible();
+        assertThat(trainer.locator("main")).containsText("No corresponde a este encuentro.");
+        Browser.check(trainer, "conversation-moderation-1280");
+        trainer.navigate("/courses/" + COURSE + "/teams");
+        assertThat(trainer.locator("main")).containsText("Municipalidad de San Lorenzo");
+        Browser.check(trainer, "conversation-teams-1280");
+        trainer.navigate(thread);
+        Browser.check(trainer, "conversation-thread-trainer-1280");
+        trainer.context().close();
+    }
 }
