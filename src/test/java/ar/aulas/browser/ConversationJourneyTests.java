@@ -173,7 +173,7 @@ class ConversationJourneyTests {
     }
 
     @Test
-    void theModerationReportPreferencesAndUnsubscribePagesPassOnAPhoneAndALaptop() {
+    void theModerationReportTeamsAndPreferencesPagesPassOnAPhoneAndALaptop() {
         String title = unique("Un hilo para moderar");
         Page salta = browser().logIn("tecnico@aulas.demo", 360);
         salta.navigate("/courses/" + COURSE + "/debates/2");
