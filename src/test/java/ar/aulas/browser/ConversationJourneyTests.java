@@ -206,4 +206,39 @@ class ConversationJourneyTests {
         Browser.check(trainer, "conversation-thread-trainer-1280");
         trainer.context().close();
     }
+
+    @Autowired
+    ar.aulas.conversation.DebateDigest digest;
+    @Autowired
+    ar.aulas.support.Fixtures fixtures;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
+    void aDigestsOneClickLinkUnsubscribesInABrowserWithoutLoggingIn() {
+        // the application's clock at noon of today: the post and its digest are of the same day whenever this runs
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Salta"));
+        fixtures.clock().travelTo(today);
+        Page salta = browser().logIn("tecnico@aulas.demo", 360);
+        salta.navigate("/courses/" + COURSE + "/debates/1");
+        salta.getByLabel("Título").fill(unique("Para el resumen"));
+        salta.getByLabel("Mensaje").fill("Un mensaje para el resumen del día.");
+        salta.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publicar")).click();
+        salta.context().close();
+        digest.send(today);
+        var mail = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("to").is("tecnica.sanlorenzo@aulas.demo")
+                        .and("subject").regex("^Resumen de los debates")), ar.aulas.shared.mail.OutboxMessage.class);
+        assertThat(mail).isNotEmpty();
+        String link = mail.get(mail.size() - 1).getHeaders().get("List-Unsubscribe");
+        String path = link.substring(link.indexOf("/unsubscribe"), link.length() - 1);
+        Page anonymous = browser().newPage(360);
+        anonymous.navigate(path);
+        assertThat(anonymous.locator("main")).containsText("María José Ñáñez");
+        Browser.check(anonymous, "conversation-unsubscribe-360");
+        anonymous.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sí, dejar de recibirlos")).click();
+        assertThat(anonymous.locator(".alert-success")).containsText("no vas a recibir más correos de los debates");
+        Browser.check(anonymous, "conversation-unsubscribed-360");
+        anonymous.context().close();
+    }
 }
