@@ -133,8 +133,11 @@ class AnnouncementTests {
                 .andExpect(content().string(containsString("Se publica el")));
         assertThat(announcements.deliverDue()).isZero();
         fixtures.clock().advance(Duration.ofHours(2).plusMinutes(1));
-        assertThat(announcements.deliverDue()).isEqualTo(1);
+        // the application's own minute job may deliver it first: either way, it is delivered exactly once
+        int now = announcements.deliverDue();
+        assertThat(now).isBetween(0, 1);
         assertThat(announcements.deliverDue()).isZero();
+        assertThat(mongo.findById(id, Announcement.class).isDelivered()).isTrue();
         assertThat(mailsAbout("Más tarde")).hasSize(3);
         mvc.perform(get("/courses/" + s.code + "/announcements/" + id).session(s.aSession)).andExpect(status().isOk());
     }
