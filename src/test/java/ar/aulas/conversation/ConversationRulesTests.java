@@ -341,6 +341,20 @@ class ConversationRulesTests {
         assertThat(posts.findByThreadIdOrderByCreatedAtAsc(thread)).hasSize(1);
     }
 
+    @Test
+    void aReplySavedWhileTypingIsOfferedAgainUntilItIsSent() throws Exception {
+        String thread = s.start(s.aSession, s.debate(1), "Borde urbano", "¿Dónde termina la ciudad?");
+        mvc.perform(post("/drafts").param("page", s.thread(thread)).param("text", "Mi respuesta a medio escribir")
+                .session(s.bSession).with(csrf())).andExpect(status().isOk());
+        // another person's page does not show it
+        assertThat(page(s.cSession, s.thread(thread))).doesNotContain("Mi respuesta a medio escribir");
+        assertThat(page(s.bSession, s.thread(thread))).contains("Mi respuesta a medio escribir</textarea>")
+                .contains("Recuperamos lo que estabas escribiendo");
+        s.reply(s.bSession, thread, "Mi respuesta a medio escribir, terminada.", null);
+        assertThat(page(s.bSession, s.thread(thread))).doesNotContain("Recuperamos lo que estabas escribiendo")
+                .doesNotContain("medio escribir</textarea>");
+    }
+
     /** Titles with letters, not digits, so one is never a prefix of another. */
     private static final class AccountBuilderLetters {
         static String of(int n) {

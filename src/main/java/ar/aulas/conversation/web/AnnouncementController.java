@@ -27,16 +27,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AnnouncementController {
 
     private final Announcements announcements;
+    private final ar.aulas.shared.web.FormDrafts drafts;
 
-    AnnouncementController(Announcements announcements) {
+    AnnouncementController(Announcements announcements, ar.aulas.shared.web.FormDrafts drafts) {
         this.announcements = announcements;
+        this.drafts = drafts;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal AulasUser me, @PathVariable String code, Model model, HttpServletRequest request) {
-        model.addAttribute("page", announcements.list(me, code));
+        Announcements.ListPage page = announcements.list(me, code);
+        model.addAttribute("page", page);
         if (!model.containsAttribute("announcementForm")) {
-            model.addAttribute("announcementForm", AnnouncementForm.restored(PendingForm.take(request)));
+            java.util.Map<String, String> typed = PendingForm.take(request);
+            AnnouncementForm form = AnnouncementForm.restored(typed);
+            if (typed == null && page.canPost()) {
+                drafts.find(me.id(), "/courses/" + code + "/announcements").filter(d -> d.fields().containsKey("text"))
+                        .ifPresent(d -> {
+                            form.setText(d.fields().get("text"));
+                            model.addAttribute("restoredDraft", d);
+                        });
+            }
+            model.addAttribute("announcementForm", form);
         }
         return "conversation/announcements";
     }
@@ -52,6 +64,7 @@ class AnnouncementController {
         }
         try {
             Announcement a = announcements.post(me, code, form.toDraft());
+            drafts.discard(me.id(), "/courses/" + code + "/announcements");
             Flash.success(redirect, a.isDelivered() ? "announcement.sent" : "announcement.scheduled", a.getDeliveredTo());
             return "redirect:/courses/" + code + "/announcements/" + a.getId();
         } catch (ConversationRefused e) {

@@ -34,8 +34,11 @@ class DebateController {
     private final Debates debates;
     private final ConversationSearch search;
     private final ar.aulas.conversation.Subscriptions subscriptions;
+    private final ar.aulas.shared.web.FormDrafts drafts;
 
-    DebateController(Debates debates, ConversationSearch search, ar.aulas.conversation.Subscriptions subscriptions) {
+    DebateController(Debates debates, ConversationSearch search, ar.aulas.conversation.Subscriptions subscriptions,
+            ar.aulas.shared.web.FormDrafts drafts) {
+        this.drafts = drafts;
         this.debates = debates;
         this.search = search;
         this.subscriptions = subscriptions;
@@ -93,10 +96,19 @@ class DebateController {
             model.addAttribute("subscription", subscriptions.modeOf(me, code, "thread:" + id));
         }
         if (!model.containsAttribute("replyForm")) {
-            ReplyForm form = ReplyForm.restored(PendingForm.take(request));
+            java.util.Map<String, String> typed = PendingForm.take(request);
+            ReplyForm form = ReplyForm.restored(typed);
             if (form.getReplyTo() == null && replyTo != null && replyTo.matches("[0-9a-f]{24}")) {
                 form.setReplyTo(replyTo);
                 form.setQuote(true);
+            }
+            if (typed == null && page.canReply()) {
+                // saved while typing and never sent (a closed tab, a lost connection): offered again
+                drafts.find(me.id(), "/courses/" + code + "/threads/" + id).filter(d -> d.fields().containsKey("text"))
+                        .ifPresent(d -> {
+                            form.setText(d.fields().get("text"));
+                            model.addAttribute("restoredDraft", d);
+                        });
             }
             model.addAttribute("replyForm", form);
         }
@@ -108,6 +120,7 @@ class DebateController {
             @ModelAttribute("replyForm") ReplyForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
             Post post = debates.reply(me, code, id, form.toData());
+            drafts.discard(me.id(), "/courses/" + code + "/threads/" + id);
             Flash.success(redirect, "conversation.replied");
             return "redirect:/courses/" + code + "/threads/" + id + "#post-" + post.getId();
         } catch (ConversationRefused e) {
@@ -163,12 +176,21 @@ class DebateController {
     }
 
     private String space(AulasUser me, String code, Space space, int page, Model model, HttpServletRequest request) {
-        model.addAttribute("page", debates.space(me, code, space, page));
+        Debates.SpacePage view = debates.space(me, code, space, page);
+        model.addAttribute("page", view);
         if (space.kind() != Space.Kind.QUESTIONS) {
             model.addAttribute("subscription", subscriptions.modeOf(me, code, space.key()));
         }
         if (!model.containsAttribute("threadForm")) {
-            model.addAttribute("threadForm", ThreadForm.restored(PendingForm.take(request)));
+            java.util.Map<String, String> typed = PendingForm.take(request);
+            ThreadForm form = ThreadForm.restored(typed);
+            if (typed == null && view.canWrite()) {
+                drafts.find(me.id(), space.path(code)).filter(d -> d.fields().containsKey("text")).ifPresent(d -> {
+                    form.setText(d.fields().get("text"));
+                    model.addAttribute("restoredDraft", d);
+                });
+            }
+            model.addAttribute("threadForm", form);
         }
         return "conversation/space";
     }
@@ -177,6 +199,7 @@ class DebateController {
             RedirectAttributes redirect) {
         try {
             DiscussionThread thread = debates.start(me, code, space, form.toData());
+            drafts.discard(me.id(), space.path(code));
             Flash.success(redirect, space.kind() == Space.Kind.QUESTIONS ? "conversation.asked" : "conversation.started");
             return "redirect:/courses/" + code + "/threads/" + thread.getId();
         } catch (ConversationRefused e) {

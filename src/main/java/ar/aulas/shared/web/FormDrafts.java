@@ -26,7 +26,9 @@ public class FormDrafts {
     /** What a draft may hold: the long-text fields of the pages whose forms are kept. */
     private static final Map<Pattern, List<String>> FIELDS = Map.of(
             Pattern.compile("/courses/[^/]+/modules/\\d+/exercises/[^/]+"), List.of("text"),
-            Pattern.compile("/courses/[^/]+/grading/[^/]+"), List.of("feedback"));
+            Pattern.compile("/courses/[^/]+/grading/[^/]+"), List.of("feedback"),
+            Pattern.compile("/courses/[^/]+/threads/[0-9a-f]{24}"), List.of("text"),
+            Pattern.compile("/courses/[^/]+/(debates/\\d+|teams/[^/]+|questions|announcements)"), List.of("title", "text"));
     /** As long as the longest text a form accepts (an answer: 50,000 characters; a feedback: 20,000). */
     static final int MAX_CHARS = 50_000;
     /** Beyond this many pages with a draft, a person's oldest drafts are dropped. */
