@@ -117,8 +117,7 @@ public class Announcements {
             choices.put(user.coordinatedInstitutionId(), names.getOrDefault(user.coordinatedInstitutionId(), ""));
             return choices;
         }
-        enrolments.active(course.getCode(), null).stream().map(e -> e.getInstitutionId()).filter(java.util.Objects::nonNull)
-                .distinct().sorted(Comparator.comparing(id -> names.getOrDefault(id, "")))
+        enrolments.institutionsOf(course.getCode()).stream().sorted(Comparator.comparing(id -> names.getOrDefault(id, "")))
                 .forEach(id -> choices.put(id, names.getOrDefault(id, "")));
         return choices;
     }
@@ -145,12 +144,11 @@ public class Announcements {
         LocalDate today = courses.today(course);
         Map<String, Long> seen = marks.of(user.id(), course.getCode());
         List<Announcement> visible = all.stream().filter(a -> visible(user, course, a, now)).toList();
-        Map<String, Account> authors = people.byId(visible.stream().map(Announcement::getAuthorId).toList());
+        Map<String, String> authors = people.names(visible.stream().map(Announcement::getAuthorId).toList());
         Map<String, String> institutions = people.institutionNames();
         List<Line> lines = new ArrayList<>();
         for (Announcement a : visible) {
-            Account author = authors.get(a.getAuthorId());
-            lines.add(new Line(a, author == null ? "" : author.getFullName(),
+            lines.add(new Line(a, authors.getOrDefault(a.getAuthorId(), ""),
                     a.getInstitutionId() == null ? null : institutions.getOrDefault(a.getInstitutionId(), ""),
                     a.isPublishedAt(now) && !seen.containsKey(ReadMarks.announcement(a.getId())), a.isPinnedOn(today),
                     !a.isPublishedAt(now)));

@@ -141,7 +141,12 @@ class ConversationAccess {
     }
 
     private boolean released(AulasUser user, Course course, int module) {
+        return exists(course, Space.debate(module)) && (courses.seesUnreleased(user, course) || released(course, module));
+    }
+
+    /** Whether an encounter is released today, for everyone (the mail sent on no one's session asks). */
+    boolean released(Course course, int module) {
         ar.aulas.courses.CourseModule m = catalog.getObject().modules(course.getCode()).get(module);
-        return m != null && (courses.seesUnreleased(user, course) || m.isReleasedOn(courses.today(course)));
+        return m != null && m.isReleasedOn(courses.today(course));
     }
 }

@@ -3,7 +3,6 @@ package ar.aulas.conversation;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.shared.Text;
-import ar.aulas.shared.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +41,9 @@ public class ConversationSearch {
         if (folded.length() < 2 || folded.length() > 100) {
             return List.of();
         }
-        Map<String, DiscussionThread> readable = new HashMap<>();
-        Map<String, Boolean> checked = new HashMap<>();
+        // each thread read, checked and (only if it matters) its Q&A gate asked once
+        Map<String, java.util.Optional<DiscussionThread>> readable = new HashMap<>();
+        Map<String, Boolean> gated = new HashMap<>();
         List<Hit> hits = new ArrayList<>();
         List<Post> found = posts.findByCourseCodeAndSearchableRegex(course.getCode(), Pattern.quote(folded));
         found.sort(java.util.Comparator.comparing(Post::getCreatedAt).reversed());
@@ -51,17 +51,12 @@ public class ConversationSearch {
             if (hits.size() >= MAX_RESULTS) {
                 break;
             }
-            boolean ok = checked.computeIfAbsent(post.getThreadId(), id -> threads.findById(id)
-                    .filter(t -> access.canRead(user, course, t)).map(t -> readable.put(id, t) == null).orElse(false));
-            if (!ok) {
+            DiscussionThread thread = readable.computeIfAbsent(post.getThreadId(), id -> threads.findById(id)
+                    .filter(t -> access.canRead(user, course, t))).orElse(null);
+            if (thread == null || !debates.sees(user, course, post,
+                    () -> gated.computeIfAbsent(thread.getId(), id -> debates.gated(user, course, thread)))) {
                 continue;
             }
-            try {
-                debates.visiblePost(user, course, post.getId());
-            } catch (NotFoundException e) {
-                continue;
-            }
-            DiscussionThread thread = readable.get(post.getThreadId());
             hits.add(new Hit(thread, post, debates.title(course, thread.space()), excerpt(post, folded)));
         }
         return hits;

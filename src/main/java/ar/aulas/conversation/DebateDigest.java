@@ -136,7 +136,6 @@ public class DebateDigest {
         Map<String, DebateSettings> settings = new HashMap<>();
         Map<String, Boolean> released = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
-        LocalDate today = debates.today(course);
         Map<String, Account> authors = people.byId(day.stream().map(Post::getAuthorId).toList());
         day.sort(java.util.Comparator.comparing(Post::getCreatedAt));
         for (Post post : day) {
@@ -146,7 +145,7 @@ public class DebateDigest {
             }
             Space space = thread.space();
             DebateSettings set = settings.computeIfAbsent(space.key(), k -> debates.settingsOf(course, space));
-            boolean open = released.computeIfAbsent(space.key(), k -> debates.released(course, space, today));
+            boolean open = released.computeIfAbsent(space.key(), k -> debates.released(course, space));
             String spaceTitle = titles.computeIfAbsent(space.key(), k -> spaceName(course, space));
             Account author = authors.get(post.getAuthorId());
             boolean anonymous = space.kind() == Space.Kind.QUESTIONS && !trainers.contains(post.getAuthorId());

@@ -1,6 +1,5 @@
 package ar.aulas.conversation;
 
-import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseCatalog;
@@ -15,7 +14,6 @@ import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -82,19 +80,19 @@ public class Debates {
     private final CourseCatalog catalog;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final ar.aulas.courses.CourseAccess courseAccess;
     private final org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions;
     private final ConversationParticipation counts;
     private final ThreadSummaries summaries;
+    private final ar.aulas.courses.Enrolments enrolments;
 
     Debates(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings, ConversationAccess access,
             ReadMarks marks, PostingLimit limit, Attachments attachments, People people, Notifications notifications,
             Markdown markdown, CourseCatalog catalog, MongoTemplate mongo, Clock clock,
-            ar.aulas.courses.CourseAccess courseAccess, org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions,
-            ConversationParticipation counts, ThreadSummaries summaries) {
+            org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions,
+            ConversationParticipation counts, ThreadSummaries summaries, ar.aulas.courses.Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.summaries = summaries;
         this.counts = counts;
-        this.courseAccess = courseAccess;
         this.subscriptions = subscriptions;
         this.threads = threads;
         this.posts = posts;
@@ -129,14 +127,15 @@ public class Debates {
     public List<TeamLine> teams(AulasUser user, String courseCode) {
         Course course = access.course(user, courseCode);
         Map<String, String> names = people.institutionNames();
-        List<Space> spaces = courseAccess.institutionsOf(course).stream().map(Space::team)
+        List<Space> spaces = enrolments.institutionsOf(course.getCode()).stream().map(Space::team)
                 .filter(s -> access.canRead(user, course, s)).toList();
         if (spaces.isEmpty()) {
             throw new NotFoundException();
         }
         Map<String, Long> seen = marks.of(user.id(), course.getCode());
         Map<String, long[]> sums = new java.util.HashMap<>();
-        threads.findByCourseCodeAndSpaceIn(course.getCode(), spaces.stream().map(Space::key).toList()).stream()
+        java.util.Set<String> keys = new java.util.HashSet<>(spaces.stream().map(Space::key).toList());
+        summaries.of(course.getCode()).stream().filter(t -> keys.contains(t.getSpace()))
                 .filter(t -> access.canRead(user, course, t)).forEach(t -> {
                     long[] sum = sums.computeIfAbsent(t.getSpace(), k -> new long[2]);
                     sum[0]++;
@@ -183,12 +182,11 @@ public class Debates {
         faqListed.forEach(t -> wanted.add(t.getId()));
         Map<String, DiscussionThread> full = new java.util.HashMap<>();
         threads.findAllById(wanted).forEach(t -> full.put(t.getId(), t));
-        Map<String, Account> authors = people.byId(full.values().stream().map(DiscussionThread::getAuthorId).toList());
+        Map<String, String> authors = people.names(full.values().stream().map(DiscussionThread::getAuthorId).toList());
         java.util.function.Function<DiscussionThread, ThreadLine> line = summary -> {
             DiscussionThread t = full.getOrDefault(summary.getId(), summary);
             boolean anonymous = space.kind() == Space.Kind.QUESTIONS && !moderator && !access.asker(user, course, t);
-            Account author = authors.get(t.getAuthorId());
-            return new ThreadLine(t, anonymous || author == null ? null : author.getFullName(),
+            return new ThreadLine(t, anonymous ? null : authors.get(t.getAuthorId()),
                     Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), t.getAuthorId().equals(user.id()));
         };
         List<ThreadLine> lines = slice.stream().map(line).toList();
@@ -402,17 +400,28 @@ public class Debates {
     Post visiblePost(AulasUser user, Course course, String postId) {
         Post post = posts.findById(postId).filter(p -> p.getCourseCode().equals(course.getCode()))
                 .orElseThrow(NotFoundException::new);
-        readableThread(user, course, post.getThreadId());
-        boolean mine = post.getAuthorId().equals(user.id());
-        boolean moderator = access.moderates(user, course);
-        if (post.isHidden() && !moderator && !mine) {
-            throw new NotFoundException();
-        }
-        if (!post.isOpening() && !mine && gated(user, course, settingsOf(course, Space.of(post.getSpace())),
-                posts.findByThreadIdOrderByCreatedAtAsc(post.getThreadId()))) {
+        DiscussionThread thread = readableThread(user, course, post.getThreadId());
+        if (!sees(user, course, post, () -> gated(user, course, thread))) {
             throw new NotFoundException();
         }
         return post;
+    }
+
+    /**
+     * Whether the person sees this post of a thread they read: not hidden from them and not behind the Q&A gate
+     * ({@code gated} is asked only when it matters, since it reads the thread's posts).
+     */
+    boolean sees(AulasUser user, Course course, Post post, java.util.function.BooleanSupplier gated) {
+        boolean mine = post.getAuthorId().equals(user.id());
+        if (post.isHidden() && !mine && !access.moderates(user, course)) {
+            return false;
+        }
+        return post.isOpening() || mine || !gated.getAsBoolean();
+    }
+
+    /** Whether the Q&A gate hides the others' replies of this thread from the person. */
+    boolean gated(AulasUser user, Course course, DiscussionThread thread) {
+        return gated(user, course, settingsOf(course, thread.space()), posts.findByThreadIdOrderByCreatedAtAsc(thread.getId()));
     }
 
     DiscussionThread readableThread(AulasUser user, Course course, String threadId) {
@@ -439,17 +448,9 @@ public class Debates {
         return threads.findById(threadId).map(DiscussionThread::getTitle).orElse("");
     }
 
-    LocalDate today(Course course) {
-        return courseAccess.today(course);
-    }
-
     /** Whether a debate's encounter is released today (other spaces always are). */
-    boolean released(Course course, Space space, LocalDate today) {
-        if (space.kind() != Space.Kind.DEBATE) {
-            return true;
-        }
-        CourseModule m = catalog.modules(course.getCode()).get(space.module());
-        return m != null && m.isReleasedOn(today);
+    boolean released(Course course, Space space) {
+        return space.kind() != Space.Kind.DEBATE || access.released(course, space.module());
     }
 
     static String path(DiscussionThread thread) {

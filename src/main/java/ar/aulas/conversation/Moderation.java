@@ -1,6 +1,5 @@
 package ar.aulas.conversation;
 
-import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.notifications.Notification;
@@ -167,10 +166,6 @@ public class Moderation {
         return threads.findById(thread.getId()).orElseThrow();
     }
 
-    public void settings(AulasUser user, String courseCode, Space space, boolean qaMode, boolean locked) {
-        settings(user, courseCode, space, qaMode, locked, 0, 0);
-    }
-
     /**
      * A debate's settings; {@code pointsPerPost} and {@code maxPoints} grade it for participation (0 and 0: not graded),
      * shown in the gradebook.
@@ -239,7 +234,7 @@ public class Moderation {
         List<String> ids = new ArrayList<>();
         open.forEach(r -> ids.add(r.getReporterId()));
         entries.forEach(e -> ids.add(e.getActorId()));
-        Map<String, Account> names = people.byId(ids);
+        Map<String, String> names = people.names(ids);
         Map<String, String> titles = new java.util.HashMap<>();
         threads.findAllById(open.stream().map(PostReport::getThreadId).toList()).forEach(t -> titles.put(t.getId(), t.getTitle()));
         return new Page(course,
@@ -285,8 +280,7 @@ public class Moderation {
         return Query.query(Criteria.where("_id").is(id));
     }
 
-    private static String name(Map<String, Account> names, String id) {
-        Account a = names.get(id);
-        return a == null ? "" : a.getFullName();
+    private static String name(Map<String, String> names, String id) {
+        return names.getOrDefault(id, "");
     }
 }

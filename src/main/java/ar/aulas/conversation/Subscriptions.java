@@ -148,7 +148,6 @@ public class Subscriptions {
         Map<String, Boolean> none = new HashMap<>();
         preferences.findAllById(immediate).forEach(p -> none.put(p.getId(), p.isNone()));
         DebateSettings settings = debates.settingsOf(course, space);
-        java.time.LocalDate today = debates.today(course);
         for (Account person : people.byId(immediate).values()) {
             if (!person.isActive() || none.getOrDefault(person.getId(), false)) {
                 continue;
@@ -156,7 +155,7 @@ public class Subscriptions {
             Enrolment e = enrolled.get(person.getId());
             if (!DigestReaders.sees(trainers.contains(person.getId()), e == null ? null : e.getInstitutionId(),
                     e != null || trainers.contains(person.getId()), person.getId(), thread, post, settings,
-                    debates.released(course, space, today))) {
+                    debates.released(course, space))) {
                 continue;
             }
             String target = byThread.containsKey(person.getId()) ? Subscription.thread(thread.getId()) : space.key();

@@ -1,14 +1,11 @@
 package ar.aulas.conversation;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface ThreadRepository extends MongoRepository<DiscussionThread, String> {
 
     List<DiscussionThread> findByCourseCodeAndSpaceOrderByLastActivityAtDesc(String courseCode, String space);
-
-    List<DiscussionThread> findByCourseCodeAndSpaceIn(String courseCode, Collection<String> spaces);
 
     boolean existsByCourseCode(String courseCode);
 }

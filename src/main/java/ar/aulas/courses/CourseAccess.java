@@ -51,18 +51,6 @@ public class CourseAccess {
         return courses.findById(code).filter(c -> !c.isArchived());
     }
 
-    /** The institutions whose people follow the course now. */
-    public java.util.List<String> institutionsOf(Course course) {
-        return enrolments.findByCourseCodeAndActiveTrue(course.getCode()).stream().map(Enrolment::getInstitutionId)
-                .filter(java.util.Objects::nonNull).distinct().toList();
-    }
-
-    /** Whether the course has this module (released or not), for staff pages that name it. */
-    public boolean moduleExists(Course course, int number) {
-        return ar.aulas.shared.web.RequestMemo.get("module:" + course.getCode() + "/" + number,
-                () -> modules.findById(CourseModule.id(course.getCode(), number)).filter(m -> !m.isArchived())).isPresent();
-    }
-
     public boolean canSee(AulasUser user, Course course) {
         if (user.has(Role.ADMIN) || course.hasTrainer(user.email())) {
             return true;

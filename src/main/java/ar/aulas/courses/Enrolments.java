@@ -129,6 +129,12 @@ public class Enrolments {
         return institutionId != null && enrolments.existsByCourseCodeAndInstitutionIdAndActiveTrue(courseCode, institutionId);
     }
 
+    /** The institutions whose people follow the course now. */
+    public List<String> institutionsOf(String courseCode) {
+        return enrolments.findByCourseCodeAndActiveTrue(courseCode).stream().map(Enrolment::getInstitutionId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** The people following the course now, optionally of one institution only. */
     public List<Enrolment> active(String courseCode, String institutionId) {
         return enrolments.findByCourseCodeAndActiveTrue(courseCode).stream()

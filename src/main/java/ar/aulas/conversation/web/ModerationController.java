@@ -38,12 +38,7 @@ class ModerationController {
     @PostMapping("/posts/{id}/hide")
     String hide(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
             @RequestParam(defaultValue = "") String reason, @RequestParam String thread, RedirectAttributes redirect) {
-        try {
-            moderation.hide(me, code, id, reason);
-            Flash.success(redirect, "moderation.hidden");
-        } catch (ConversationRefused e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        attempt(redirect, () -> moderation.hide(me, code, id, reason), "moderation.hidden");
         return back(code, thread, id);
     }
 
@@ -66,12 +61,7 @@ class ModerationController {
     @PostMapping("/posts/{id}/report")
     String report(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
             @RequestParam(defaultValue = "") String reason, @RequestParam String thread, RedirectAttributes redirect) {
-        try {
-            moderation.report(me, code, id, reason);
-            Flash.success(redirect, "moderation.reported");
-        } catch (ConversationRefused e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        attempt(redirect, () -> moderation.report(me, code, id, reason), "moderation.reported");
         return back(code, thread, id);
     }
 
@@ -94,12 +84,8 @@ class ModerationController {
     @PostMapping("/threads/{id}/faq")
     String faq(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
             @RequestParam boolean published, RedirectAttributes redirect) {
-        try {
-            moderation.faq(me, code, id, published);
-            Flash.success(redirect, published ? "moderation.faq.published" : "moderation.faq.withdrawn");
-        } catch (ConversationRefused e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        attempt(redirect, () -> moderation.faq(me, code, id, published),
+                published ? "moderation.faq.published" : "moderation.faq.withdrawn");
         return "redirect:/courses/" + code + "/threads/" + id;
     }
 
@@ -116,12 +102,8 @@ class ModerationController {
             @RequestParam(defaultValue = "false") boolean qaMode, @RequestParam(defaultValue = "false") boolean locked,
             @RequestParam(defaultValue = "0") int pointsPerPost, @RequestParam(defaultValue = "0") int maxPoints,
             RedirectAttributes redirect) {
-        try {
-            moderation.settings(me, code, Space.debate(module), qaMode, locked, pointsPerPost, maxPoints);
-            Flash.success(redirect, "moderation.settings.saved");
-        } catch (ConversationRefused e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        attempt(redirect, () -> moderation.settings(me, code, Space.debate(module), qaMode, locked, pointsPerPost, maxPoints),
+                "moderation.settings.saved");
         return "redirect:/courses/" + code + "/debates/" + module;
     }
 
@@ -137,6 +119,16 @@ class ModerationController {
         moderation.resolve(me, code, id);
         Flash.success(redirect, "moderation.resolved");
         return "redirect:/courses/" + code + "/moderation";
+    }
+
+    /** Does it and says so, or says why not: these small forms live on the thread page, so the answer is a flash. */
+    private static void attempt(RedirectAttributes redirect, Runnable action, String done) {
+        try {
+            action.run();
+            Flash.success(redirect, done);
+        } catch (ConversationRefused e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
     }
 
     private static String back(String code, String thread, String post) {
