@@ -75,7 +75,8 @@ class SubscriptionTests {
         s.reply(s.cSession, thread, "San Lorenzo suma el río Arenales.", null);
         s.start(s.bSession, s.team(s.salta), "Solo el equipo", "Reunión interna del martes.");
         fixtures.clock().travelTo(DAY.plusDays(1));
-        assertThat(digest.send(DAY)).isGreaterThanOrEqualTo(4);
+        // the application's own 07:00 job could run at the same moment: what counts is one mail per person, below
+        digest.send(DAY);
         assertThat(digest.send(DAY)).isZero();
         String subject = "Resumen de los debates del 06/05/2031";
         List<OutboxMessage> toA = mailsTo(s.a.getEmail(), subject);
