@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The last step of {@code ./mvnw -Pbench verify}: merges what each benchmark wrote under {@code target/bench}
- * (load.json, certificates.json, participation.md) into {@code results.json}, checks the figures against the
+ * (load.json, certificates.json, bombs.json, participation.md) into {@code results.json}, checks the figures against the
  * performance budget of the README, and prints one Markdown report ({@code results.md}). A missed budget is
  * printed, never failed: benchmarks measure, they do not assert.
  */
@@ -46,6 +46,11 @@ class BenchmarkReport {
                     """, certificates.get("renderSignMedianMs").asDouble(), certificates.get("renderSignP99Ms").asDouble(),
                     certificates.get("pdfKb").asDouble(), certificates.get("bulk").asInt(), certificates.get("bulkSeconds").asDouble(),
                     certificates.get("bulkPerSecond").asDouble(), certificates.get("bulkFailed").asInt()));
+        }
+        Path bombs = DIR.resolve("bombs.md");
+        if (Files.exists(bombs)) {
+            results.put("bombs", read("bombs.json"));
+            md.append(Files.readString(bombs)).append('\n');
         }
         Path participation = DIR.resolve("participation.md");
         if (Files.exists(participation)) {

@@ -651,6 +651,11 @@ class LoadBenchmark {
     }
 
     private Process start(Path jar, Path dataDir, int port, List<String> args, Path log) throws IOException {
+        return startApp(jar, dataDir, port, args, log, mongoUri);
+    }
+
+    /** The application jar as its own process, with the README's JVM options and {@code MALLOC_ARENA_MAX=2}. */
+    static Process startApp(Path jar, Path dataDir, int port, List<String> args, Path log, String mongoUri) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--aulas.store.data-dir=" + dataDir,
@@ -665,7 +670,7 @@ class LoadBenchmark {
         return builder.start();
     }
 
-    private static Path jar() throws IOException {
+    static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("aulas-.*\\.jar")).filter(p -> !p.toString().endsWith("-plain.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("No application jar in target/: run ./mvnw -Pbench verify"))
@@ -673,7 +678,7 @@ class LoadBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -708,7 +713,7 @@ class LoadBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
