@@ -52,6 +52,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                 // a debate mail's one-click unsubscribe link authenticates by its signed token
                 .requestMatchers("/unsubscribe").permitAll()
+                .requestMatchers(HttpMethod.GET, "/public/library", "/public/library/**").permitAll()
                 .requestMatchers(unmapped(controllers)).permitAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form

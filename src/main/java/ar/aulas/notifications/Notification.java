@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "account_created", def = "{'accountId': 1, 'createdAt': -1}")
 public class Notification {
 
-    public enum Kind { REPLY, MENTION, ANNOUNCEMENT, GRADE, ANSWER, REPORT, MODERATION }
+    public enum Kind { REPLY, MENTION, ANNOUNCEMENT, GRADE, ANSWER, REPORT, MODERATION, LIBRARY }
 
     @Id
     private String id;

@@ -1,0 +1,155 @@
+package ar.aulas.library.web;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.library.LibraryAccess;
+import ar.aulas.library.LibraryCatalog;
+import ar.aulas.library.LibraryContributions;
+import ar.aulas.library.LibraryDocument;
+import ar.aulas.library.LibraryReading;
+import ar.aulas.library.LibraryRefused;
+import ar.aulas.library.LibraryReview;
+import ar.aulas.library.LibraryVersion;
+import ar.aulas.shared.web.Errors;
+import ar.aulas.shared.web.Flash;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The library for people logged in: search, a document's page and files, adding and editing documents. */
+@Controller
+@RequestMapping("/library")
+class LibraryController {
+
+    private final LibraryCatalog catalog;
+    private final LibraryReading reading;
+    private final LibraryContributions contributions;
+    private final LibraryReview review;
+    private final LibraryAccess access;
+    private final InstitutionDirectory institutions;
+
+    LibraryController(LibraryCatalog catalog, LibraryReading reading, LibraryContributions contributions, LibraryReview review,
+            LibraryAccess access, InstitutionDirectory institutions) {
+        this.catalog = catalog;
+        this.reading = reading;
+        this.contributions = contributions;
+        this.review = review;
+        this.access = access;
+        this.institutions = institutions;
+    }
+
+    @GetMapping
+    String search(@AuthenticationPrincipal AulasUser me, @ModelAttribute("search") SearchForm form, Model model) {
+        model.addAttribute("results", catalog.search(me, form.toSearch()));
+        model.addAttribute("librarian", access.librarian(me));
+        model.addAttribute("waiting", review.waiting(me));
+        model.addAttribute("mine", contributions.mine(me));
+        return "library/index";
+    }
+
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal AulasUser me, Model model) {
+        if (!model.containsAttribute("libraryForm")) {
+            model.addAttribute("libraryForm", new LibraryForm());
+        }
+        return form(me, model, null);
+    }
+
+    @PostMapping
+    String add(@AuthenticationPrincipal AulasUser me, @ModelAttribute("libraryForm") LibraryForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return form(me, model, null);
+        }
+        try {
+            LibraryDocument d = contributions.add(me, form.toDetails(),
+                    new LibraryContributions.Content(form.getFile(), form.getUrl(), form.getNote()));
+            Flash.success(redirect, d.isPublished() ? "library.published" : "library.proposed", d.getTitle());
+            return "redirect:/library/" + d.getId();
+        } catch (LibraryRefused e) {
+            Errors.reject(result, e);
+            return form(me, model, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String document(@AuthenticationPrincipal AulasUser me, @PathVariable String id, Model model) {
+        model.addAttribute("page", reading.page(me, id));
+        return "library/document";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@AuthenticationPrincipal AulasUser me, @PathVariable String id, Model model) {
+        LibraryReading.Page page = reading.page(me, id);
+        if (!page.mayEdit()) {
+            throw new ar.aulas.shared.web.NotFoundException();
+        }
+        model.addAttribute("libraryForm", LibraryForm.of(page.document()));
+        return form(me, model, page.document());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal AulasUser me, @PathVariable String id, @ModelAttribute("libraryForm") LibraryForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        LibraryReading.Page page = reading.page(me, id);
+        if (result.hasErrors()) {
+            return form(me, model, page.document());
+        }
+        try {
+            LibraryDocument d = contributions.edit(me, id, form.toDetails(), form.getVersion() == null ? -1 : form.getVersion());
+            Flash.success(redirect, "library.edited", d.getTitle());
+            return "redirect:/library/" + id;
+        } catch (LibraryRefused e) {
+            Errors.reject(result, e);
+            return form(me, model, page.document());
+        }
+    }
+
+    @PostMapping("/{id}/versions")
+    String addVersion(@AuthenticationPrincipal AulasUser me, @PathVariable String id,
+            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String url,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        try {
+            LibraryVersion v = contributions.addVersion(me, id, new LibraryContributions.Content(file, url, note));
+            Flash.success(redirect, "library.versionAdded", v.getNumber());
+            return "redirect:/library/" + id + "#versions";
+        } catch (LibraryRefused e) {
+            model.addAttribute("page", reading.page(me, id));
+            model.addAttribute("versionError", e);
+            model.addAttribute("typedUrl", url);
+            model.addAttribute("typedNote", note);
+            return "library/document";
+        }
+    }
+
+    @GetMapping("/{id}/file")
+    ResponseEntity<InputStreamResource> current(@AuthenticationPrincipal AulasUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean view) {
+        return reading.file(me, id, null, view);
+    }
+
+    @GetMapping("/{id}/versions/{number}/file")
+    ResponseEntity<InputStreamResource> version(@AuthenticationPrincipal AulasUser me, @PathVariable String id,
+            @PathVariable int number, @RequestParam(defaultValue = "false") boolean view) {
+        return reading.file(me, id, number, view);
+    }
+
+    private String form(AulasUser me, Model model, LibraryDocument editing) {
+        model.addAttribute("editing", editing);
+        model.addAttribute("institutions", institutions.active());
+        model.addAttribute("librarian", access.librarian(me));
+        model.addAttribute("maxMb", contributions.maxFileMegabytes());
+        return "library/form";
+    }
+}

@@ -1,0 +1,99 @@
+package ar.aulas.library.web;
+
+import ar.aulas.library.LibraryDocument;
+import ar.aulas.library.LibraryRefused;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The library's document form: details, and (for a new document) its file or link and a note. */
+public class LibraryForm {
+
+    private String title;
+    private String description;
+    private LibraryDocument.Type type;
+    private String year;
+    private String language = "es";
+    private List<String> institutionIds = new ArrayList<>();
+    private String localities;
+    private List<Integer> modules = new ArrayList<>();
+    private String tags;
+    private LibraryDocument.UsageRight usageRight;
+    private LibraryDocument.Visibility visibility = LibraryDocument.Visibility.PROGRAMME;
+    private String audienceInstitutionId;
+    private String url;
+    private String note;
+    private MultipartFile file;
+    private Long version;
+
+    static LibraryForm of(LibraryDocument d) {
+        LibraryForm form = new LibraryForm();
+        LibraryDocument.Details details = d.details();
+        form.title = details.title();
+        form.description = details.description();
+        form.type = details.type();
+        form.year = details.year() == null ? null : String.valueOf(details.year());
+        form.language = details.language();
+        form.institutionIds = new ArrayList<>(details.institutionIds());
+        form.localities = String.join(", ", details.localities());
+        form.modules = new ArrayList<>(details.modules());
+        form.tags = String.join(", ", details.tags());
+        form.usageRight = details.usageRight();
+        form.visibility = details.visibility();
+        form.audienceInstitutionId = details.audienceInstitutionId();
+        form.version = d.getVersion();
+        return form;
+    }
+
+    LibraryDocument.Details toDetails() {
+        Integer parsedYear = null;
+        if (year != null && !year.isBlank()) {
+            try {
+                parsedYear = Integer.valueOf(year.strip());
+            } catch (NumberFormatException e) {
+                throw new LibraryRefused("year", "library.year.number");
+            }
+        }
+        return new LibraryDocument.Details(title, description, type, parsedYear, language,
+                institutionIds == null ? List.of() : institutionIds, split(localities), modules == null ? List.of() : modules,
+                split(tags), usageRight, visibility, audienceInstitutionId);
+    }
+
+    private static List<String> split(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public LibraryDocument.Type getType() { return type; }
+    public void setType(LibraryDocument.Type type) { this.type = type; }
+    public String getYear() { return year; }
+    public void setYear(String year) { this.year = year; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) { this.language = language; }
+    public List<String> getInstitutionIds() { return institutionIds; }
+    public void setInstitutionIds(List<String> institutionIds) { this.institutionIds = institutionIds; }
+    public String getLocalities() { return localities; }
+    public void setLocalities(String localities) { this.localities = localities; }
+    public List<Integer> getModules() { return modules; }
+    public void setModules(List<Integer> modules) { this.modules = modules; }
+    public String getTags() { return tags; }
+    public void setTags(String tags) { this.tags = tags; }
+    public LibraryDocument.UsageRight getUsageRight() { return usageRight; }
+    public void setUsageRight(LibraryDocument.UsageRight usageRight) { this.usageRight = usageRight; }
+    public LibraryDocument.Visibility getVisibility() { return visibility; }
+    public void setVisibility(LibraryDocument.Visibility visibility) { this.visibility = visibility; }
+    public String getAudienceInstitutionId() { return audienceInstitutionId; }
+    public void setAudienceInstitutionId(String audienceInstitutionId) { this.audienceInstitutionId = audienceInstitutionId; }
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+    public MultipartFile getFile() { return file; }
+    public void setFile(MultipartFile file) { this.file = file; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
+}
