@@ -37,11 +37,13 @@ class StartupData implements ApplicationRunner {
     private final Enrolments enrolments;
     private final CoursesProperties coursesProperties;
     private final DemoConversation conversation;
+    private final DemoLibrary library;
 
     StartupData(InstitutionDirectory institutions, AccountRegistry accounts, Passwords passwords,
             ObjectProvider<EmbeddedMongo> embedded, Environment env, CourseSync courses, Enrolments enrolments,
-            CoursesProperties coursesProperties, DemoConversation conversation) {
+            CoursesProperties coursesProperties, DemoConversation conversation, DemoLibrary library) {
         this.conversation = conversation;
+        this.library = library;
         this.courses = courses;
         this.enrolments = enrolments;
         this.coursesProperties = coursesProperties;
@@ -70,6 +72,7 @@ class StartupData implements ApplicationRunner {
             if (courses.isLive(DemoAccounts.COURSE)) {
                 conversation.seed();
             }
+            library.seed();
         }
     }
 

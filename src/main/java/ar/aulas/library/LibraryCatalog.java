@@ -101,6 +101,11 @@ public class LibraryCatalog {
         return new Results(search, found, total, page, pages, byId, localities(byId));
     }
 
+    /** Whether the library holds no document at all (the demo fills an empty one). */
+    public boolean isEmpty() {
+        return !mongo.exists(new Query(), LibraryDocument.class);
+    }
+
     /** The localities of the programme's institutions, for the filter (a document may name others too). */
     private static List<String> localities(Map<String, Institution> byId) {
         TreeSet<String> names = new TreeSet<>(Comparator.comparing(Text::searchable));

@@ -104,7 +104,8 @@ class LibraryTests {
     int found(MockHttpSession who, String q) throws Exception {
         String html = mvc.perform(get("/library").param("q", q).session(who)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        return html.split("href=\"/library/[0-9a-f]{24}\"", -1).length - 1;
+        String results = html.substring(html.indexOf("aria-live=\"polite\""));
+        return results.split("href=\"/library/[0-9a-f]{24}\"", -1).length - 1;
     }
 
     @Test
