@@ -80,12 +80,15 @@ public class DataGenerator {
     private final ar.aulas.courses.CourseStructure structure;
 
     private final ar.aulas.conversation.GeneratedConversation conversation;
+    private final ar.aulas.library.GeneratedLibrary library;
 
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
             org.springframework.security.core.userdetails.UserDetailsService users,
-            ar.aulas.courses.CourseStructure structure, ar.aulas.conversation.GeneratedConversation conversation) {
+            ar.aulas.courses.CourseStructure structure, ar.aulas.conversation.GeneratedConversation conversation,
+            ar.aulas.library.GeneratedLibrary library) {
+        this.library = library;
         this.conversation = conversation;
         this.structure = structure;
         this.events = events;
@@ -250,6 +253,8 @@ public class DataGenerator {
         // written around the services: the participation figures are rebuilt from what is stored now
         courses.forEach(structure::changed); // sessions marked taken above
         courses.forEach(code -> events.publishEvent(ar.aulas.shared.ParticipationChanged.course(code)));
+        // the programme's library: half as many documents as participants (5,000 at size L)
+        documents += library.write(spec.participants() / 2, institutionIds, random, now.toInstant());
         long certificates = spec.certificates() ? certificates(courses) : 0;
         return new Report(courses, institutionIds, documents + certificates, (System.nanoTime() - t0) / 1_000_000, certificates);
     }

@@ -28,9 +28,11 @@ public class LibraryReview {
     private final LibraryAudit audit;
     private final Notifications notifications;
     private final Clock clock;
+    private final LibraryLinkRepository links;
 
-    LibraryReview(LibraryDocumentRepository documents, LibraryVersionRepository versions, LibraryContributions contributions,
+    LibraryReview(LibraryLinkRepository links, LibraryDocumentRepository documents, LibraryVersionRepository versions, LibraryContributions contributions,
             LibraryFiles files, LibraryAccess access, LibraryAudit audit, Notifications notifications, Clock clock) {
+        this.links = links;
         this.documents = documents;
         this.versions = versions;
         this.contributions = contributions;
@@ -121,6 +123,7 @@ public class LibraryReview {
         List<LibraryVersion> all = versions.findByDocumentIdOrderByNumberDesc(id);
         documents.delete(document);
         versions.deleteAll(all);
+        links.deleteAll(links.findByDocumentId(id));
         all.stream().filter(v -> v.getFile() != null).map(v -> v.getFile().sha256()).distinct()
                 .filter(sha -> !versions.existsByFileSha256(sha)).forEach(files::forget);
     }

@@ -196,6 +196,12 @@ class LoadBenchmark {
                 endpoints.add(perUser("participant-thread-500-replies", firstCourse,
                         s -> "/courses/" + course + "/threads/" + ids.longThread()));
             }
+            // the library (5,000 generated documents at size L): searches with and without words and filters, a page each
+            List<String> searches = List.of("/library?q=movilidad", "/library?q=cartografia&type=MAP", "/library?q=agua+saneamiento",
+                    "/library?locality=San+Lorenzo&sort=title", "/library?q=riesgo+hidrico&page=2", "/library");
+            java.util.concurrent.atomic.AtomicInteger search = new java.util.concurrent.atomic.AtomicInteger();
+            endpoints.add(perUser("participant-library-search", participants,
+                    s -> searches.get(search.getAndIncrement() % searches.size())));
             // the writing ones last: a work submitted again (its 200 KB file replacing the one before), each
             // check-in of a person into a session once, each grade save once on the version it read
             List<String[]> works = new ArrayList<>();

@@ -323,4 +323,76 @@ class LibraryTests {
                 .isZero();
         mvc.perform(get("/library/" + id).session(admin)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void curatorsOrderACollectionAndEveryoneSeesOnlyTheDocumentsTheyMayOpen() throws Exception {
+        String first = add(trainer, pdf("uno " + tag), "title", "Primero " + tag);
+        String second = add(trainer, pdf("dos " + tag), "title", "Segundo " + tag);
+        String own = add(trainer, pdf("tres " + tag), "title", "De San Lorenzo " + tag, "visibility", "INSTITUTION",
+                "audienceInstitutionId", mslo);
+        mvc.perform(post("/library/collections").param("title", "Insumos " + tag).session(salta).with(csrf()))
+                .andExpect(status().isNotFound());
+        String location = mvc.perform(post("/library/collections").param("title", "Insumos " + tag)
+                .param("description", "Para el estado de situación").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String collection = location.substring("/library/collections/".length());
+        for (String d : List.of(first, second, own)) {
+            mvc.perform(post("/library/collections/documents").param("collectionId", collection).param("documentId", d)
+                    .session(trainer).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/library/collections/documents").param("collectionId", collection).param("documentId", first)
+                .session(sanLorenzo).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/library/collections/" + collection + "/documents/" + second + "/move").param("by", "-1")
+                .session(trainer).with(csrf())).andExpect(status().is3xxRedirection());
+        String seenBySalta = page(salta, location);
+        assertThat(seenBySalta.indexOf("Segundo " + tag)).isLessThan(seenBySalta.indexOf("Primero " + tag)).isPositive();
+        assertThat(seenBySalta).doesNotContain("De San Lorenzo " + tag).doesNotContain("Quitar");
+        assertThat(page(sanLorenzo, location)).contains("De San Lorenzo " + tag);
+        assertThat(page(salta, "/library/" + first)).contains("En las colecciones:", "Insumos " + tag);
+        mvc.perform(post("/library/collections/" + collection + "/documents/" + first + "/remove").session(salta).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/library/collections/" + collection + "/documents/" + first + "/remove").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(salta, location)).doesNotContain("Primero " + tag).contains("Segundo " + tag);
+    }
+
+    @Test
+    void aDocumentLinkedToAModuleAnExerciseAndADebateIsListedThereForWhoeverMayOpenIt() throws Exception {
+        String course = ar.aulas.demo.DemoAccounts.COURSE;
+        String shared = add(trainer, pdf("vinculado " + tag), "title", "Guía vinculada " + tag);
+        String own = add(trainer, pdf("propio " + tag), "title", "Solo San Lorenzo " + tag, "visibility", "INSTITUTION",
+                "audienceInstitutionId", mslo);
+        String proposal = add(sanLorenzo, pdf("propuesta " + tag), "title", "Propuesta " + tag);
+        for (String place : List.of(course + "|1|module", course + "|1|exercise:mapa-de-actores", course + "|1|debate")) {
+            mvc.perform(post("/library/" + shared + "/links").param("place", place).session(salta).with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/library/" + shared + "/links").param("place", place).session(trainer).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            mvc.perform(post("/library/" + own + "/links").param("place", place).session(trainer).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/library/" + proposal + "/links").param("place", course + "|1|module").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/library/" + shared + "/links").param("place", "OTRO|1|module").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        for (String path : List.of("/courses/" + course + "/modules/1", "/courses/" + course + "/modules/1/exercises/mapa-de-actores",
+                "/courses/" + course + "/debates/1")) {
+            assertThat(page(salta, path)).as(path).contains("De la biblioteca", "Guía vinculada " + tag)
+                    .doesNotContain("Solo San Lorenzo " + tag, "Propuesta " + tag);
+            assertThat(page(sanLorenzo, path)).as(path).contains("Guía vinculada " + tag, "Solo San Lorenzo " + tag);
+        }
+        assertThat(page(salta, "/courses/" + course + "/modules/2")).doesNotContain("Guía vinculada " + tag);
+        String document = page(trainer, "/library/" + shared);
+        assertThat(document).contains("Dónde se usa", "Debate del encuentro 1", "Ejercicio «");
+        assertThat(mongo.getCollection("library_links").countDocuments(new Document("documentId", shared))).isEqualTo(3);
+        assertThat(mongo.getCollection("library_links").countDocuments(new Document("documentId", proposal)))
+                .as("only published documents are linked").isZero();
+        String link = mongo.getCollection("library_links").find(new Document("documentId", shared).append("place", "module"))
+                .first().getObjectId("_id").toHexString();
+        mvc.perform(post("/library/" + shared + "/links/" + link + "/remove").session(salta).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/library/" + shared + "/links/" + link + "/remove").session(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(salta, "/courses/" + course + "/modules/1")).doesNotContain("Guía vinculada " + tag);
+    }
 }

@@ -36,8 +36,12 @@ class DebateController {
     private final ar.aulas.conversation.Subscriptions subscriptions;
     private final ar.aulas.shared.web.FormDrafts drafts;
 
+    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places;
+
     DebateController(Debates debates, ConversationSearch search, ar.aulas.conversation.Subscriptions subscriptions,
-            ar.aulas.shared.web.FormDrafts drafts) {
+            ar.aulas.shared.web.FormDrafts drafts,
+            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places) {
+        this.places = places;
         this.drafts = drafts;
         this.debates = debates;
         this.search = search;
@@ -47,6 +51,8 @@ class DebateController {
     @GetMapping("/debates/{module}")
     String debate(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+        model.addAttribute("related", ar.aulas.courses.PlaceDocuments.of(places, me, code, module,
+                ar.aulas.courses.PlaceDocuments.DEBATE));
         return space(me, code, Space.debate(module), page, model, request);
     }
 

@@ -21,8 +21,11 @@ class CourseController {
     private final CourseCatalog catalog;
     private final CourseSearch search;
     private final CourseFiles files;
+    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places;
 
-    CourseController(CourseCatalog catalog, CourseSearch search, CourseFiles files) {
+    CourseController(CourseCatalog catalog, CourseSearch search, CourseFiles files,
+            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places) {
+        this.places = places;
         this.catalog = catalog;
         this.search = search;
         this.files = files;
@@ -44,6 +47,8 @@ class CourseController {
     String module(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int number,
             Model model) {
         model.addAttribute("page", catalog.module(me, code, number));
+        model.addAttribute("related", ar.aulas.courses.PlaceDocuments.of(places, me, code, number,
+                ar.aulas.courses.PlaceDocuments.MODULE));
         if (!model.containsAttribute("materialForm")) {
             model.addAttribute("materialForm", new MaterialForm());
         }

@@ -37,8 +37,12 @@ class ExerciseController {
     private final ar.aulas.exercises.ExerciseRepository exercises;
     private final ar.aulas.shared.web.FormDrafts drafts;
 
+    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places;
+
     ExerciseController(SubmissionWork work, SubmissionRepository submissions, ExerciseAccess access, CourseFiles files,
-            ar.aulas.exercises.ExerciseRepository exercises, ar.aulas.shared.web.FormDrafts drafts) {
+            ar.aulas.exercises.ExerciseRepository exercises, ar.aulas.shared.web.FormDrafts drafts,
+            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places) {
+        this.places = places;
         this.drafts = drafts;
         this.exercises = exercises;
         this.work = work;
@@ -74,6 +78,8 @@ class ExerciseController {
             model.addAttribute("form", form);
         }
         model.addAttribute("grader", access.grades(me, view.course()));
+        model.addAttribute("related", ar.aulas.courses.PlaceDocuments.of(places, me, code, module,
+                ar.aulas.courses.PlaceDocuments.exercise(slug)));
         return "exercises/exercise";
     }
 

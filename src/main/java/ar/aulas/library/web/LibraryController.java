@@ -38,9 +38,14 @@ class LibraryController {
     private final LibraryReview review;
     private final LibraryAccess access;
     private final InstitutionDirectory institutions;
+    private final ar.aulas.library.LibraryCollections collections;
+    private final ar.aulas.library.LibraryLinks links;
 
     LibraryController(LibraryCatalog catalog, LibraryReading reading, LibraryContributions contributions, LibraryReview review,
-            LibraryAccess access, InstitutionDirectory institutions) {
+            LibraryAccess access, InstitutionDirectory institutions, ar.aulas.library.LibraryCollections collections,
+            ar.aulas.library.LibraryLinks links) {
+        this.collections = collections;
+        this.links = links;
         this.catalog = catalog;
         this.reading = reading;
         this.contributions = contributions;
@@ -55,6 +60,7 @@ class LibraryController {
         model.addAttribute("librarian", access.librarian(me));
         model.addAttribute("waiting", review.waiting(me));
         model.addAttribute("mine", contributions.mine(me));
+        model.addAttribute("collections", collections.all());
         return "library/index";
     }
 
@@ -86,7 +92,37 @@ class LibraryController {
     @GetMapping("/{id}")
     String document(@AuthenticationPrincipal AulasUser me, @PathVariable String id, Model model) {
         model.addAttribute("page", reading.page(me, id));
+        return document(id, model);
+    }
+
+    /** The document's page with the collections it is in and where it is used (and, for curators, what they can add). */
+    private String document(String id, Model model) {
+        model.addAttribute("inCollections", collections.of(id));
+        model.addAttribute("collections", collections.all());
+        model.addAttribute("uses", links.uses(id));
+        LibraryReading.Page page = (LibraryReading.Page) model.getAttribute("page");
+        model.addAttribute("places", page != null && page.librarian() ? links.places() : java.util.List.of());
         return "library/document";
+    }
+
+    @PostMapping("/{id}/links")
+    String link(@AuthenticationPrincipal AulasUser me, @PathVariable String id, @RequestParam(required = false) String place,
+            RedirectAttributes redirect) {
+        try {
+            links.link(me, id, place == null ? "" : place);
+            Flash.success(redirect, "library.link.added");
+        } catch (LibraryRefused e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/library/" + id + "#uses";
+    }
+
+    @PostMapping("/{id}/links/{linkId}/remove")
+    String unlink(@AuthenticationPrincipal AulasUser me, @PathVariable String id, @PathVariable String linkId,
+            RedirectAttributes redirect) {
+        links.unlink(me, id, linkId);
+        Flash.success(redirect, "library.link.removed");
+        return "redirect:/library/" + id + "#uses";
     }
 
     @GetMapping("/{id}/edit")
@@ -129,7 +165,7 @@ class LibraryController {
             model.addAttribute("versionError", e);
             model.addAttribute("typedUrl", url);
             model.addAttribute("typedNote", note);
-            return "library/document";
+            return document(id, model);
         }
     }
 

@@ -22,8 +22,13 @@ class LibraryReviewController {
 
     private final LibraryReview review;
     private final LibraryReading reading;
+    private final ar.aulas.library.LibraryCollections collections;
+    private final ar.aulas.library.LibraryLinks links;
 
-    LibraryReviewController(LibraryReview review, LibraryReading reading) {
+    LibraryReviewController(LibraryReview review, LibraryReading reading, ar.aulas.library.LibraryCollections collections,
+            ar.aulas.library.LibraryLinks links) {
+        this.collections = collections;
+        this.links = links;
         this.review = review;
         this.reading = reading;
     }
@@ -49,6 +54,10 @@ class LibraryReviewController {
             model.addAttribute("page", reading.page(me, id));
             model.addAttribute("returnError", e);
             model.addAttribute("typedReason", reason);
+            model.addAttribute("inCollections", collections.of(id));
+            model.addAttribute("collections", collections.all());
+            model.addAttribute("uses", links.uses(id));
+            model.addAttribute("places", links.places());
             return "library/document";
         }
     }
