@@ -44,7 +44,11 @@ public class ParticipationReport {
     private final Formats formats;
     private final Clock clock;
 
-    ParticipationReport(Participation participation, MessageSource messages, Formats formats, Clock clock) {
+    private final ar.aulas.library.LibraryReports library;
+
+    ParticipationReport(Participation participation, MessageSource messages, Formats formats, Clock clock,
+            ar.aulas.library.LibraryReports library) {
+        this.library = library;
         this.participation = participation;
         this.messages = messages;
         this.formats = formats;
@@ -58,6 +62,22 @@ public class ParticipationReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The institution's report, published to the library as a new version of that institution's "Informe de
+     * participación" for the course (created the first time): for whoever may make the report.
+     */
+    public ar.aulas.library.LibraryDocument publish(AulasUser user, String code, String institutionId, Locale locale) {
+        Participation.InstitutionView view = participation.institution(user, code, institutionId);
+        byte[] pdf;
+        try {
+            pdf = stamp(body(view, locale), view, locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return library.participation(user, code, view.course().getTitle(), institutionId, view.institution().getName(), pdf,
+                "participacion-" + code + "-" + view.institution().getCode() + ".pdf");
     }
 
     private byte[] body(Participation.InstitutionView view, Locale locale) throws IOException {

@@ -395,4 +395,30 @@ class LibraryTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(page(salta, "/courses/" + course + "/modules/1")).doesNotContain("Guía vinculada " + tag);
     }
+
+    @Test
+    void anInstitutionsParticipationReportIsPublishedInOneClickAsANewVersionOfItsDocument() throws Exception {
+        String course = ar.aulas.demo.DemoAccounts.COURSE;
+        String publish = "/courses/" + course + "/participation/institutions/" + mslo + "/publish";
+        String first = mvc.perform(post(publish).session(scopedCoordinator).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String second = mvc.perform(post(publish).session(coordinator).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(second).as("the same document, a new version").isEqualTo(first);
+        LibraryDocument report = documents.findById(first.substring("/library/".length())).orElseThrow();
+        assertThat(report.getTitle()).startsWith("Informe de participación — Municipalidad de San Lorenzo");
+        assertThat(report.getStatus()).isEqualTo(LibraryDocument.Status.PUBLISHED);
+        assertThat(report.getVisibility()).isEqualTo(LibraryDocument.Visibility.INSTITUTION);
+        assertThat(report.getAudienceInstitutionId()).isEqualTo(mslo);
+        assertThat(report.getUsageRight()).isEqualTo(LibraryDocument.UsageRight.INTERNAL);
+        assertThat(report.getCurrentVersion()).isGreaterThanOrEqualTo(2);
+        byte[] pdf = mvc.perform(get(first + "/file").session(sanLorenzo)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        mvc.perform(get(first).session(salta)).andExpect(status().isNotFound());
+        String salt = institutions.findByCode("MSAL").orElseThrow().getId();
+        mvc.perform(post("/courses/" + course + "/participation/institutions/" + salt + "/publish").session(scopedCoordinator)
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post(publish).session(salta).with(csrf())).andExpect(status().isNotFound());
+    }
 }

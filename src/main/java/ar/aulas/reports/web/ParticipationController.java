@@ -53,6 +53,14 @@ class ParticipationController {
                         .filename("participacion-" + code + ".pdf").build().toString()).body(pdf);
     }
 
+    @org.springframework.web.bind.annotation.PostMapping("/institutions/{institutionId}/publish")
+    String publish(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String institutionId,
+            Locale locale, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        var document = report.publish(me, code, institutionId, locale);
+        ar.aulas.shared.web.Flash.success(redirect, "participation.report.published", document.getCurrentVersion());
+        return "redirect:/library/" + document.getId();
+    }
+
     @GetMapping
     String programme(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
             @RequestParam(defaultValue = "NAME") Participation.Sort sort, @RequestParam(defaultValue = "asc") String dir,
