@@ -4,6 +4,7 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.shared.web.NotFoundException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
@@ -58,17 +59,20 @@ public class LibraryAccess {
         return d;
     }
 
-    /** The published documents a person may find (the search adds its own filters to this). */
-    Criteria published(AulasUser user) {
-        Criteria published = Criteria.where("status").is(LibraryDocument.Status.PUBLISHED);
+    /**
+     * Which published documents a person may find, as alternatives (any one suffices): none for librarians (every
+     * one), the public ones for an anonymous visitor, the programme's, the public ones and their institutions' for
+     * anyone else.
+     */
+    List<Criteria> findable(AulasUser user) {
         if (user == null) {
-            return published.and("visibility").is(LibraryDocument.Visibility.PUBLIC);
+            return List.of(Criteria.where("visibility").is(LibraryDocument.Visibility.PUBLIC));
         }
         if (librarian(user)) {
-            return published;
+            return List.of();
         }
-        return published.orOperator(Criteria.where("visibility").in(LibraryDocument.Visibility.PROGRAMME,
-                LibraryDocument.Visibility.PUBLIC), Criteria.where("audienceInstitutionId").in(institutions(user)));
+        return List.of(Criteria.where("visibility").in(LibraryDocument.Visibility.PROGRAMME, LibraryDocument.Visibility.PUBLIC),
+                Criteria.where("audienceInstitutionId").in(institutions(user)));
     }
 
     /** A librarian may edit any document; its proposer while it is not published yet. */

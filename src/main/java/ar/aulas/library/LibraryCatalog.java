@@ -60,35 +60,58 @@ public class LibraryCatalog {
     }
 
     public Results search(AulasUser user, Search search) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(access.published(user));
+        // one flat filter, so the store serves it from an index: the most selective search word's keyword first
+        List<String> words = new ArrayList<>();
         if (search.q() != null) {
-            String[] words = Text.searchable(search.q()).split("\\s+");
-            for (int i = 0; i < Math.min(words.length, MAX_WORDS); i++) {
-                if (!words[i].isBlank()) {
-                    all.add(Criteria.where("searchable").regex(Pattern.quote(words[i])));
+            for (String w : Text.searchable(search.q()).split("[^\\p{L}\\p{N}]+")) {
+                if (!w.isBlank() && words.size() < MAX_WORDS && !words.contains(w)) {
+                    words.add(w);
                 }
             }
         }
+        words.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        Criteria filter = new Criteria();
+        List<Criteria> more = new ArrayList<>();
+        boolean keyed = false;
+        for (String w : words) {
+            String keyword = LibraryDocument.keyword(w);
+            if (keyword != null && !keyed) {
+                filter = Criteria.where("keywords").is(keyword);
+                keyed = true;
+            } else if (keyword != null) {
+                more.add(Criteria.where("keywords").is(keyword));
+            }
+            more.add(Criteria.where("searchable").regex(Pattern.quote(w)));
+        }
+        filter.and("status").is(LibraryDocument.Status.PUBLISHED);
         if (search.type() != null) {
-            all.add(Criteria.where("type").is(search.type()));
+            filter.and("type").is(search.type());
         }
         if (search.institutionId() != null) {
-            all.add(Criteria.where("institutionIds").is(search.institutionId()));
+            filter.and("institutionIds").is(search.institutionId());
         }
         if (search.locality() != null) {
-            all.add(Criteria.where("localities").is(search.locality()));
+            filter.and("localities").is(search.locality());
         }
         if (search.module() != null) {
-            all.add(Criteria.where("modules").is(search.module()));
+            filter.and("modules").is(search.module());
         }
         if (search.year() != null) {
-            all.add(Criteria.where("year").is(search.year()));
+            filter.and("year").is(search.year());
         }
         if (search.usageRight() != null) {
-            all.add(Criteria.where("usageRight").is(search.usageRight()));
+            filter.and("usageRight").is(search.usageRight());
         }
-        Query query = new Query(new Criteria().andOperator(all));
+        List<Criteria> findable = access.findable(user);
+        if (findable.size() == 1) {
+            more.add(findable.get(0));
+        } else if (findable.size() > 1) {
+            filter.orOperator(findable);
+        }
+        if (!more.isEmpty()) {
+            filter.andOperator(more);
+        }
+        Query query = new Query(filter);
         long total = mongo.count(query, LibraryDocument.class);
         int size = properties.pageSize();
         int pages = (int) Math.max(1, (total + size - 1) / size);

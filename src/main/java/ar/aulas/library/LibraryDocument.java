@@ -20,6 +20,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("library_documents")
 @CompoundIndexes({
     @CompoundIndex(name = "status_published", def = "{'status': 1, 'publishedAt': -1}"),
+    @CompoundIndex(name = "keywords_status", def = "{'keywords': 1, 'status': 1}"),
+    @CompoundIndex(name = "type_status", def = "{'type': 1, 'status': 1}"),
+    @CompoundIndex(name = "localities_status", def = "{'localities': 1, 'status': 1}"),
+    @CompoundIndex(name = "institutions_status", def = "{'institutionIds': 1, 'status': 1}"),
     @CompoundIndex(name = "proposer", def = "{'proposedById': 1, 'createdAt': -1}"),
     @CompoundIndex(name = "institution_status", def = "{'audienceInstitutionId': 1, 'status': 1}")
 })
@@ -62,6 +66,8 @@ public class LibraryDocument {
     private Material.StoredFile file;
     private int currentVersion;
     private String searchable;
+    /** Each word of the title, description and tags folded, as its prefixes of 3 to 12 letters: what a search word finds. */
+    private List<String> keywords = new ArrayList<>();
     private String proposedById;
     private String proposedByName;
     private String proposerInstitutionId;
@@ -100,6 +106,7 @@ public class LibraryDocument {
         this.audienceInstitutionId = d.visibility() == Visibility.INSTITUTION ? d.audienceInstitutionId() : null;
         this.searchable = Text.searchable(String.join(" ", d.title(), d.description() == null ? "" : d.description(),
                 String.join(" ", d.tags())));
+        this.keywords = keywords(searchable);
         this.updatedAt = now;
     }
 
@@ -134,6 +141,25 @@ public class LibraryDocument {
     void archive(Instant now) {
         this.status = Status.ARCHIVED;
         this.updatedAt = now;
+    }
+
+    static final int MIN_KEYWORD = 3;
+    static final int MAX_KEYWORD = 12;
+
+    /** The prefixes (3 to 12 letters) of every word of a folded text, each once. */
+    static List<String> keywords(String folded) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
+            for (int n = MIN_KEYWORD; n <= Math.min(MAX_KEYWORD, word.length()); n++) {
+                out.add(word.substring(0, n));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The keyword a search word is looked up by (its first 12 letters), or null when it is shorter than 3. */
+    static String keyword(String word) {
+        return word.length() < MIN_KEYWORD ? null : word.substring(0, Math.min(MAX_KEYWORD, word.length()));
     }
 
     public Details details() {

@@ -90,7 +90,7 @@ class LibraryTests {
 
     /** Posts a new document and returns its id (from the redirect to its page). */
     String add(MockHttpSession who, MockMultipartFile file, String... extra) throws Exception {
-        String location = mvc.perform(form("/library", file, extra).session(who).with(csrf()))
+        String location = mvc.perform(form("/library/new", file, extra).session(who).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/library/");
         return location.substring("/library/".length());
@@ -222,7 +222,7 @@ class LibraryTests {
 
         // a scoped coordinator may propose only for their own institution
         String other = institutions.findByCode("MSAL").orElseThrow().getId();
-        String answer = mvc.perform(form("/library", pdf("ajeno"), "visibility", "INSTITUTION", "audienceInstitutionId", other)
+        String answer = mvc.perform(form("/library/new", pdf("ajeno"), "visibility", "INSTITUTION", "audienceInstitutionId", other)
                 .session(scopedCoordinator).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(answer).contains("Solo podés limitarlo a tu propia institución");
     }
@@ -246,7 +246,7 @@ class LibraryTests {
         assertThat(mongo.getCollection("library_public_downloads").find(new Document("documentId", id)).first())
                 .as("counted per day, no address or person").containsOnlyKeys("_id", "documentId", "day", "count");
 
-        String refused = mvc.perform(form("/library", pdf("interno"), "visibility", "PUBLIC", "usageRight", "INTERNAL")
+        String refused = mvc.perform(form("/library/new", pdf("interno"), "visibility", "PUBLIC", "usageRight", "INTERNAL")
                 .session(trainer).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Un documento de uso interno no puede ser público");
     }
@@ -279,17 +279,17 @@ class LibraryTests {
         long vers = versions.count();
         long files = mongo.getCollection("fs.files").countDocuments();
         Map<String, MockMultipartHttpServletRequestBuilder> cases = new LinkedHashMap<>();
-        cases.put("no corresponde a un PDF", form("/library", new MockMultipartFile("file", "informe.pdf",
+        cases.put("no corresponde a un PDF", form("/library/new", new MockMultipartFile("file", "informe.pdf",
                 "application/pdf", "MZ\u0090\u0000programa".getBytes())));
-        cases.put("no corresponde a un DOCX", form("/library", new MockMultipartFile("file", "informe.docx", "application/octet-stream",
+        cases.put("no corresponde a un DOCX", form("/library/new", new MockMultipartFile("file", "informe.docx", "application/octet-stream",
                 SampleFiles.zipWithProgram())));
-        cases.put("Elegí el derecho de uso", form("/library", pdf("sin derecho"), "usageRight", ""));
-        cases.put("Escribí un título", form("/library", pdf("sin título"), "title", "  "));
-        cases.put("El enlace tiene que empezar con http:// o https://", form("/library", null, "url", "javascript:alert(1)"));
-        cases.put("Subí un archivo o escribí un enlace, no los dos", form("/library", pdf("ambos"), "url", "https://salta.gob.ar"));
-        cases.put("Subí un archivo o escribí un enlace.", form("/library", null));
-        cases.put("El año tiene que ser un número", form("/library", pdf("año"), "year", "dos mil"));
-        cases.put("Los encuentros van del 1 al 5", form("/library", pdf("encuentro"), "modules", "9"));
+        cases.put("Elegí el derecho de uso", form("/library/new", pdf("sin derecho"), "usageRight", ""));
+        cases.put("Escribí un título", form("/library/new", pdf("sin título"), "title", "  "));
+        cases.put("El enlace tiene que empezar con http:// o https://", form("/library/new", null, "url", "javascript:alert(1)"));
+        cases.put("Subí un archivo o escribí un enlace, no los dos", form("/library/new", pdf("ambos"), "url", "https://salta.gob.ar"));
+        cases.put("Subí un archivo o escribí un enlace.", form("/library/new", null));
+        cases.put("El año tiene que ser un número", form("/library/new", pdf("año"), "year", "dos mil"));
+        cases.put("Los encuentros van del 1 al 5", form("/library/new", pdf("encuentro"), "modules", "9"));
         for (var c : cases.entrySet()) {
             String html = mvc.perform(c.getValue().session(trainer).with(csrf())).andExpect(status().isOk()).andReturn()
                     .getResponse().getContentAsString();
@@ -420,5 +420,19 @@ class LibraryTests {
         mvc.perform(post("/courses/" + course + "/participation/institutions/" + salt + "/publish").session(scopedCoordinator)
                 .with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post(publish).session(salta).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDocumentFormPostedWithAnEndedSessionComesBackWithWhatWasTyped() throws Exception {
+        long before = documents.count();
+        // no (or an old) form token: what the expired-session handler sees
+        mvc.perform(form("/library/new", pdf("perdido"), "title", "Relevamiento de plazas " + tag, "description",
+                "Plazas y espacios verdes por barrio", "tags", "espacio publico").header("Origin", "http://localhost")
+                .session(sanLorenzo)).andExpect(status().is3xxRedirection());
+        String html = page(sanLorenzo, "/library/new");
+        assertThat(html).contains("value=\"Relevamiento de plazas " + tag + "\"", "Plazas y espacios verdes por barrio</textarea>",
+                "value=\"espacio publico\"");
+        assertThat(documents.count()).isEqualTo(before);
+        assertThat(page(sanLorenzo, "/library/new")).as("shown once").doesNotContain("Relevamiento de plazas " + tag);
     }
 }

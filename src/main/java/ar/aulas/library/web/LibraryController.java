@@ -65,14 +65,15 @@ class LibraryController {
     }
 
     @GetMapping("/new")
-    String newForm(@AuthenticationPrincipal AulasUser me, Model model) {
+    String newForm(@AuthenticationPrincipal AulasUser me, Model model, jakarta.servlet.http.HttpServletRequest request) {
         if (!model.containsAttribute("libraryForm")) {
-            model.addAttribute("libraryForm", new LibraryForm());
+            // typed before the session ended: shown again
+            model.addAttribute("libraryForm", LibraryForm.restored(ar.aulas.shared.web.PendingForm.take(request)));
         }
         return form(me, model, null);
     }
 
-    @PostMapping
+    @PostMapping("/new")
     String add(@AuthenticationPrincipal AulasUser me, @ModelAttribute("libraryForm") LibraryForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -126,12 +127,15 @@ class LibraryController {
     }
 
     @GetMapping("/{id}/edit")
-    String editForm(@AuthenticationPrincipal AulasUser me, @PathVariable String id, Model model) {
+    String editForm(@AuthenticationPrincipal AulasUser me, @PathVariable String id, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         LibraryReading.Page page = reading.page(me, id);
         if (!page.mayEdit()) {
             throw new ar.aulas.shared.web.NotFoundException();
         }
-        model.addAttribute("libraryForm", LibraryForm.of(page.document()));
+        LibraryForm form = LibraryForm.of(page.document());
+        form.fill(ar.aulas.shared.web.PendingForm.take(request));
+        model.addAttribute("libraryForm", form);
         return form(me, model, page.document());
     }
 

@@ -46,6 +46,53 @@ public class LibraryForm {
         return form;
     }
 
+    /** A new form with what was typed before the session ended (null: an empty one). */
+    static LibraryForm restored(java.util.Map<String, String> typed) {
+        LibraryForm form = new LibraryForm();
+        form.fill(typed);
+        return form;
+    }
+
+    /** Puts back what was typed (the single-valued fields a kept form holds); unknown choices are left unset. */
+    void fill(java.util.Map<String, String> typed) {
+        if (typed == null) {
+            return;
+        }
+        title = typed.getOrDefault("title", title);
+        description = typed.getOrDefault("description", description);
+        type = choice(LibraryDocument.Type.class, typed.get("type"), type);
+        year = typed.getOrDefault("year", year);
+        language = typed.getOrDefault("language", language);
+        localities = typed.getOrDefault("localities", localities);
+        tags = typed.getOrDefault("tags", tags);
+        usageRight = choice(LibraryDocument.UsageRight.class, typed.get("usageRight"), usageRight);
+        visibility = choice(LibraryDocument.Visibility.class, typed.get("visibility"), visibility);
+        audienceInstitutionId = typed.getOrDefault("audienceInstitutionId", audienceInstitutionId);
+        url = typed.getOrDefault("url", url);
+        note = typed.getOrDefault("note", note);
+        if (typed.containsKey("institutionIds")) {
+            institutionIds = new ArrayList<>(List.of(typed.get("institutionIds")));
+        }
+        if (typed.containsKey("modules")) {
+            try {
+                modules = new ArrayList<>(List.of(Integer.valueOf(typed.get("modules"))));
+            } catch (NumberFormatException e) {
+                // not a number: left as it was
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, E otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return value.isBlank() ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return otherwise;
+        }
+    }
+
     LibraryDocument.Details toDetails() {
         Integer parsedYear = null;
         if (year != null && !year.isBlank()) {

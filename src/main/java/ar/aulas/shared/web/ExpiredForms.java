@@ -57,7 +57,8 @@ public final class ExpiredForms implements AccessDeniedHandler {
     /** The forms whose pages show what was typed again (each posts to its own page). */
     private static final Pattern RESTORABLE = Pattern.compile(
             "/courses/[^/]+/(modules/\\d+/exercises/[^/]+|grading/[^/]+|modules/\\d+/attendance"
-            + "|debates/\\d+|teams/[^/]+|questions|threads/[^/]+|posts/[^/]+/edit|announcements)");
+            + "|debates/\\d+|teams/[^/]+|questions|threads/[^/]+|posts/[^/]+/edit|announcements)"
+            + "|/library/(new|[0-9a-f]{24}/edit)");
 
     static boolean restorable(HttpServletRequest request) {
         return RESTORABLE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();

@@ -1,0 +1,31 @@
+package ar.aulas.library;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** At start, documents stored before the search had keywords get them (from their folded text), once. */
+@Component
+class LibraryKeywords implements ApplicationRunner {
+
+    private final MongoTemplate mongo;
+
+    LibraryKeywords(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Query missing = Query.query(Criteria.where("keywords").exists(false));
+        missing.fields().include("searchable");
+        for (org.bson.Document d : mongo.find(missing, org.bson.Document.class, "library_documents")) {
+            String folded = d.getString("searchable") == null ? "" : d.getString("searchable");
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(d.get("_id"))),
+                    new Update().set("keywords", LibraryDocument.keywords(folded)), "library_documents");
+        }
+    }
+}
