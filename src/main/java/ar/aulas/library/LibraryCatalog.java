@@ -112,7 +112,11 @@ public class LibraryCatalog {
             filter.andOperator(more);
         }
         Query query = new Query(filter);
-        long total = mongo.count(query, LibraryDocument.class);
+        // counted from the matching ids (the filter served by an index), not by countDocuments: the embedded store runs
+        // that as an aggregation whose $match reads every document of the collection
+        Query ids = Query.of(query);
+        ids.fields().include("_id");
+        long total = mongo.find(ids, org.bson.Document.class, "library_documents").size();
         int size = properties.pageSize();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = Math.min(Math.max(1, search.page()), pages);
