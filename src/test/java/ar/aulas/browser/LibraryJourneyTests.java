@@ -85,6 +85,24 @@ class LibraryJourneyTests {
         assertThat(trainer.getByRole(AriaRole.STATUS).first()).containsText("Aprobaste y publicaste");
         assertThat(trainer.locator("body")).containsText("Publicado");
         Browser.check(trainer, "library-document-trainer-1280");
+        // the trainer uses it in encounter 1 and puts it in a new collection
+        trainer.getByLabel("Vincularlo a").selectOption(ar.aulas.demo.DemoAccounts.COURSE + "|1|module");
+        trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vincular").setExact(true)).click();
+        assertThat(trainer.locator("#uses")).containsText("Encuentro 1");
+        String documentUrl = trainer.url();
+        trainer.navigate("/library");
+        trainer.locator("summary", new Page.LocatorOptions().setHasText("Crear una colección")).click();
+        trainer.getByLabel("Título").first().fill("Equipamientos " + tag);
+        trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crear la colección")).click();
+        assertThat(trainer.locator("h1")).hasText("Equipamientos " + tag);
+        trainer.navigate(documentUrl);
+        trainer.getByLabel("Agregar a una colección").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Equipamientos " + tag));
+        trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agregar").setExact(true)).click();
+        assertThat(trainer.locator("body")).containsText("En las colecciones:");
+        trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Equipamientos " + tag)).click();
+        assertThat(trainer.locator("ol.list-group")).containsText(title);
+        Browser.check(trainer, "library-collection-trainer-1280");
 
         Page phone = browser().logIn("tecnico@aulas.demo", 360);
         phone.navigate("/library");
@@ -99,6 +117,9 @@ class LibraryJourneyTests {
         String href = phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ver en el navegador"))
                 .getAttribute("href");
         APIResponse shown = phone.request().get(href);
+        phone.navigate("/courses/" + ar.aulas.demo.DemoAccounts.COURSE + "/modules/1");
+        assertThat(phone.locator(".library-related")).containsText(title);
+        Browser.check(phone, "library-related-module-technician-360");
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.headers().get("content-type")).isEqualTo("application/pdf");
         assertThat(shown.headers().get("content-disposition")).startsWith("inline");
