@@ -34,6 +34,8 @@ public class LibraryContributions {
     static final int MAX_LOCALITIES = 12;
     static final int MAX_LOCALITY = 80;
     static final int MAX_URL = 2_000;
+    /** Proposals one person may have waiting (under review or returned) at once. */
+    static final int MAX_WAITING = 20;
 
     /** The file or link of a version, and its note. */
     public record Content(MultipartFile file, String url, String note) {
@@ -72,6 +74,9 @@ public class LibraryContributions {
     /** A new document: published when a librarian adds it, proposed for review otherwise. */
     public LibraryDocument add(AulasUser user, LibraryDocument.Details details, Content content) {
         LibraryDocument.Details checked = check(user, details);
+        if (!access.librarian(user) && mine(user).size() >= MAX_WAITING) {
+            throw new LibraryRefused(null, "library.proposals.tooMany", MAX_WAITING);
+        }
         Stored stored = store(content, true);
         var now = clock.instant();
         LibraryDocument document = new LibraryDocument(checked, user.id(), user.fullName(), user.institutionId(), now);

@@ -21,10 +21,10 @@ import org.springframework.web.multipart.MultipartFile;
  * names the first copy), and served inline only when a browser shows them safely (PDF and images, sandboxed).
  */
 @Component
-class LibraryFiles {
+public class LibraryFiles {
 
     /** Types a browser opens in place; everything else downloads as an attachment. */
-    static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg");
+    public static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg");
 
     private final CourseFiles files;
     private final LibraryBlobRepository blobs;

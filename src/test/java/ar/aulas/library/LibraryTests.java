@@ -46,6 +46,8 @@ class LibraryTests {
     LibraryDocumentRepository documents;
     @Autowired
     LibraryVersionRepository versions;
+    @Autowired
+    ar.aulas.support.Fixtures fixtures;
 
     MockHttpSession trainer;
     MockHttpSession salta;
@@ -434,5 +436,19 @@ class LibraryTests {
                 "value=\"espacio publico\"");
         assertThat(documents.count()).isEqualTo(before);
         assertThat(page(sanLorenzo, "/library/new")).as("shown once").doesNotContain("Relevamiento de plazas " + tag);
+    }
+
+    @Test
+    void aContributorHasAtMostTwentyProposalsWaitingAtOnce() throws Exception {
+        MockHttpSession someone = Sessions.login(mvc, fixtures.participant().of("MCER").create().getEmail(),
+                ar.aulas.support.AccountBuilder.PASSWORD);
+        for (int i = 0; i < 20; i++) {
+            add(someone, null, "url", "https://www.cerrillos.gob.ar/doc/" + i, "title", "Propuesta " + i + " " + tag);
+        }
+        long before = documents.count();
+        String refused = mvc.perform(form("/library/new", null, "url", "https://www.cerrillos.gob.ar/doc/21").session(someone)
+                .with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Ya tenés 20 propuestas esperando revisión");
+        assertThat(documents.count()).isEqualTo(before);
     }
 }
