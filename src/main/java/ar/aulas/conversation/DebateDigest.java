@@ -152,7 +152,7 @@ public class DebateDigest {
             Line line = new Line(course.getTitle(), spaceTitle, thread.getTitle(),
                     anonymous || author == null ? messages.getMessage("conversation.anonymous", null, Subscriptions.SPANISH)
                             : author.getFullName(),
-                    excerpt(post.getText()), urls.base() + Debates.path(thread) + "#post-" + post.getId());
+                    excerpt(post.getText()), urls.base() + Debates.postPath(thread, post.getId()));
             for (String id : everyone) {
                 if (id.equals(post.getAuthorId())) {
                     continue;

@@ -62,10 +62,17 @@ public class Debates {
             boolean placeholder, boolean byTrainer, List<PostView> replies) {
     }
 
+    /**
+     * A thread's page: its opening post, then {@value #REPLIES_PER_PAGE} replies (each with its nested ones) of
+     * {@code replyPage}; {@code replies} are those of this page.
+     */
     public record ThreadPage(Course course, Space space, String spaceTitle, DiscussionThread thread, PostView opening,
-            List<PostView> replies, boolean canReply, boolean moderator, boolean gated, boolean qaMode,
-            boolean spaceLocked, Map<Integer, String> moveTargets) {
+            List<PostView> replies, org.springframework.data.domain.Page<PostView> replyPage, boolean canReply,
+            boolean moderator, boolean gated, boolean qaMode, boolean spaceLocked, Map<Integer, String> moveTargets) {
     }
+
+    /** Replies (with their nested ones) a thread's page shows. */
+    public static final int REPLIES_PER_PAGE = 50;
 
     private final ThreadRepository threads;
     private final PostRepository posts;
@@ -244,6 +251,14 @@ public class Debates {
     }
 
     public ThreadPage thread(AulasUser user, String courseCode, String threadId) {
+        return thread(user, courseCode, threadId, 0, null);
+    }
+
+    /**
+     * One page of a thread: page {@code number} (0 is the first), or the page holding post {@code postId} when it is
+     * given (a link to a post from the bell, a mail or the search lands where the post is).
+     */
+    public ThreadPage thread(AulasUser user, String courseCode, String threadId, int number, String postId) {
         Course course = access.course(user, courseCode);
         DiscussionThread thread = readableThread(user, course, threadId);
         Space space = thread.space();
@@ -299,7 +314,24 @@ public class Debates {
                 }
             });
         }
-        return new ThreadPage(course, space, title(course, space), thread, opening, List.copyOf(top.values()),
+        List<PostView> replies = List.copyOf(top.values());
+        int pageNumber = number;
+        if (postId != null) {
+            for (int i = 0; i < replies.size(); i++) {
+                PostView r = replies.get(i);
+                if (r.post().getId().equals(postId) || r.replies().stream().anyMatch(n -> n.post().getId().equals(postId))) {
+                    pageNumber = i / REPLIES_PER_PAGE;
+                    break;
+                }
+            }
+        }
+        int pages = Math.max(1, (replies.size() + REPLIES_PER_PAGE - 1) / REPLIES_PER_PAGE);
+        pageNumber = Math.min(Math.max(0, pageNumber), pages - 1);
+        List<PostView> shown = replies.subList(pageNumber * REPLIES_PER_PAGE,
+                Math.min(replies.size(), (pageNumber + 1) * REPLIES_PER_PAGE));
+        var replyPage = new org.springframework.data.domain.PageImpl<>(shown,
+                org.springframework.data.domain.PageRequest.of(pageNumber, REPLIES_PER_PAGE), replies.size());
+        return new ThreadPage(course, space, title(course, space), thread, opening, shown, replyPage,
                 access.canReply(user, course, thread), moderator, gated, set.isQaMode(),
                 set.isLocked(), targets);
     }
@@ -457,6 +489,11 @@ public class Debates {
         return "/courses/" + thread.getCourseCode() + "/threads/" + thread.getId();
     }
 
+    /** Where a post of a long thread is: its thread's page that holds it, scrolled to it. */
+    public static String postPath(DiscussionThread thread, String postId) {
+        return path(thread) + "?post=" + postId + "#post-" + postId;
+    }
+
     /** In Q&A mode a participant sees the others' replies only once they have replied themselves. */
     private boolean gated(AulasUser user, Course course, DebateSettings set, List<Post> all) {
         return set.isQaMode() && !access.moderates(user, course)
@@ -504,7 +541,7 @@ public class Debates {
     private void tellAboutReply(AulasUser user, Course course, DiscussionThread thread, Post parent, Post post) {
         Set<String> told = new HashSet<>();
         told.add(user.id());
-        String href = path(thread) + "#post-" + post.getId();
+        String href = postPath(thread, post.getId());
         if (thread.space().kind() == Space.Kind.QUESTIONS) {
             boolean fromTrainer = access.moderates(user, course);
             Set<String> to = new HashSet<>();

@@ -92,7 +92,7 @@ public class Moderation {
         DiscussionThread thread = threads.findById(post.getThreadId()).orElseThrow();
         if (!post.getAuthorId().equals(user.id())) {
             notifications.tell(post.getAuthorId(), Notification.Kind.MODERATION, "notification.hidden",
-                    List.of(thread.getTitle(), why), Debates.path(thread) + "#post-" + post.getId());
+                    List.of(thread.getTitle(), why), Debates.postPath(thread, post.getId()));
         }
     }
 

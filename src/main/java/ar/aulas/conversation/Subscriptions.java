@@ -164,7 +164,7 @@ public class Subscriptions {
                 mailer.send(person.getEmail(),
                         messages.getMessage("mail.post.subject", new Object[] {course.getTitle(), thread.getTitle()}, SPANISH),
                         messages.getMessage("mail.post.body", new Object[] {person.getFullName(), authorName,
-                                thread.getTitle(), post.getText(), urls.base() + Debates.path(thread) + "#post-" + post.getId(),
+                                thread.getTitle(), post.getText(), urls.base() + Debates.postPath(thread, post.getId()),
                                 unsubscribe}, SPANISH),
                         headers(unsubscribe));
             } catch (RuntimeException ex) {

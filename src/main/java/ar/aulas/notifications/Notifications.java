@@ -75,9 +75,10 @@ public class Notifications {
                 new Update().set("read", true), Notification.class).getModifiedCount();
     }
 
-    /** Marks read what leads to this page (the thread or announcement the person just opened). */
+    /** Marks read what leads to this page (the thread or announcement the person just opened, at any post of it). */
     public void markReadAt(AulasUser user, String href) {
-        mongo.updateMulti(Query.query(Criteria.where("accountId").is(user.id()).and("read").is(false).and("href").is(href)),
+        mongo.updateMulti(Query.query(Criteria.where("accountId").is(user.id()).and("read").is(false).and("href")
+                        .regex("^" + java.util.regex.Pattern.quote(href) + "([?#].*)?$")),
                 new Update().set("read", true), Notification.class);
     }
 }

@@ -307,6 +307,38 @@ class ConversationRulesTests {
     }
 
     @Test
+    void aLongThreadShowsFiftyRepliesAPageAndALinkToAPostOpensThePageThatHoldsIt() throws Exception {
+        fixtures.clock().stop();
+        String thread = s.start(s.aSession, s.debate(1), "Un hilo largo", "Respondan todos.");
+        List<String> replies = new java.util.ArrayList<>();
+        for (int i = 1; i <= 110; i++) {
+            if (i % 19 == 0) {
+                fixtures.clock().advance(Duration.ofMinutes(11));
+            }
+            replies.add(s.reply(s.bSession, thread, "Respuesta número " + AccountBuilderLetters.of(i), null));
+            fixtures.clock().advance(Duration.ofSeconds(1));
+        }
+        String nested = s.reply(s.cSession, thread, "Anidada bajo la " + AccountBuilderLetters.of(55), replies.get(54));
+        org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(page(s.aSession, s.thread(thread)));
+        assertThat(first.select(".reply")).hasSize(50);
+        assertThat(first.text()).contains("Respondan todos.", "Respuesta número " + AccountBuilderLetters.of(1), "Página 1 de 3")
+                .doesNotContain("Respuesta número " + AccountBuilderLetters.of(51) + " ");
+        org.jsoup.nodes.Document last = org.jsoup.Jsoup.parse(page(s.aSession, s.thread(thread) + "?page=2"));
+        assertThat(last.select(".reply")).hasSize(10);
+        assertThat(last.text()).as("the opening post heads every page").contains("Respondan todos.", "Página 3 de 3");
+        // the bell's link to the nested reply leads to the second page, where it is
+        String href = notificationsOf(s.b.getId()).stream()
+                .filter(n -> n.getHref().contains(nested)).findFirst().orElseThrow().getHref();
+        assertThat(href).contains("?post=" + nested + "#post-" + nested);
+        org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(page(s.bSession, href.substring(0, href.indexOf('#'))));
+        assertThat(second.getElementById("post-" + nested)).isNotNull();
+        assertThat(second.getElementById("post-" + replies.get(54))).isNotNull();
+        assertThat(second.text()).contains("Página 2 de 3");
+        assertThat(notificationsOf(s.b.getId()).stream()
+                .filter(n -> n.getHref().contains(nested)).findFirst().orElseThrow().isRead()).as("read once opened").isTrue();
+    }
+
+    @Test
     void aDebateListsFiftyThreadsAPageWithThePinnedOneFirst() throws Exception {
         fixtures.clock().stop();
         String first = null;

@@ -95,10 +95,13 @@ class DebateController {
 
     @GetMapping("/threads/{id}")
     String thread(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id,
-            @RequestParam(required = false) String replyTo, Model model, HttpServletRequest request) {
-        Debates.ThreadPage page = debates.thread(me, code, id);
-        model.addAttribute("page", page);
-        if (page.space().kind() != Space.Kind.QUESTIONS) {
+            @RequestParam(required = false) String replyTo, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String post, Model model, HttpServletRequest request) {
+        String at = post != null && post.matches("[0-9a-f]{24}") ? post
+                : replyTo != null && replyTo.matches("[0-9a-f]{24}") ? replyTo : null;
+        Debates.ThreadPage threadPage = debates.thread(me, code, id, page, at);
+        model.addAttribute("page", threadPage);
+        if (threadPage.space().kind() != Space.Kind.QUESTIONS) {
             model.addAttribute("subscription", subscriptions.modeOf(me, code, "thread:" + id));
         }
         if (!model.containsAttribute("replyForm")) {
@@ -108,7 +111,7 @@ class DebateController {
                 form.setReplyTo(replyTo);
                 form.setQuote(true);
             }
-            if (typed == null && page.canReply()) {
+            if (typed == null && threadPage.canReply()) {
                 // saved while typing and never sent (a closed tab, a lost connection): offered again
                 drafts.find(me.id(), "/courses/" + code + "/threads/" + id).filter(d -> d.fields().containsKey("text"))
                         .ifPresent(d -> {
@@ -128,7 +131,7 @@ class DebateController {
             Post post = debates.reply(me, code, id, form.toData());
             drafts.discard(me.id(), "/courses/" + code + "/threads/" + id);
             Flash.success(redirect, "conversation.replied");
-            return "redirect:/courses/" + code + "/threads/" + id + "#post-" + post.getId();
+            return "redirect:/courses/" + code + "/threads/" + id + "?post=" + post.getId() + "#post-" + post.getId();
         } catch (ConversationRefused e) {
             Errors.reject(result, e);
             model.addAttribute("page", debates.thread(me, code, id));
@@ -157,7 +160,7 @@ class DebateController {
         try {
             Post post = debates.edit(me, code, id, form.getText());
             Flash.success(redirect, "conversation.saved");
-            return "redirect:/courses/" + code + "/threads/" + post.getThreadId() + "#post-" + post.getId();
+            return "redirect:/courses/" + code + "/threads/" + post.getThreadId() + "?post=" + post.getId() + "#post-" + post.getId();
         } catch (ConversationRefused e) {
             Errors.reject(result, e);
             model.addAttribute("post", debates.ownPost(me, code, id));

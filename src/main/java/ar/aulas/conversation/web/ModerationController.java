@@ -132,7 +132,8 @@ class ModerationController {
     }
 
     private static String back(String code, String thread, String post) {
-        return "redirect:/courses/" + code + "/threads/" + (thread.matches("[0-9a-f]{24}") ? thread : "") + "#post-"
-                + (post.matches("[0-9a-f]{24}") ? post : "");
+        String id = post.matches("[0-9a-f]{24}") ? post : "";
+        return "redirect:/courses/" + code + "/threads/" + (thread.matches("[0-9a-f]{24}") ? thread : "") + "?post=" + id
+                + "#post-" + id;
     }
 }
