@@ -7,5 +7,7 @@ interface LibraryDocumentRepository extends MongoRepository<LibraryDocument, Str
 
     List<LibraryDocument> findByStatusOrderByUpdatedAtAsc(LibraryDocument.Status status);
 
+    long countByStatus(LibraryDocument.Status status);
+
     List<LibraryDocument> findByProposedByIdOrderByCreatedAtDesc(String proposedById);
 }

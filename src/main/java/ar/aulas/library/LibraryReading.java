@@ -81,7 +81,7 @@ public class LibraryReading {
         }
         if (user == null) {
             audit.publicDownload(id);
-        } else if (access.librarian(user) || user.has(Role.COORDINATOR) || user.has(Role.ADMIN)) {
+        } else if (access.librarian(user) || user.has(Role.COORDINATOR)) {
             audit.record(id, LibraryEvent.Action.DOWNLOADED, user, String.valueOf(number == null ? d.getCurrentVersion() : number));
         }
         return files.serve(file, inline);

@@ -50,7 +50,7 @@ public class LibraryReview {
     }
 
     public long waiting(AulasUser user) {
-        return access.librarian(user) ? documents.findByStatusOrderByUpdatedAtAsc(LibraryDocument.Status.PROPOSED).size() : 0;
+        return access.librarian(user) ? documents.countByStatus(LibraryDocument.Status.PROPOSED) : 0;
     }
 
     public LibraryDocument approve(AulasUser user, String id) {
