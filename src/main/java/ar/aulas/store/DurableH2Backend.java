@@ -9,12 +9,17 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -43,7 +48,10 @@ class DurableH2Backend extends H2Backend {
     static final String SECONDARY_MAP_INFIX = "._secondary_index_";
     /** Which secondary index maps are complete (a map missing here is built again from its collection). */
     static final String INDEX_STATE = "_aulas.index_state";
-    private static final String COMPLETE = "complete";
+    /** Built in the current entry format (version 2 keeps documents whose key is an empty array); older ones are rebuilt. */
+    private static final String COMPLETE = "complete.2";
+    /** Suffix of the state entry saying an index holds several entries for some document. */
+    static final String MULTIKEY = ".multikey";
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -116,7 +124,38 @@ class DurableH2Backend extends H2Backend {
             return new KeyedIndex(map, indexName, keys, sparse);
         }
 
-        /** Collections that read a filter through the best index for it ({@link SecondaryIndex#best}). */
+        /**
+         * An aggregation that begins with a {@code $match} reads that stage's documents the way a find with that
+         * filter would ({@link QueryPlanner}); the stock server runs every pipeline over every document. Counts
+         * ({@code countDocuments} is such a pipeline) then read only what the filter's index gives.
+         */
+        @Override
+        public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String command,
+                de.bwaldvogel.mongo.bson.Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate") && !query.containsKey("explain")
+                    && query.get(command) instanceof String collectionName
+                    && query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+                    && stages.get(0) instanceof de.bwaldvogel.mongo.bson.Document first && first.size() == 1
+                    && first.get("$match") instanceof de.bwaldvogel.mongo.bson.Document match
+                    && resolveCollection(collectionName, false) instanceof PlannedCollection collection) {
+                List<de.bwaldvogel.mongo.bson.Document> rest = new ArrayList<>();
+                for (Object stage : stages.subList(1, stages.size())) {
+                    if (!(stage instanceof de.bwaldvogel.mongo.bson.Document document)) {
+                        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+                    }
+                    rest.add(document);
+                }
+                Aggregation aggregation = Aggregation.fromPipeline(rest, databaseResolver, this, collection, oplog);
+                aggregation.validate(query);
+                List<de.bwaldvogel.mongo.bson.Document> result = aggregation.runStages(collection.matching(match));
+                de.bwaldvogel.mongo.bson.Document cursor = new de.bwaldvogel.mongo.bson.Document("id", 0L)
+                        .append("ns", getFullCollectionNamespace(collectionName)).append("firstBatch", result);
+                return new de.bwaldvogel.mongo.bson.Document("cursor", cursor).append("ok", 1.0);
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        /** Collections that read a filter the way {@link QueryPlanner} picks. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName,
                 de.bwaldvogel.mongo.backend.CollectionOptions options) {
@@ -139,8 +178,8 @@ class DurableH2Backend extends H2Backend {
             String name = namespace + SECONDARY_MAP_INFIX + indexName;
             MVMap<KeyValue, Boolean> map = store.openMap(name,
                     new MVMap.Builder<KeyValue, Boolean>().keyType(new SecondaryIndex.EntryType()));
-            SecondaryIndex index = new SecondaryIndex(map, indexName, keys, sparse);
             MVMap<String, String> state = store.openMap(INDEX_STATE);
+            SecondaryIndex index = new SecondaryIndex(map, indexName, keys, sparse, state, name + MULTIKEY);
             if (!COMPLETE.equals(state.get(name))) {
                 long started = System.nanoTime();
                 MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap("databases." + namespace);
@@ -162,11 +201,12 @@ class DurableH2Backend extends H2Backend {
                     getMvStore().removeMap(name);
                 }
                 getMvStore().<String, String>openMap(INDEX_STATE).remove(name);
+                getMvStore().<String, String>openMap(INDEX_STATE).remove(name + MULTIKEY);
             }
         }
     }
 
-    /** The stock H2 collection, reading each filter through the index {@link SecondaryIndex#best} picks. */
+    /** The stock H2 collection, reading each filter the way {@link QueryPlanner} picks. */
     private static final class PlannedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collection {
 
         PlannedCollection(MongoDatabase database, String name, de.bwaldvogel.mongo.backend.CollectionOptions options,
@@ -175,19 +215,49 @@ class DurableH2Backend extends H2Backend {
             super(database, name, options, data, meta, cursors);
         }
 
+        /** The documents matching a filter, read as a find would read them (for a pipeline's first {@code $match}). */
+        java.util.stream.Stream<de.bwaldvogel.mongo.bson.Document> matching(de.bwaldvogel.mongo.bson.Document filter) {
+            return java.util.stream.StreamSupport.stream(queryDocuments(filter, null, 0, 0, 0, null).spliterator(), false);
+        }
+
         @Override
         protected QueryResult queryDocuments(de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document orderBy,
                 int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
-            Index<Object> index = SecondaryIndex.best(getIndexes(), query);
-            if (index == null) {
+            QueryPlanner.Plan plan = QueryPlanner.plan(getIndexes(), count(), query, orderBy, numberToSkip, limit);
+            if (plan.unique() != null) {
+                return matchDocuments(query, plan.unique().getPositions(plan.uniqueQuery()), orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector);
+            }
+            if (plan.scan() == null) {
                 return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Iterator<Object> positions = plan.scan().index().positions(plan.scan());
+            if (!plan.ordered()) {
+                return matchDocuments(query, () -> positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            // in the sort's order already: read until the limit is reached, no sort in memory
+            List<de.bwaldvogel.mongo.bson.Document> matched = new ArrayList<>();
+            int skipped = 0;
+            while (positions.hasNext() && (limit <= 0 || matched.size() < limit)) {
+                de.bwaldvogel.mongo.bson.Document document = getDocument(positions.next());
+                if (document != null && documentMatchesQuery(document, query)) {
+                    if (skipped < numberToSkip) {
+                        skipped++;
+                    } else {
+                        matched.add(document);
+                    }
+                }
+            }
+            if (fieldSelector == null || fieldSelector.isEmpty()) {
+                return createQueryResult(matched, batchSize);
+            }
+            // the server's own projection, on these documents only (matched again, in the same order)
+            return matchDocumentsFromStream(query, matched.stream(), 0, 0, batchSize, null, fieldSelector);
         }
     }
 
     /** As the stock H2 unique index, on a map of its own key type. */
-    private static final class KeyedIndex extends AbstractUniqueIndex<Object> {
+    static final class KeyedIndex extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
 

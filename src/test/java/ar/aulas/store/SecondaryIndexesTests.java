@@ -32,6 +32,8 @@ class SecondaryIndexesTests {
     static final List<String> INSTITUTIONS = List.of("i1", "i2", "i3", "i4");
     static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "GRADED", "NEEDS_REVISION");
 
+    static final long DAY0 = 1_796_000_000_000L;
+
     @TempDir
     Path data;
 
@@ -59,6 +61,9 @@ class SecondaryIndexesTests {
         if (random.nextBoolean()) {
             d.append("a", new Document("b", "x" + random.nextInt(5)));
         }
+        if (random.nextInt(8) != 0) {
+            d.append("at", new java.util.Date(DAY0 + random.nextInt(40) * 3_600_000L));
+        }
         return d;
     }
 
@@ -79,14 +84,19 @@ class SecondaryIndexesTests {
 
     static Bson randomFilter(Random random) {
         Document f = new Document();
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(10)) {
             case 0 -> f.append("course", oneOrIn(random, COURSES));
             case 1 -> f.append("course", oneOrIn(random, COURSES)).append("inst", oneOrIn(random, INSTITUTIONS));
             case 2 -> f.append("course", pick(random, COURSES)).append("inst", pick(random, INSTITUTIONS))
                     .append("status", oneOrIn(random, STATUSES));
             case 3 -> f.append("tags", "t" + random.nextInt(6));
             case 4 -> f.append("a.b", "x" + random.nextInt(5));
-            default -> f.append("n", random.nextBoolean() ? (Object) random.nextInt(20) : (Object) (double) random.nextInt(20));
+            case 5 -> f.append("n", random.nextBoolean() ? (Object) random.nextInt(20) : (Object) (double) random.nextInt(20));
+            case 6 -> f.append("n", range(random, () -> random.nextBoolean() ? (Object) random.nextInt(22) : (Object) (random.nextInt(44) / 2.0)));
+            case 7 -> f.append("course", pick(random, COURSES)).append("at", range(random, () -> new java.util.Date(DAY0 + random.nextInt(42) * 3_600_000L)));
+            // an array key (several entries per document): a range with two bounds reads from one of them
+            case 8 -> f.append("tags", range(random, () -> "t" + random.nextInt(7)));
+            default -> f.append("course", range(random, () -> pick(random, COURSES)));
         }
         // conditions the index does not serve, matched on what it returns
         if (random.nextInt(3) == 0) {
@@ -98,11 +108,43 @@ class SecondaryIndexesTests {
         return f;
     }
 
+    /** One or two range operators around values of the given kind. */
+    static Document range(Random random, java.util.function.Supplier<Object> value) {
+        Document range = new Document();
+        int shape = random.nextInt(3);
+        if (shape != 1) {
+            range.append(random.nextBoolean() ? "$gt" : "$gte", value.get());
+        }
+        if (shape != 0) {
+            range.append(random.nextBoolean() ? "$lt" : "$lte", value.get());
+        }
+        return range;
+    }
+
+    static final List<Document> SORTS = List.of(new Document("at", -1), new Document("at", 1), new Document("n", 1),
+            new Document("n", -1), new Document("course", 1).append("at", 1), new Document("status", 1).append("at", -1),
+            new Document("course", -1).append("inst", -1));
+
     static void indexed(MongoCollection<Document> c) {
         c.createIndex(Indexes.ascending("course", "inst", "status"), new IndexOptions().name("course_inst_status"));
         c.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
         c.createIndex(Indexes.ascending("a.b"), new IndexOptions().name("a_b"));
         c.createIndex(Indexes.ascending("n"), new IndexOptions().name("n"));
+        c.createIndex(Indexes.compoundIndex(Indexes.ascending("course"), Indexes.descending("at")), new IndexOptions().name("course_at"));
+    }
+
+    /** The values a sort compares, numbers as doubles (an int and a double of one value sort together). */
+    static List<List<Object>> sortKeys(List<Document> documents, Document sort) {
+        List<List<Object>> keys = new ArrayList<>();
+        for (Document d : documents) {
+            List<Object> key = new ArrayList<>();
+            for (String field : sort.keySet()) {
+                Object v = d.get(field);
+                key.add(v instanceof Number n ? (Object) n.doubleValue() : v);
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     static Set<Object> ids(MongoCollection<Document> c, Bson filter) {
@@ -116,6 +158,18 @@ class SecondaryIndexesTests {
         for (int q = 0; q < 300; q++) {
             Bson filter = randomFilter(random);
             assertThat(ids(indexed, filter)).as(when + ": " + filter).isEqualTo(ids(scanned, filter));
+            // sorted, with and without a skip and a limit: the same values in the same order (ties in any order)
+            Document sort = pick(random, SORTS);
+            int skip = random.nextInt(3) == 0 ? random.nextInt(30) : 0;
+            int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
+            List<Document> fromIndex = indexed.find(filter).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
+            List<Document> fromScan = scanned.find(filter).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
+            assertThat(sortKeys(fromIndex, sort)).as(when + ": " + filter + " sorted " + sort.toJson() + " skip " + skip
+                    + " limit " + limit).isEqualTo(sortKeys(fromScan, sort));
+            if (limit == 0 && skip == 0) {
+                assertThat(fromIndex).hasSameSizeAs(fromScan);
+            }
+            assertThat(indexed.countDocuments(filter)).as(when + ": count " + filter).isEqualTo(scanned.countDocuments(filter));
         }
     }
 
@@ -191,6 +245,27 @@ class SecondaryIndexesTests {
         }
     }
 
+    /**
+     * A read in an index's order finds every document, also one whose sort key is an empty array (it gives no key
+     * combination and is kept under the array itself); the newest first, stopping at the limit.
+     */
+    @Test
+    void aReadInIndexOrderFindsDocumentsWhoseKeyIsAnEmptyArray() {
+        try (EmbeddedMongo store = EmbeddedMongo.onDisk(data, 0, "idx");
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("idx").getCollection("docs");
+            indexed(docs);
+            for (int i = 0; i < 30; i++) {
+                Object at = i % 10 == 0 ? List.of() : new java.util.Date(DAY0 + i * 60_000L);
+                docs.insertOne(new Document("_id", "d" + i).append("course", i % 2 == 0 ? "A" : "B").append("at", at));
+            }
+            List<Document> course = docs.find(new Document("course", "A")).sort(new Document("at", -1)).into(new ArrayList<>());
+            assertThat(course).extracting(d -> d.get("_id")).hasSize(15).contains("d0", "d10", "d20");
+            assertThat(docs.find(new Document("course", "A")).sort(new Document("at", -1)).limit(3).into(new ArrayList<>()))
+                    .extracting(d -> d.get("_id")).containsExactly("d28", "d26", "d24");
+        }
+    }
+
     @Test
     void anIndexLeftHalfBuiltIsBuiltAgainAtOpen() {
         Random random = new Random(7L);
@@ -226,26 +301,66 @@ class SecondaryIndexesTests {
         }
     }
 
-    /** Of several indexes that can serve a filter, the one fixing the most leading keys is read; a unique one first. */
+    /**
+     * The planner reads through what holds the fewest entries for the filter, counted from the indexes' ranks: a
+     * unique index whose keys the filter fixes first (its other conditions matched afterwards), a rare value's index
+     * before a common one's even when both fix one key, an index read in the sort's order when a limit stops it
+     * early, and a scan when no index begins with the filter's keys.
+     */
     @Test
-    void theIndexFixingTheMostKeysIsChosen() {
+    void theReadWithTheFewestEntriesIsChosen() {
         MVStore memory = MVStore.open(null);
         try {
             var status = secondary(memory, "status", "status");
             var courseInstitution = secondary(memory, "course_inst", "course", "inst");
             var course = secondary(memory, "course", "course");
-            List<de.bwaldvogel.mongo.backend.Index<Object>> indexes = List.of(status, course, courseInstitution);
-            var query = new de.bwaldvogel.mongo.bson.Document("course", "AGC-2026").append("inst", "i1").append("status", "GRADED");
-            assertThat(SecondaryIndex.best(indexes, query)).isSameAs(courseInstitution);
-            assertThat(SecondaryIndex.best(indexes, new de.bwaldvogel.mongo.bson.Document("course", "AGC-2026")))
-                    .as("a tie: the first").isSameAs(course);
-            assertThat(SecondaryIndex.best(indexes, new de.bwaldvogel.mongo.bson.Document("inst", "i1")))
-                    .as("no index begins with inst: a scan").isNull();
-            assertThat(SecondaryIndex.best(indexes, new de.bwaldvogel.mongo.bson.Document("course",
-                    new de.bwaldvogel.mongo.bson.Document("$gt", "A")))).as("not equality").isNull();
+            var courseAt = secondary(memory, "course_at", "course", "at");
+            var id = new DurableH2Backend.KeyedIndex(memory.openMap("id", new org.h2.mvstore.MVMap.Builder<
+                    de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new DurableH2Backend.KeyType())), "_id_",
+                    List.of(new de.bwaldvogel.mongo.backend.IndexKey("_id", true)), false);
+            List<de.bwaldvogel.mongo.backend.Index<Object>> indexes = List.of(status, course, courseInstitution, courseAt, id);
+            for (int i = 0; i < 1_000; i++) {
+                var d = new de.bwaldvogel.mongo.bson.Document("_id", "d" + i).append("course", i < 600 ? "A" : "B")
+                        .append("inst", "i" + (i % 10)).append("status", i % 250 == 0 ? "RARE" : "COMMON")
+                        .append("at", java.time.Instant.ofEpochMilli(DAY0 + i * 60_000L));
+                for (var index : indexes) {
+                    index.add(d, "d" + i, null);
+                }
+            }
+            var query = new de.bwaldvogel.mongo.bson.Document("course", "A").append("inst", "i1");
+            assertThat(plan(indexes, query, null, 0).scan().index()).as("60 entries against 600").isSameAs(courseInstitution);
+            var rare = new de.bwaldvogel.mongo.bson.Document("course", "A").append("status", "RARE");
+            assertThat(plan(indexes, rare, null, 0).scan().index()).as("3 entries against 600").isSameAs(status);
+            assertThat(plan(indexes, rare, null, 0).scan().entries()).isEqualTo(4);
+            var latest = new de.bwaldvogel.mongo.bson.Document("at", -1);
+            QueryPlanner.Plan newest = plan(indexes, new de.bwaldvogel.mongo.bson.Document("course", "A"), latest, 20);
+            assertThat(newest.scan().index()).as("the newest 20 of course A: read backwards").isSameAs(courseAt);
+            assertThat(newest.ordered()).isTrue();
+            assertThat(newest.scan().reverse()).isTrue();
+            assertThat(plan(indexes, rare, latest, 20).scan().index()).as("a rare value beats reading in order")
+                    .isSameAs(status);
+            var window = new de.bwaldvogel.mongo.bson.Document("course", "B").append("at", new de.bwaldvogel.mongo.bson.Document(
+                    "$gte", java.time.Instant.ofEpochMilli(DAY0 + 900 * 60_000L)).append("$lt", java.time.Instant.ofEpochMilli(DAY0 + 950 * 60_000L)));
+            QueryPlanner.Plan ranged = plan(indexes, window, null, 0);
+            assertThat(ranged.scan().index()).as("a range on the key after the prefix").isSameAs(courseAt);
+            assertThat(ranged.scan().entries()).isEqualTo(51);
+            assertThat(plan(indexes, new de.bwaldvogel.mongo.bson.Document("inst", "i1"), null, 0))
+                    .as("no index begins with inst: a scan").isSameAs(QueryPlanner.Plan.FULL_SCAN);
+            QueryPlanner.Plan versioned = plan(indexes, new de.bwaldvogel.mongo.bson.Document("_id", "d7").append("version", 3)
+                    .append("course", "A"), null, 0);
+            assertThat(versioned.unique()).as("{_id, version} is served by _id").isSameAs(id);
+            assertThat(versioned.uniqueQuery()).isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "d7"));
+            var and = new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("course", "A"),
+                    new de.bwaldvogel.mongo.bson.Document("inst", "i1")));
+            assertThat(plan(indexes, and, null, 0).scan().index()).as("conditions inside $and").isSameAs(courseInstitution);
         } finally {
             memory.close();
         }
+    }
+
+    private static QueryPlanner.Plan plan(List<de.bwaldvogel.mongo.backend.Index<Object>> indexes,
+            de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document sort, int limit) {
+        return QueryPlanner.plan(indexes, 1_000, query, sort, 0, limit);
     }
 
     private static SecondaryIndex secondary(MVStore store, String name, String... keys) {
