@@ -147,12 +147,24 @@ class DurableH2Backend extends H2Backend {
                 }
                 Aggregation aggregation = Aggregation.fromPipeline(rest, databaseResolver, this, collection, oplog);
                 aggregation.validate(query);
-                List<de.bwaldvogel.mongo.bson.Document> result = aggregation.runStages(collection.matching(match));
+                long counted = rest.size() == 1 && isCount(rest.get(0)) ? collection.coveredCount(match) : -1;
+                List<de.bwaldvogel.mongo.bson.Document> result = counted == 0 ? List.of()
+                        : counted > 0 ? List.of(new de.bwaldvogel.mongo.bson.Document("_id", ((de.bwaldvogel.mongo.bson.Document)
+                                rest.get(0).get("$group")).get("_id")).append("n", counted))
+                        : aggregation.runStages(collection.matching(match));
                 de.bwaldvogel.mongo.bson.Document cursor = new de.bwaldvogel.mongo.bson.Document("id", 0L)
                         .append("ns", getFullCollectionNamespace(collectionName)).append("firstBatch", result);
                 return new de.bwaldvogel.mongo.bson.Document("cursor", cursor).append("ok", 1.0);
             }
             return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        /** The stage {@code countDocuments} sends after its {@code $match}: {@code {$group: {_id: 1, n: {$sum: 1}}}}. */
+        private static boolean isCount(de.bwaldvogel.mongo.bson.Document stage) {
+            return stage.size() == 1 && stage.get("$group") instanceof de.bwaldvogel.mongo.bson.Document group
+                    && group.size() == 2 && group.get("_id") instanceof Number
+                    && group.get("n") instanceof de.bwaldvogel.mongo.bson.Document n && n.size() == 1
+                    && n.get("$sum") instanceof Number one && one.intValue() == 1 && one.doubleValue() == 1.0;
         }
 
         /** Collections that read a filter the way {@link QueryPlanner} picks. */
@@ -213,6 +225,11 @@ class DurableH2Backend extends H2Backend {
                 MVMap<Object, de.bwaldvogel.mongo.bson.Document> data, MVMap<String, Object> meta,
                 de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+        }
+
+        /** How many documents match, from an index's ranks alone when it holds exactly them; else -1. */
+        long coveredCount(de.bwaldvogel.mongo.bson.Document filter) {
+            return QueryPlanner.coveredCount(getIndexes(), count(), filter);
         }
 
         /** The documents matching a filter, read as a find would read them (for a pipeline's first {@code $match}). */

@@ -66,6 +66,70 @@ final class QueryPlanner {
         return best == null ? Plan.FULL_SCAN : new Plan(null, null, best);
     }
 
+    /**
+     * How many documents match a filter, from the index ranks alone when one index's ranges hold exactly them; else
+     * -1 (the documents must be read). An empty filter is the collection's size.
+     */
+    static long coveredCount(List<Index<Object>> indexes, long documents, Document query) {
+        if (query.isEmpty()) {
+            return documents;
+        }
+        if (query.get("$or") instanceof List<?> branches) {
+            return coveredUnion(indexes, query, branches);
+        }
+        IndexScan scan = exactScan(indexes, query);
+        return scan == null ? -1 : scan.entries();
+    }
+
+    /**
+     * The count of an {@code $or} whose every branch, with the filter's other conditions, is exactly some index's
+     * ranges: the positions of all branches, each counted once (index keys read, no document).
+     */
+    private static long coveredUnion(List<Index<Object>> indexes, Document query, List<?> branches) {
+        List<IndexScan> scans = new java.util.ArrayList<>();
+        for (Object branch : branches) {
+            if (!(branch instanceof Document conditions)) {
+                return -1;
+            }
+            Document merged = new Document();
+            merged.putAll(query);
+            merged.remove("$or");
+            for (Map.Entry<String, Object> e : conditions.entrySet()) {
+                if (merged.containsKey(e.getKey())) {
+                    return -1;
+                }
+                merged.put(e.getKey(), e.getValue());
+            }
+            IndexScan scan = exactScan(indexes, merged);
+            if (scan == null) {
+                return -1;
+            }
+            scans.add(scan);
+        }
+        java.util.Set<Object> positions = new java.util.HashSet<>();
+        for (IndexScan scan : scans) {
+            scan.index().positions(scan).forEachRemaining(positions::add);
+        }
+        return positions.size();
+    }
+
+    private static IndexScan exactScan(List<Index<Object>> indexes, Document query) {
+        for (String key : query.keySet()) {
+            if (key.startsWith("$")) {
+                return null;
+            }
+        }
+        for (Index<Object> index : indexes) {
+            if (index instanceof SecondaryIndex secondary) {
+                IndexScan scan = secondary.scan(query, null);
+                if (scan != null && scan.exact()) {
+                    return scan;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Documents read: all of them, or (in order, with a limit) the limit over the share expected to match. */
     static double cost(long entries, boolean ordered, long wanted, long bound) {
         if (!ordered || wanted == Long.MAX_VALUE) {

@@ -258,7 +258,8 @@ final class SecondaryIndex extends Index<Object> {
             entries += insertionPoint(range[1]) - insertionPoint(range[0]);
         }
         Boolean reverse = allSingle ? readingOrder(keys, prefix, fixed, orderBy) : null;
-        return new IndexScan(this, ranges, entries, reverse != null, Boolean.TRUE.equals(reverse));
+        boolean exact = !ranged && !multikey && query.size() == prefix;
+        return new IndexScan(this, ranges, entries, reverse != null, Boolean.TRUE.equals(reverse), exact);
     }
 
     /** Forwards (false), backwards (true), or null when reading from the prefix on does not give the sort. */
@@ -382,14 +383,14 @@ final class SecondaryIndex extends Index<Object> {
             if (operators.size() != 1 || !(operators.get("$in") instanceof Collection<?> in)) {
                 return null;
             }
-            List<Object> values = new ArrayList<>();
+            Set<Object> values = new java.util.LinkedHashSet<>();
             for (Object v : in) {
                 if (!plain(v)) {
                     return null;
                 }
                 values.add(v);
             }
-            return values;
+            return new ArrayList<>(values);
         }
         return plain(condition) ? List.of(condition) : null;
     }

@@ -31,6 +31,7 @@ class SecondaryIndexesTests {
     static final List<String> COURSES = List.of("AGC-2026", "AGC-2027", "GM-1", "GM-2", "Ñandú");
     static final List<String> INSTITUTIONS = List.of("i1", "i2", "i3", "i4");
     static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "GRADED", "NEEDS_REVISION");
+    static final List<String> TAGS = List.of("t0", "t1", "t2", "t3", "t4", "t5");
 
     static final long DAY0 = 1_796_000_000_000L;
 
@@ -84,19 +85,24 @@ class SecondaryIndexesTests {
 
     static Bson randomFilter(Random random) {
         Document f = new Document();
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(12)) {
             case 0 -> f.append("course", oneOrIn(random, COURSES));
             case 1 -> f.append("course", oneOrIn(random, COURSES)).append("inst", oneOrIn(random, INSTITUTIONS));
             case 2 -> f.append("course", pick(random, COURSES)).append("inst", pick(random, INSTITUTIONS))
                     .append("status", oneOrIn(random, STATUSES));
-            case 3 -> f.append("tags", "t" + random.nextInt(6));
+            case 3 -> f.append("tags", oneOrIn(random, TAGS));
             case 4 -> f.append("a.b", "x" + random.nextInt(5));
             case 5 -> f.append("n", random.nextBoolean() ? (Object) random.nextInt(20) : (Object) (double) random.nextInt(20));
             case 6 -> f.append("n", range(random, () -> random.nextBoolean() ? (Object) random.nextInt(22) : (Object) (random.nextInt(44) / 2.0)));
             case 7 -> f.append("course", pick(random, COURSES)).append("at", range(random, () -> new java.util.Date(DAY0 + random.nextInt(42) * 3_600_000L)));
             // an array key (several entries per document): a range with two bounds reads from one of them
             case 8 -> f.append("tags", range(random, () -> "t" + random.nextInt(7)));
-            default -> f.append("course", range(random, () -> pick(random, COURSES)));
+            case 9 -> f.append("course", range(random, () -> pick(random, COURSES)));
+            // counted from the indexes when every branch is exactly an index's ranges (the first), else read
+            case 10 -> f.append("$or", List.of(new Document("course", pick(random, COURSES)).append("inst", oneOrIn(random, INSTITUTIONS)),
+                    new Document("n", random.nextInt(20)), new Document("a.b", "x" + random.nextInt(5))));
+            default -> f.append("course", pick(random, COURSES)).append("$or", List.of(new Document("inst", pick(random, INSTITUTIONS)),
+                    new Document("status", pick(random, STATUSES))));
         }
         // conditions the index does not serve, matched on what it returns
         if (random.nextInt(3) == 0) {
