@@ -103,25 +103,20 @@ public class LibraryCatalog {
             filter.and("usageRight").is(search.usageRight());
         }
         List<Criteria> findable = access.findable(user);
-        if (findable.size() == 1) {
-            more.add(findable.get(0));
-        } else if (findable.size() > 1) {
+        if (!findable.isEmpty()) {
+            // an $or even of one branch: the store counts each branch (with the rest) from an index
             filter.orOperator(findable);
         }
         if (!more.isEmpty()) {
             filter.andOperator(more);
         }
         Query query = new Query(filter);
-        // counted from the matching ids (the filter served by an index), not by countDocuments: the embedded store runs
-        // that as an aggregation whose $match reads every document of the collection
-        Query ids = Query.of(query);
-        ids.fields().include("_id");
-        long total = mongo.find(ids, org.bson.Document.class, "library_documents").size();
+        long total = mongo.count(query, LibraryDocument.class);
         int size = properties.pageSize();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = Math.min(Math.max(1, search.page()), pages);
-        query.with(search.sort() == Sorting.TITLE ? Sort.by("titleSort").ascending()
-                : Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("titleSort")));
+        query.with(search.sort() == Sorting.TITLE ? Sort.by(Sort.Order.asc("titleSort"), Sort.Order.asc("_id"))
+                : Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")));
         query.skip((long) (page - 1) * size).limit(size);
         List<LibraryDocument> found = mongo.find(query, LibraryDocument.class);
         Map<String, Institution> byId = institutions.byId();

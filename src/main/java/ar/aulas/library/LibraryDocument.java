@@ -19,7 +19,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("library_documents")
 @CompoundIndexes({
-    @CompoundIndex(name = "status_published", def = "{'status': 1, 'publishedAt': -1}"),
+    // the two orders of the search, read in order and stopped at the page (newest first reads it backwards)
+    @CompoundIndex(name = "status_recent", def = "{'status': 1, 'publishedAt': -1, '_id': -1}"),
+    @CompoundIndex(name = "status_title", def = "{'status': 1, 'titleSort': 1, '_id': 1}"),
+    // what a participant may see, counted from the index: {status, visibility} and {audienceInstitutionId, status}
+    @CompoundIndex(name = "status_visibility", def = "{'status': 1, 'visibility': 1}"),
     @CompoundIndex(name = "keywords_status", def = "{'keywords': 1, 'status': 1}"),
     @CompoundIndex(name = "type_status", def = "{'type': 1, 'status': 1}"),
     @CompoundIndex(name = "localities_status", def = "{'localities': 1, 'status': 1}"),

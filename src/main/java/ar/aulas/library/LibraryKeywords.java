@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** At start, documents stored before the search had keywords get them (from their folded text), once. */
+/** At start, documents stored before the search had keywords get them (from their folded text), once; an index the search no longer uses is dropped. */
 @Component
 class LibraryKeywords implements ApplicationRunner {
 
@@ -20,6 +20,10 @@ class LibraryKeywords implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // replaced by status_recent (which orders ties by id, so the store reads the newest page in order)
+        if (mongo.indexOps(LibraryDocument.class).getIndexInfo().stream().anyMatch(i -> i.getName().equals("status_published"))) {
+            mongo.indexOps(LibraryDocument.class).dropIndex("status_published");
+        }
         Query missing = Query.query(Criteria.where("keywords").exists(false));
         missing.fields().include("searchable");
         for (org.bson.Document d : mongo.find(missing, org.bson.Document.class, "library_documents")) {
