@@ -15,6 +15,7 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,10 @@ class SubscriptionTests {
         mvc.perform(post(path).contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("no vas a recibir más correos")));
-        mvc.perform(post(path.replaceAll(".$", "x"))).andExpect(status().isNotFound());
+        mvc.perform(post(withLastCharacter(path, path.endsWith("A") ? 'B' : 'A'))).andExpect(status().isNotFound());
+        // the same signature bytes spelled with other unused low bits in its last character: not the link we sent
+        mvc.perform(post(withLastCharacter(path, sameBytesOtherSpelling(path.charAt(path.length() - 1)))))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/unsubscribe?t=bm9waXJhdGE.YWJj")).andExpect(status().isNotFound());
         fixtures.clock().travelTo(DAY.plusDays(11));
         s.reply(s.cSession, thread, "Y de agua.", null);
@@ -151,5 +155,18 @@ class SubscriptionTests {
         assertThat(mailsTo(s.b.getEmail(), "Transporte interurbano")).hasSize(2);
         assertThat(mongo.findById(Subscription.id(s.b.getId(), s.code, "thread:" + thread), Subscription.class).getMode())
                 .isEqualTo(Subscription.Mode.NONE);
+    }
+
+    private static String withLastCharacter(String path, char last) {
+        return path.substring(0, path.length() - 1) + last;
+    }
+
+    /** A 32-byte MAC in unpadded base64url ends in a character whose two low bits are unused: flip one of them. */
+    private static char sameBytesOtherSpelling(char last) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char other = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        assertThat(Base64.getUrlDecoder().decode("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" + other))
+                .isEqualTo(Base64.getUrlDecoder().decode("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" + last));
+        return other;
     }
 }
