@@ -11,8 +11,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A person who can log in. DNI and email are unique; email is kept in lower case. */
 @Document("accounts")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Account {
 
     @Id

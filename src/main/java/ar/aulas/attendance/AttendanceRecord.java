@@ -13,8 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so two trainers taking the roll at once never overwrite each other's marks for other people.
  */
 @Document("attendance_records")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 // the dashboard and certificate eligibility read a course's records by institution and by person
 @org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_institution", def = "{'courseCode': 1, 'institutionId': 1}")
 @org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_account", def = "{'courseCode': 1, 'accountId': 1}")

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 class AttendanceSummary implements CourseSummaries {
 
     private final AttendanceSessionRepository sessions;
-    private final PersonAttendance attendance;
+    private final AttendanceMarks attendance;
     private final Enrolments enrolments;
 
     private final ar.aulas.courses.CourseStructure structure;
 
-    AttendanceSummary(AttendanceSessionRepository sessions, PersonAttendance attendance, Enrolments enrolments,
+    AttendanceSummary(AttendanceSessionRepository sessions, AttendanceMarks attendance, Enrolments enrolments,
             ar.aulas.courses.CourseStructure structure) {
         this.structure = structure;
         this.sessions = sessions;
@@ -36,7 +36,7 @@ class AttendanceSummary implements CourseSummaries {
     public List<Summary> summaries(AulasUser user, Course course) {
         List<AttendanceSession> list = structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
                 () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
-        Map<String, AttendanceStatus> mine = attendance.statuses(course.getCode(), list, user.id());
+        Map<String, AttendanceStatus> mine = attendance.of(course.getCode(), user.id());
         LocalDate enrolledOn = enrolments.find(course.getCode(), user.id()).filter(e -> e.isActive())
                 .map(e -> e.getEnrolledAt().atZone(ZoneId.of(course.getTimeZone())).toLocalDate()).orElse(null);
         List<AttendanceRate.SessionMark> marks = new ArrayList<>();

@@ -19,8 +19,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * highest plus one at insert time, so a crash never leaves a gap.
  */
 @Document("certificates")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "number", def = "{'courseCode': 1, 'type': 1, 'sequence': 1}", unique = true)
 // issued certificates per institution on the dashboard
 @CompoundIndex(name = "course_status_institution", def = "{'courseCode': 1, 'status': 1, 'institutionId': 1}")

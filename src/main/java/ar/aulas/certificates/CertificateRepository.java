@@ -23,5 +23,11 @@ public interface CertificateRepository extends MongoRepository<Certificate, Stri
 
     List<Certificate> findByCourseCodeAndAccountId(String courseCode, String accountId);
 
+    /** A course's certificates in these states, on the {courseCode, status, institutionId} index. */
+    List<HeldCertificate> findHeldByCourseCodeAndStatusIn(String courseCode, java.util.Collection<Certificate.Status> statuses);
+
+    List<HeldCertificate> findHeldByCourseCodeAndAccountIdAndStatusIn(String courseCode, String accountId,
+            java.util.Collection<Certificate.Status> statuses);
+
     long countByCourseCodeAndType(String courseCode, CertificateType type);
 }

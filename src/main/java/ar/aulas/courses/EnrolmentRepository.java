@@ -11,6 +11,8 @@ public interface EnrolmentRepository extends MongoRepository<Enrolment, String> 
 
     List<Enrolment> findByCourseCodeAndActiveTrue(String courseCode);
 
+    List<Enrolment> findByCourseCodeAndInstitutionIdAndActiveTrue(String courseCode, String institutionId);
+
     boolean existsByCourseCodeAndInstitutionIdAndActiveTrue(String courseCode, String institutionId);
 
     boolean existsByIdAndActiveTrue(String id);

@@ -96,20 +96,9 @@ public class Enrolments {
         return enrolments.findByCourseCodeOrderByEnrolledAtAsc(courseCode);
     }
 
-    /**
-     * A person's active enrolments, read by their ids ({@code <course>:<account>} for every course): the embedded
-     * store answers ids from its index, where a filter on the account would scan every enrolment.
-     */
+    /** A person's active enrolments, the earliest first. */
     public List<Enrolment> activeOf(String accountId) {
-        List<String> ids = new java.util.ArrayList<>();
-        mongo.getCollection("courses").find().projection(new org.bson.Document("_id", 1))
-                .forEach(d -> ids.add(Enrolment.id(d.get("_id").toString(), accountId)));
-        List<Enrolment> active = new java.util.ArrayList<>();
-        enrolments.findAllById(ids).forEach(e -> {
-            if (e.isActive()) {
-                active.add(e);
-            }
-        });
+        List<Enrolment> active = new java.util.ArrayList<>(enrolments.findByAccountIdAndActiveTrue(accountId));
         active.sort(java.util.Comparator.comparing(Enrolment::getEnrolledAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return active;
     }
@@ -137,7 +126,7 @@ public class Enrolments {
 
     /** The people following the course now, optionally of one institution only. */
     public List<Enrolment> active(String courseCode, String institutionId) {
-        return enrolments.findByCourseCodeAndActiveTrue(courseCode).stream()
-                .filter(e -> institutionId == null || institutionId.equals(e.getInstitutionId())).toList();
+        return institutionId == null ? enrolments.findByCourseCodeAndActiveTrue(courseCode)
+                : enrolments.findByCourseCodeAndInstitutionIdAndActiveTrue(courseCode, institutionId);
     }
 }

@@ -8,8 +8,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** Something a trainer adds to a module: an uploaded file, a link or a short Markdown note. */
 @Document("materials")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "course_module_position", def = "{'courseCode': 1, 'moduleNumber': 1, 'position': 1}")
 public class Material {
 

@@ -199,7 +199,6 @@ public class DataGenerator {
                     .into(new ArrayList<>())) {
                 String exerciseId = exercise.getString("_id");
                 boolean first = exercise.getInteger("moduleNumber", 0) == 1;
-                Document owners = new Document();
                 for (String[] person : cohort) {
                     int roll = random.nextInt(100);
                     if (roll < 15 && !first) {
@@ -231,7 +230,6 @@ public class DataGenerator {
                         history.add(change(now, "verdict", null, verdict));
                     }
                     String status = !graded ? "SUBMITTED" : verdict.equals("NEEDS_REVISION") ? "NEEDS_REVISION" : "GRADED";
-                    owners.append("p:" + person[0], submissionId.toString());
                     batch.add(new Document("_id", submissionId).append("exerciseId", exerciseId).append("courseCode", code)
                             .append("ownerKey", "p:" + person[0]).append("institutionId", person[1])
                             .append("participantId", person[0]).append("team", false).append("attempts", List.of(attempt))
@@ -242,12 +240,6 @@ public class DataGenerator {
                     }
                 }
                 documents += insert("submissions", batch) + insert("fs.files", batchFiles) + insert("fs.chunks", batchChunks);
-                // the exercise's index of submissions by owner (see SubmissionIndex), complete
-                // replacing: a rebuild of the figures may have completed an empty index for it meanwhile
-                mongo.getCollection("submission_owners").replaceOne(new Document("_id", exerciseId),
-                        new Document("_id", exerciseId).append("s", owners).append("complete", true),
-                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
-                documents++;
             }
         }
         // written around the services: the participation figures are rebuilt from what is stored now

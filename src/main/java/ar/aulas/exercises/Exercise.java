@@ -13,8 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * once a trainer edits it in the UI, later syncs no longer overwrite it.
  */
 @Document("exercises")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Exercise {
 
     public enum Mode { INDIVIDUAL, TEAM }
@@ -150,6 +148,11 @@ public class Exercise {
 
     public java.util.Map<String, LocalDateTime> getExtensions() {
         return extensions == null ? java.util.Map.of() : java.util.Map.copyOf(extensions);
+    }
+
+    /** Whose work a submission to this exercise is: the institution's team, or the person alone. */
+    public String ownerKeyOf(String accountId, String institutionId) {
+        return isTeam() ? "i:" + institutionId : "p:" + accountId;
     }
 
     public boolean isTeam() {

@@ -72,7 +72,7 @@ public class ExerciseAccess {
 
     /** Team exercises belong to the person's institution; individual ones to the person. */
     static String ownerKey(AulasUser user, Exercise exercise) {
-        return exercise.isTeam() ? "i:" + user.institutionId() : "p:" + user.id();
+        return exercise.ownerKeyOf(user.id(), user.institutionId());
     }
 
     static String ownerKey(AulasUser user, String exerciseId, boolean team) {

@@ -29,7 +29,7 @@ class ExerciseCalendar implements CalendarEntries {
     public List<Entry> entries(String accountId, String institutionId, String courseCode, String timeZone) {
         List<Entry> entries = new ArrayList<>();
         for (Exercise e : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(courseCode)) {
-            var due = e.dueFor(e.isTeam() ? "i:" + institutionId : "p:" + accountId);
+            var due = e.dueFor(e.ownerKeyOf(accountId, institutionId));
             if (due == null) {
                 continue;
             }

@@ -92,11 +92,9 @@ public class ExerciseSettings {
 
     private final ar.aulas.courses.CourseStructure structure;
 
-    private final SubmissionIndex index;
 
     ExerciseSettings(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            Markdown markdown, org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure, SubmissionIndex index) {
-        this.index = index;
+            Markdown markdown, org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
         this.structure = structure;
         this.events = events;
         this.access = access;
@@ -115,7 +113,7 @@ public class ExerciseSettings {
 
     /** Grades given with the rubric refer to its levels by position: once used, it cannot change. */
     private boolean rubricUsed(Exercise exercise) {
-        return index.of(exercise.getId()).stream()
+        return submissions.findByExerciseId(exercise.getId()).stream()
                 .flatMap(sub -> sub.getAttempts().stream())
                 .anyMatch(a -> a.getGrade() != null && !a.getGrade().levels().isEmpty());
     }

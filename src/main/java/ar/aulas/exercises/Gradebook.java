@@ -89,7 +89,7 @@ public class Gradebook {
             }
             List<Cell> cells = new ArrayList<>();
             for (Exercise exercise : list) {
-                String owner = exercise.isTeam() ? "i:" + person.getInstitutionId() : "p:" + person.getId();
+                String owner = exercise.ownerKeyOf(person.getId(), person.getInstitutionId());
                 Submission s = byOwner.get(exercise.getId() + "|" + owner);
                 if (s == null) {
                     cells.add(Cell.EMPTY);

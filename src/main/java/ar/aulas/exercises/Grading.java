@@ -87,12 +87,10 @@ public class Grading {
 
     private final ar.aulas.courses.CourseStructure structure;
 
-    private final SubmissionIndex index;
 
     Grading(CourseFiles courseFiles, ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
             GradeNotifications notifications, ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock, ar.aulas.courses.CourseStructure structure, SubmissionIndex index) {
-        this.index = index;
+            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock, ar.aulas.courses.CourseStructure structure) {
         this.structure = structure;
         this.access = access;
         this.exercises = exercises;
@@ -111,7 +109,7 @@ public class Grading {
             Submission.Status status, Boolean late, int page) {
         var scope = graderScope(user, code, module, slug);
         Map<String, Institution> byId = institutions.byId();
-        Filtered f = filter(index.summaries(scope.exercise().getId()), institutionId, status, late, page, byId);
+        Filtered f = filter(submissions.findSummariesByExerciseId(scope.exercise().getId()), institutionId, status, late, page, byId);
         return new Queue(scope.course(), scope.exercise(), f.rows(), f.counts(), f.late(), institutions.all(),
                 extended(scope.exercise(), byId), f.page(), f.pages(), f.shown());
     }
@@ -143,24 +141,24 @@ public class Grading {
             int shown) {
     }
 
-    private Filtered filter(List<SubmissionIndex.Summary> all, String institutionId, Submission.Status status, Boolean late,
+    private Filtered filter(List<SubmissionSummary> all, String institutionId, Submission.Status status, Boolean late,
             int page, Map<String, Institution> byId) {
         Map<Submission.Status, Long> counts = new EnumMap<>(Submission.Status.class);
         for (Submission.Status s : Submission.Status.values()) {
             counts.put(s, all.stream().filter(x -> x.status() == s).count());
         }
-        List<SubmissionIndex.Summary> shown = all.stream()
+        List<SubmissionSummary> shown = all.stream()
                 .filter(s -> institutionId == null || institutionId.isBlank() || institutionId.equals(s.institutionId()))
                 .filter(s -> status == null || s.status() == status)
                 .filter(s -> late == null || s.late() == late)
-                .sorted(Comparator.comparing(SubmissionIndex.Summary::status).thenComparing(SubmissionIndex.Summary::updatedAt,
-                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(SubmissionIndex.Summary::id))
+                .sorted(Comparator.comparing(SubmissionSummary::status).thenComparing(SubmissionSummary::updatedAt,
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(SubmissionSummary::id))
                 .toList();
         int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(0, page), pages - 1);
         // only the page shown is loaded in full, in the queue's order
         List<String> pageIds = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE)).stream()
-                .map(SubmissionIndex.Summary::id).toList();
+                .map(SubmissionSummary::id).toList();
         Map<String, Submission> loaded = new java.util.HashMap<>();
         submissions.findAllById(pageIds).forEach(s -> loaded.put(s.getId(), s));
         List<Submission> onPage = pageIds.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
@@ -169,7 +167,7 @@ public class Grading {
                 .collect(Collectors.toMap(Account::getId, Function.identity()));
         List<Row> rows = onPage.stream().map(s -> new Row(s, ownerName(s, people, byId),
                 byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
-        return new Filtered(rows, counts, all.stream().filter(SubmissionIndex.Summary::late).count(), current, pages, shown.size());
+        return new Filtered(rows, counts, all.stream().filter(SubmissionSummary::late).count(), current, pages, shown.size());
     }
 
     /** Who can submit: the enrolled participants, or for a team exercise their institutions. */
@@ -225,7 +223,7 @@ public class Grading {
         }
         Map<String, Exercise> byId = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code).stream()
                 .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
-        List<SubmissionIndex.Summary> all = byId.keySet().stream().flatMap(e -> index.summaries(e).stream()).toList();
+        List<SubmissionSummary> all = byId.keySet().stream().flatMap(e -> submissions.findSummariesByExerciseId(e).stream()).toList();
         Filtered f = filter(all, institutionId, status, late, page, institutions.byId());
         List<CourseRow> rows = f.rows().stream()
                 .map(r -> new CourseRow(byId.get(r.submission().getExerciseId()), r)).toList();
@@ -241,7 +239,7 @@ public class Grading {
                 continue;
             }
             for (Exercise exercise : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
-                List<SubmissionIndex.Summary> list = index.summaries(exercise.getId());
+                List<SubmissionSummary> list = submissions.findSummariesByExerciseId(exercise.getId());
                 result.add(new Pending(course, exercise,
                         list.stream().filter(s -> s.status() == Submission.Status.SUBMITTED).count(), list.size()));
             }
@@ -300,7 +298,6 @@ public class Grading {
                 clock.instant(), levels, allFiles), clock.instant());
         try {
             Submission saved = submissions.save(submission);
-            index.saved(saved);
             events.publishEvent(new GradeNotifications.SubmissionGraded(exercise, saved));
             events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
             return new Saved(saved, nextToGrade(exercise, saved.getId()));
@@ -336,7 +333,7 @@ public class Grading {
         exercise.release(clock.instant());
         exercises.save(exercise);
         structure.changed(exercise.getCourseCode());
-        index.of(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
+        submissions.findByExerciseId(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
                 .forEach(s -> notifications.notifyOwners(exercise, s));
     }
 
@@ -402,10 +399,10 @@ public class Grading {
 
     /** The next submission waiting for a grade, for "guardar y siguiente". */
     private String nextToGrade(Exercise exercise, String after) {
-        return index.summaries(exercise.getId()).stream()
+        return submissions.findSummariesByExerciseId(exercise.getId()).stream()
                 .filter(s -> s.status() == Submission.Status.SUBMITTED && !s.id().equals(after))
-                .min(Comparator.comparing(SubmissionIndex.Summary::updatedAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(SubmissionIndex.Summary::id).orElse(null);
+                .min(Comparator.comparing(SubmissionSummary::updatedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(SubmissionSummary::id).orElse(null);
     }
 
     private ExerciseAccess.Scope graderScope(AulasUser user, String code, int module, String slug) {

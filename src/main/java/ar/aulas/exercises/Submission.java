@@ -18,8 +18,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * of the same owner impossible.
  */
 @Document("submissions")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "one_per_owner", def = "{'exerciseId': 1, 'ownerKey': 1}", unique = true)
 // the dashboard and certificate eligibility read a course's submissions by institution and by owner
 @CompoundIndex(name = "course_institution_status", def = "{'courseCode': 1, 'institutionId': 1, 'status': 1}")

@@ -35,11 +35,9 @@ public class SubmissionArchive {
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
 
-    private final SubmissionIndex index;
 
     SubmissionArchive(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files,
-            AccountRegistry accounts, InstitutionDirectory institutions, SubmissionIndex index) {
-        this.index = index;
+            AccountRegistry accounts, InstitutionDirectory institutions) {
         this.access = access;
         this.submissions = submissions;
         this.files = files;
@@ -68,7 +66,7 @@ public class SubmissionArchive {
         }
 
         public void writeTo(OutputStream out) throws IOException {
-            List<Submission> all = index.of(exercise.getId());
+            List<Submission> all = submissions.findByExerciseId(exercise.getId());
             Map<String, Institution> byId = institutions.byId();
             Map<String, Account> people = accounts.findAll(all.stream().map(Submission::getParticipantId)
                     .filter(java.util.Objects::nonNull).toList()).stream()

@@ -82,7 +82,7 @@ public class SubmissionReminders {
         enrolled.forEach(e -> institutionOf.put(e.getAccountId(), e.getInstitutionId()));
         Map<String, List<Account>> owners = new LinkedHashMap<>();
         for (Account a : people) {
-            String owner = exercise.isTeam() ? "i:" + institutionOf.get(a.getId()) : "p:" + a.getId();
+            String owner = exercise.ownerKeyOf(a.getId(), institutionOf.get(a.getId()));
             if (!exercise.isTeam() || institutionOf.get(a.getId()) != null) {
                 owners.computeIfAbsent(owner, k -> new ArrayList<>()).add(a);
             }

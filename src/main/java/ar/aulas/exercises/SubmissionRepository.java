@@ -8,6 +8,9 @@ public interface SubmissionRepository extends MongoRepository<Submission, String
 
     List<Submission> findByExerciseId(String exerciseId);
 
+    /** A grading queue's rows, read with only their fields on the {exerciseId, status} index. */
+    List<SubmissionSummary> findSummariesByExerciseId(String exerciseId);
+
     List<Submission> findByCourseCode(String courseCode);
 
     List<Submission> findByIdIn(Collection<String> ids);

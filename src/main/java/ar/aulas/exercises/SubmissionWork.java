@@ -54,11 +54,9 @@ public class SubmissionWork {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    private final SubmissionIndex index;
 
     SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock,
-            ar.aulas.accounts.AccountRegistry accounts, org.springframework.context.ApplicationEventPublisher events, SubmissionIndex index) {
-        this.index = index;
+            ar.aulas.accounts.AccountRegistry accounts, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.accounts = accounts;
         this.access = access;
@@ -197,10 +195,6 @@ public class SubmissionWork {
             var existing = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey);
             Submission submission = existing.orElseGet(() -> new Submission(exercise, ownerKey, user.institutionId(),
                     exercise.isTeam() ? null : user.id()));
-            if (existing.isEmpty() || collided) {
-                // a new one is named in the index before its insert; after a team-mate's insert won, theirs is
-                index.record(submission);
-            }
             if (submission.processed(work.token())) {
                 return submission;
             }
@@ -227,11 +221,10 @@ public class SubmissionWork {
                 Submission saved = submissions.save(submission);
                 // the work is saved: nothing after this may undo it (the caller deletes the uploads on an exception)
                 try {
-                    index.saved(saved);
                     events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
                     before.stream().filter(f -> !saved.references(f.fileId())).forEach(f -> files.delete(f.fileId()));
                 } catch (RuntimeException e) {
-                    log.warn("Submission {} saved; its summary, figures or removed files not updated", saved.getId(), e);
+                    log.warn("Submission {} saved; its figures or removed files not updated", saved.getId(), e);
                 }
                 return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {

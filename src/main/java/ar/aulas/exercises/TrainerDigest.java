@@ -29,12 +29,10 @@ class TrainerDigest {
     private final MessageSource messages;
     private final Clock clock;
 
-    private final SubmissionIndex index;
 
     TrainerDigest(@Value("${aulas.exercises.digest.enabled:false}") boolean enabled, CourseRepository courses,
             ExerciseRepository exercises, SubmissionRepository submissions, Mailer mailer, MessageSource messages,
-            Clock clock, SubmissionIndex index) {
-        this.index = index;
+            Clock clock) {
         this.enabled = enabled;
         this.courses = courses;
         this.exercises = exercises;
@@ -59,7 +57,7 @@ class TrainerDigest {
         for (Course course : courses.findByArchivedFalseOrderByStartDateDesc()) {
             List<String> lines = new ArrayList<>();
             for (Exercise exercise : exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
-                long recent = index.of(exercise.getId()).stream()
+                long recent = submissions.findByExerciseId(exercise.getId()).stream()
                         .filter(s -> s.current().isSubmitted() && s.current().getSubmittedAt().isAfter(since)).count();
                 if (recent > 0) {
                     lines.add(messages.getMessage("digest.line", new Object[] {exercise.getTitle(), recent}, es));

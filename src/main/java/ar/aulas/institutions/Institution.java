@@ -9,8 +9,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A provincial body, municipality or commune whose teams take part in the programme. */
 @Document("institutions")
-// a versioned save matches {_id, version}: the embedded store answers it from this index, not a scan
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Institution {
 
     @Id

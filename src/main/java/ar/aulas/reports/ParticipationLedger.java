@@ -2,13 +2,17 @@ package ar.aulas.reports;
 
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateEligibility;
+import ar.aulas.certificates.CertificateRepository;
 import ar.aulas.certificates.CertificateRules;
 import ar.aulas.certificates.CertificateType;
+import ar.aulas.certificates.HeldCertificate;
 import ar.aulas.certificates.Standing;
 import ar.aulas.certificates.Standings;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseContentSynced;
 import ar.aulas.courses.CourseRepository;
+import ar.aulas.courses.Enrolment;
+import ar.aulas.courses.Enrolments;
 import ar.aulas.exercises.Submission;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.ParticipationChanged;
@@ -82,8 +86,13 @@ public class ParticipationLedger {
         final Set<String> teams = new HashSet<>();
     }
 
+    /** The states in which a certificate stays its holder's (a revoked one is counted as revoked). */
+    private static final List<Certificate.Status> HELD = List.of(Certificate.Status.VALID, Certificate.Status.REVOKED);
+
     private final MongoTemplate mongo;
     private final Standings standings;
+    private final CertificateRepository certificates;
+    private final Enrolments enrolments;
     private final CourseRepository courses;
     private final InstitutionDirectory institutions;
     private final Clock clock;
@@ -109,9 +118,11 @@ public class ParticipationLedger {
     private final Set<String> markedDirty = new HashSet<>();
 
     ParticipationLedger(MongoTemplate mongo, Standings standings, CourseRepository courses,
-            InstitutionDirectory institutions, Clock clock,
-            ReportsProperties properties) {
+            InstitutionDirectory institutions, Clock clock, ReportsProperties properties,
+            CertificateRepository certificates, Enrolments enrolments) {
         this.mongo = mongo;
+        this.certificates = certificates;
+        this.enrolments = enrolments;
         this.standings = standings;
         this.courses = courses;
         this.institutions = institutions;
@@ -270,12 +281,10 @@ public class ParticipationLedger {
         Map<String, Document> sets = new java.util.LinkedHashMap<>();
         Map<String, Document> unsets = new java.util.LinkedHashMap<>();
         for (String accountId : people) {
-            Document enrolment = mongo.getCollection("enrolments").find(new Document("_id", code + ":" + accountId))
-                    .projection(new Document("institutionId", 1)).first();
-            if (enrolment == null || enrolment.getString("institutionId") == null) {
+            String institutionId = enrolments.find(code, accountId).map(Enrolment::getInstitutionId).orElse(null);
+            if (institutionId == null) {
                 continue;
             }
-            String institutionId = enrolment.getString("institutionId");
             Optional<Standings.Computed> computed = standings.one(course, accountId);
             if (computed.isPresent()) {
                 sets.computeIfAbsent(institutionId, k -> new Document())
@@ -309,10 +318,8 @@ public class ParticipationLedger {
         String code = course.getCode();
         Frame frame = frame(course);
         Map<String, Held> held = new HashMap<>();
-        mongo.getCollection("certificates").find(new Document("courseCode", code).append("status",
-                        new Document("$in", List.of(Certificate.Status.VALID.name(), Certificate.Status.REVOKED.name()))))
-                .projection(new Document("accountId", 1).append("type", 1).append("status", 1)).forEach(d -> held
-                        .computeIfAbsent(d.getString("accountId"), k -> new Held()).add(d));
+        certificates.findHeldByCourseCodeAndStatusIn(code, HELD)
+                .forEach(c -> held.computeIfAbsent(c.accountId(), k -> new Held()).add(c));
         Map<String, Document> byInstitution = new LinkedHashMap<>();
         for (Standings.Computed c : standings.compute(course, null).values()) {
             byInstitution.computeIfAbsent(c.institutionId(), k -> new Document()).append(c.accountId(),
@@ -350,13 +357,11 @@ public class ParticipationLedger {
         final Document valid = new Document();
         final Document revoked = new Document();
 
-        void add(Document certificate) {
-            String type = certificate.getString("type");
-            String id = certificate.get("_id").toString();
-            if (Certificate.Status.VALID.name().equals(certificate.getString("status"))) {
-                valid.append(type, id);
-            } else if (Certificate.Status.REVOKED.name().equals(certificate.getString("status"))) {
-                revoked.append(type, id);
+        void add(HeldCertificate certificate) {
+            if (certificate.status() == Certificate.Status.VALID) {
+                valid.append(certificate.type().name(), certificate.id());
+            } else if (certificate.status() == Certificate.Status.REVOKED) {
+                revoked.append(certificate.type().name(), certificate.id());
             }
         }
 
@@ -365,17 +370,10 @@ public class ParticipationLedger {
         }
     }
 
-    /** The person's current certificates, by type (read by their unique slots). */
+    /** The person's current certificates, by type. */
     private Held held(Frame frame, String accountId) {
         Held held = new Held();
-        for (CertificateType type : frame.rules().keySet()) {
-            Document certificate = mongo.getCollection("certificates")
-                    .find(new Document("slot", Certificate.slotOf(frame.course().getCode(), accountId, type)))
-                    .projection(new Document("status", 1).append("type", 1)).first();
-            if (certificate != null) {
-                held.add(certificate);
-            }
-        }
+        certificates.findHeldByCourseCodeAndAccountIdAndStatusIn(frame.course().getCode(), accountId, HELD).forEach(held::add);
         return held;
     }
 

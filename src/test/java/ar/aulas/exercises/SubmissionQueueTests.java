@@ -6,6 +6,7 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.attendance.RollCall;
 import ar.aulas.certificates.CertificateScenario;
+import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.support.AccountBuilder;
@@ -28,7 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 @AulasIntegrationTest
-class SubmissionIndexTests {
+class SubmissionQueueTests {
 
     @Autowired Fixtures fixtures;
     @Autowired CourseSync sync;
@@ -38,33 +39,33 @@ class SubmissionIndexTests {
     @Autowired Grading grading;
     @Autowired UserDetailsService users;
     @Autowired MongoTemplate mongo;
+    @Autowired CourseRepository courses;
 
     @TempDir
     Path root;
 
-    private List<String> queue(CertificateScenario s) {
+    private List<String> queue(CertificateScenario s, String institutionId, Submission.Status status) {
         AulasUser trainer = s.user("capacitadora@aulas.demo");
-        return grading.queue(trainer, s.code, 1, "e1", null, null, null, 1).rows().stream()
+        return grading.queue(trainer, s.code, 1, "e1", institutionId, status, null, 1).rows().stream()
                 .map(r -> r.submission().getOwnerKey()).sorted().toList();
     }
 
     @Test
-    void theQueueListsWorkFromBeforeTheIndexAndAfterIt() {
+    void theQueueFiltersByTheStatusAndInstitutionEachSubmissionHasNow() {
         var s = new CertificateScenario(root, 1, fixtures, sync, enrolments, rollCall, work, grading, users);
         Account ana = s.person("Ana Antes", "MSAL");
         Account beto = s.person("Beto Antes", "MSLO");
-        s.submitted(ana, 1).submitted(beto, 1);
-        assertThat(queue(s)).containsExactlyInAnyOrder("p:" + ana.getId(), "p:" + beto.getId());
-
-        // as data stored before the index existed: no entry for the exercise
-        mongo.getCollection(SubmissionIndex.OWNERS).deleteOne(new Document("_id", s.code + "/1/e1"));
         Account ceci = s.person("Ceci Despues", "MSAL");
-        s.submitted(ceci, 1);
-        assertThat(queue(s)).as("completed from one scan, merged with the one recorded meanwhile")
-                .containsExactlyInAnyOrder("p:" + ana.getId(), "p:" + beto.getId(), "p:" + ceci.getId());
-        Document index = mongo.getCollection(SubmissionIndex.OWNERS).find(new Document("_id", s.code + "/1/e1")).first();
-        assertThat(index.getBoolean("complete")).isTrue();
-        assertThat(index.get("s", Document.class)).hasSize(3);
+        s.submitted(ana, 1).submitted(beto, 1).submitted(ceci, 1);
+        assertThat(queue(s, null, null)).containsExactlyInAnyOrder("p:" + ana.getId(), "p:" + beto.getId(), "p:" + ceci.getId());
+
+        s.graded(ana, 1, Submission.Verdict.APPROVED);
+        assertThat(queue(s, null, Submission.Status.SUBMITTED)).as("a graded one leaves the waiting list at once")
+                .containsExactlyInAnyOrder("p:" + beto.getId(), "p:" + ceci.getId());
+        assertThat(queue(s, null, Submission.Status.GRADED)).containsExactly("p:" + ana.getId());
+        assertThat(queue(s, ana.getInstitutionId(), null)).containsExactlyInAnyOrder("p:" + ana.getId(), "p:" + ceci.getId());
+        assertThat(grading.pending(s.user("capacitadora@aulas.demo"), List.of(courses.findById(s.code).orElseThrow())))
+                .singleElement().satisfies(p -> assertThat(p.toGrade()).as("waiting for a grade").isEqualTo(2));
     }
 
     @Test
@@ -92,10 +93,8 @@ class SubmissionIndexTests {
         }
         pool.shutdown();
         String msal = team.get(0).getInstitutionId();
-        assertThat(queue(s)).containsExactly("i:" + msal);
-        Document index = mongo.getCollection(SubmissionIndex.OWNERS).find(new Document("_id", s.code + "/1/e1")).first();
-        String indexed = index.get("s", Document.class).getString("i:" + msal);
-        assertThat(mongo.getCollection("submissions").countDocuments(new Document("_id", new org.bson.types.ObjectId(indexed))))
-                .as("the index names the submission that was stored").isEqualTo(1);
+        assertThat(queue(s, null, null)).containsExactly("i:" + msal);
+        assertThat(mongo.getCollection("submissions").countDocuments(new Document("exerciseId", s.code + "/1/e1")))
+                .as("one submission stored for the team").isEqualTo(1);
     }
 }
