@@ -142,8 +142,7 @@ public class CheckIn {
         if (first) {
             structure.changed(session.getCourseCode());
         }
-        events.publishEvent(first ? ar.aulas.shared.ParticipationChanged.course(session.getCourseCode())
-                : ar.aulas.shared.ParticipationChanged.person(session.getCourseCode(), user.id()));
+        events.publishEvent(new AttendanceMarked(session.getCourseCode(), java.util.Set.of(user.id()), first));
         return new Result(status, session);
     }
 

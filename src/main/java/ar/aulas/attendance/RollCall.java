@@ -10,7 +10,6 @@ import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
-import ar.aulas.shared.ParticipationChanged;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
@@ -112,7 +111,7 @@ public class RollCall {
         session.editedInUi();
         AttendanceSession saved = sessions.save(session);
         structure.changed(saved.getCourseCode());
-        events.publishEvent(ParticipationChanged.course(saved.getCourseCode()));
+        events.publishEvent(new SessionScheduled(saved.getCourseCode(), saved.getId()));
         return saved;
     }
 
@@ -171,7 +170,7 @@ public class RollCall {
             structure.changed(code);
         }
         // the first roll call of a session makes everyone without a mark absent
-        events.publishEvent(first ? ParticipationChanged.course(code) : ParticipationChanged.people(code, changed));
+        events.publishEvent(new AttendanceMarked(code, changed, first));
         return changed.size();
     }
 

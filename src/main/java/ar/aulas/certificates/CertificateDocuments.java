@@ -87,7 +87,7 @@ class CertificateDocuments {
         c.stored(fileId.toHexString(), sha256, pdf.length);
         try {
             Certificate saved = certificates.save(c);
-            events.publishEvent(ar.aulas.shared.ParticipationChanged.person(saved.getCourseCode(), saved.getAccountId()));
+            events.publishEvent(CertificateChanged.of(saved));
             return saved;
         } catch (OptimisticLockingFailureException e) {
             // another worker completed it first: keep theirs

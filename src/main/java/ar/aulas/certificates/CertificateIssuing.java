@@ -279,7 +279,7 @@ public class CertificateIssuing {
     private Certificate saveGuarded(Certificate c) {
         try {
             Certificate saved = certificates.save(c);
-            events.publishEvent(ar.aulas.shared.ParticipationChanged.person(saved.getCourseCode(), saved.getAccountId()));
+            events.publishEvent(CertificateChanged.of(saved));
             return saved;
         } catch (OptimisticLockingFailureException e) {
             throw new CertificateRefused(null, "certificate.refused.changedMeanwhile", c.getNumber());

@@ -69,7 +69,7 @@ public class Enrolments {
 
     private void announce(boolean announce, String courseCode, String accountId) {
         if (announce) {
-            events.publishEvent(ar.aulas.shared.ParticipationChanged.person(courseCode, accountId));
+            events.publishEvent(new EnrolmentChanged(courseCode, accountId, true));
         }
     }
 
@@ -89,7 +89,7 @@ public class Enrolments {
     public void unenrol(String courseCode, String accountId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(Enrolment.id(courseCode, accountId)).and("active").is(true)),
                 new Update().set("active", false).set("unenrolledAt", clock.instant()), Enrolment.class);
-        events.publishEvent(ar.aulas.shared.ParticipationChanged.person(courseCode, accountId));
+        events.publishEvent(new EnrolmentChanged(courseCode, accountId, false));
     }
 
     public List<Enrolment> ofCourse(String courseCode) {

@@ -74,7 +74,7 @@ public class DataGenerator {
     private final MongoTemplate mongo;
     private final CourseSync sync;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ar.aulas.reports.ParticipationLedger participation;
     private final ar.aulas.certificates.CertificateIssuing issuing;
     private final org.springframework.security.core.userdetails.UserDetailsService users;
     private final ar.aulas.courses.CourseStructure structure;
@@ -83,7 +83,7 @@ public class DataGenerator {
     private final ar.aulas.library.GeneratedLibrary library;
 
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events,
+            @org.springframework.context.annotation.Lazy ar.aulas.reports.ParticipationLedger participation,
             @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
             org.springframework.security.core.userdetails.UserDetailsService users,
             ar.aulas.courses.CourseStructure structure, ar.aulas.conversation.GeneratedConversation conversation,
@@ -91,7 +91,7 @@ public class DataGenerator {
         this.library = library;
         this.conversation = conversation;
         this.structure = structure;
-        this.events = events;
+        this.participation = participation;
         this.issuing = issuing;
         this.users = users;
         this.mongo = mongo;
@@ -244,7 +244,7 @@ public class DataGenerator {
         }
         // written around the services: the participation figures are rebuilt from what is stored now
         courses.forEach(structure::changed); // sessions marked taken above
-        courses.forEach(code -> events.publishEvent(ar.aulas.shared.ParticipationChanged.course(code)));
+        courses.forEach(participation::rebuild);
         // the programme's library: half as many documents as participants (5,000 at size L)
         documents += library.write(spec.participants() / 2, institutionIds, random, now.toInstant());
         long certificates = spec.certificates() ? certificates(courses) : 0;

@@ -186,7 +186,7 @@ public class ExerciseSettings {
             Exercise saved = exercises.save(exercise);
             structure.changed(saved.getCourseCode());
             // title, scale and team or individual work change every participant's marks
-            events.publishEvent(ar.aulas.shared.ParticipationChanged.course(saved.getCourseCode()));
+            events.publishEvent(new ExerciseChanged(saved.getCourseCode(), saved.getId()));
             return saved;
         } catch (OptimisticLockingFailureException e) {
             throw new ExerciseRefused(null, "form.conflict");

@@ -299,7 +299,7 @@ public class Grading {
         try {
             Submission saved = submissions.save(submission);
             events.publishEvent(new GradeNotifications.SubmissionGraded(exercise, saved));
-            events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
+            events.publishEvent(SubmissionSaved.of(saved));
             return new Saved(saved, nextToGrade(exercise, saved.getId()));
         } catch (OptimisticLockingFailureException e) {
             feedbackFiles.forEach(f -> courseFiles.delete(f.fileId()));

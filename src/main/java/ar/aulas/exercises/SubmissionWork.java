@@ -221,7 +221,7 @@ public class SubmissionWork {
                 Submission saved = submissions.save(submission);
                 // the work is saved: nothing after this may undo it (the caller deletes the uploads on an exception)
                 try {
-                    events.publishEvent(ar.aulas.shared.ParticipationChanged.owner(saved.getCourseCode(), saved.getOwnerKey()));
+                    events.publishEvent(SubmissionSaved.of(saved));
                     before.stream().filter(f -> !saved.references(f.fileId())).forEach(f -> files.delete(f.fileId()));
                 } catch (RuntimeException e) {
                     log.warn("Submission {} saved; its figures or removed files not updated", saved.getId(), e);

@@ -404,19 +404,21 @@ public class ParticipantImport {
                     lastFlush = System.nanoTime();
                 }
             }
-            announce(enrolledIn);
+            announce(jobId, enrolledIn);
             flush(jobId, counts, rejected, true);
         } catch (RuntimeException e) {
             log.error("Participant import {} failed", jobId, e);
-            announce(enrolledIn);
+            announce(jobId, enrolledIn);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", ImportJob.Status.FAILED)
                     .set("finishedAt", clock.instant()), ImportJob.class);
         }
     }
 
     /** The enrolments were written without announcing each one: the figures follow each course once, before "done". */
-    private void announce(Set<String> courses) {
-        courses.forEach(code -> events.publishEvent(ar.aulas.shared.ParticipationChanged.course(code)));
+    private void announce(String jobId, Set<String> courses) {
+        if (!courses.isEmpty()) {
+            events.publishEvent(new ParticipantsImported(jobId, courses));
+        }
     }
 
     /** Adds the counts since the last flush with one {@code $inc} (and the newly rejected rows with {@code $push}). */

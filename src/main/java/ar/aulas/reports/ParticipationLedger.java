@@ -1,6 +1,9 @@
 package ar.aulas.reports;
 
+import ar.aulas.attendance.AttendanceMarked;
+import ar.aulas.attendance.SessionScheduled;
 import ar.aulas.certificates.Certificate;
+import ar.aulas.certificates.CertificateChanged;
 import ar.aulas.certificates.CertificateEligibility;
 import ar.aulas.certificates.CertificateRepository;
 import ar.aulas.certificates.CertificateRules;
@@ -12,10 +15,13 @@ import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseContentSynced;
 import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolment;
+import ar.aulas.courses.EnrolmentChanged;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.exercises.ExerciseChanged;
 import ar.aulas.exercises.Submission;
+import ar.aulas.exercises.SubmissionSaved;
+import ar.aulas.imports.ParticipantsImported;
 import ar.aulas.institutions.InstitutionDirectory;
-import ar.aulas.shared.ParticipationChanged;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
@@ -46,8 +52,9 @@ import org.springframework.stereotype.Component;
  * course ({@code <course>|<institution>}): its people (each one's standing, eligibility and current
  * certificates) and its line (the counts of the programme view). Both are read by id only.
  *
- * <p>They follow every {@link ParticipationChanged}: the people concerned are recomputed from their own
- * documents (by ids) on one background thread, so a roll call or a grade save is not slowed down; a
+ * <p>They follow what the owners publish ({@link AttendanceMarked}, {@link SubmissionSaved}, {@link EnrolmentChanged},
+ * {@link CertificateChanged} and the changes that touch everyone): the people concerned are recomputed through the
+ * owners' query methods on one background thread, so a roll call or a grade save is not slowed down; a
  * change that touches everyone (a session taken, the course's content) rebuilds the course with the same
  * aggregations the certificates use. The dashboard first waits for the changes already announced in this
  * process, so whoever just wrote sees their write. A course with announced changes is marked in the store
@@ -136,14 +143,47 @@ public class ParticipationLedger {
     }
 
     @EventListener
-    public void on(ParticipationChanged change) {
-        announce(change.courseCode(), p -> {
-            p.everyone |= change.wholeCourse();
-            p.people.addAll(change.accountIds());
-            if (change.institutionId() != null) {
-                p.teams.add(change.institutionId());
+    public void on(AttendanceMarked marked) {
+        announce(marked.courseCode(), p -> {
+            p.everyone |= marked.sessionTaken();
+            p.people.addAll(marked.accountIds());
+        });
+    }
+
+    @EventListener
+    public void on(SessionScheduled scheduled) {
+        announce(scheduled.courseCode(), p -> p.everyone = true);
+    }
+
+    @EventListener
+    public void on(SubmissionSaved saved) {
+        announce(saved.courseCode(), p -> {
+            if (saved.team()) {
+                p.teams.add(saved.institutionId());
+            } else {
+                p.people.add(saved.accountId());
             }
         });
+    }
+
+    @EventListener
+    public void on(ExerciseChanged changed) {
+        announce(changed.courseCode(), p -> p.everyone = true);
+    }
+
+    @EventListener
+    public void on(EnrolmentChanged changed) {
+        announce(changed.courseCode(), p -> p.people.add(changed.accountId()));
+    }
+
+    @EventListener
+    public void on(ParticipantsImported imported) {
+        imported.courseCodes().forEach(code -> announce(code, p -> p.everyone = true));
+    }
+
+    @EventListener
+    public void on(CertificateChanged changed) {
+        announce(changed.courseCode(), p -> p.people.add(changed.accountId()));
     }
 
     /** After the sessions and exercises have followed the course's files (they listen first). */

@@ -10,15 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.attendance.AttendanceMarked;
 import ar.aulas.attendance.RollCall;
+import ar.aulas.attendance.SessionScheduled;
 import ar.aulas.certificates.CertificateIssuing;
 import ar.aulas.certificates.CertificateScenario;
 import ar.aulas.certificates.CertificateType;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.exercises.ExerciseChanged;
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionWork;
+import ar.aulas.imports.ParticipantsImported;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
@@ -55,6 +59,7 @@ class ParticipationTests {
     @Autowired ParticipationLedger ledger;
     @Autowired ar.aulas.attendance.AttendanceReport attendanceReport;
     @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     @TempDir
     Path root;
@@ -279,6 +284,26 @@ class ParticipationTests {
                 Participation.Person::submitted, Participation.Person::approved, p -> p.certificates().keySet())
                 .isEqualTo(keptPeople.people().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.statuses(), p.rate(),
                         p.submitted(), p.approved(), p.certificates().keySet())).toList());
+    }
+
+    @Test
+    void eachOwnersEventThatTouchesEveryoneRebuildsTheCourse() {
+        var s = new CertificateScenario(root, 1, fixtures, sync, enrolments, rollCall, work, grading, users);
+        s.person("Ana Evento", "MSAL");
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
+        List<Object> touchingEveryone = List.of(new ExerciseChanged(s.code, s.code + "/1/e1"),
+                new ParticipantsImported("job-1", java.util.Set.of(s.code)), new SessionScheduled(s.code, "s1"),
+                new AttendanceMarked(s.code, java.util.Set.of(), true));
+        for (Object event : touchingEveryone) {
+            // figures that lag, as after a write around the services
+            mongo.getCollection("participation_lines").updateMany(new org.bson.Document("courseCode", s.code),
+                    new org.bson.Document("$set", new org.bson.Document("enrolled", 999L)));
+            events.publishEvent(event);
+            assertThat(ledger.settle(s.code, 10_000)).isTrue();
+            assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled())
+                    .as("rebuilt after %s", event).isEqualTo(1);
+        }
     }
 
     @Test
