@@ -176,8 +176,8 @@ public class Participation {
                     mine.put(CertificateType.valueOf(type), c);
                 }
             });
-            List<?> ind = entry.getList("ind", Object.class);
-            List<?> team = entry.getList("team", Object.class);
+            List<?> ind = entry.getList("individualWork", Object.class);
+            List<?> team = entry.getList("teamWork", Object.class);
             List<Integer> attended = entry.getList("attended", Integer.class);
             people.add(new Person(new Standings.Participant(account, institution.getName(), standing, attended), statuses,
                     standing.attendancePercent(), count(ind, 0) + count(team, 0), count(ind, 1) + count(team, 1), e, mine,
@@ -224,7 +224,7 @@ public class Participation {
             BigDecimal earned = BigDecimal.ZERO;
             long counted = 0;
             for (Document d : docs) {
-                List<?> sums = d.get("att", Document.class).getList(s.getId(), Object.class);
+                List<?> sums = d.get("attendance", Document.class).getList(s.getId(), Object.class);
                 if (sums != null && sums.size() == 2) {
                     earned = earned.add(new BigDecimal(sums.get(0).toString()));
                     counted += ((Number) sums.get(1)).longValue();
@@ -257,8 +257,8 @@ public class Participation {
 
     /** A person's kept certificates: the valid ones, then the revoked ones (types never overlap: one slot per type). */
     private static Map<String, Object> held(Document entry) {
-        Map<String, Object> ids = new LinkedHashMap<>(entry.get("h", Document.class));
-        Document revoked = entry.get("rv", Document.class);
+        Map<String, Object> ids = new LinkedHashMap<>(entry.get("issued", Document.class));
+        Document revoked = entry.get("revoked", Document.class);
         if (revoked != null) {
             revoked.forEach(ids::putIfAbsent);
         }

@@ -71,7 +71,7 @@ public class ParticipationLedger {
     static final String LINES = "participation_lines";
     static final String BUILT = "participation_courses";
     /** Bumped when what is kept changes: figures of an older format are rebuilt. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     /** Beyond this many people at once (an import, a bulk issue), rebuilding the course is cheaper. */
     static final int REBUILD_ABOVE = 300;
 
@@ -450,8 +450,8 @@ public class ParticipationLedger {
         Document standingDoc = new Document();
         mongo.getConverter().write(standing, standingDoc);
         standingDoc.remove("_class");
-        return new Document("sh", sessions).append("ind", List.of(individual[0], individual[1]))
-                .append("team", List.of(team[0], team[1])).append("e", eligible).append("h", held.valid).append("rv", held.revoked)
+        return new Document("sessionShares", sessions).append("individualWork", List.of(individual[0], individual[1]))
+                .append("teamWork", List.of(team[0], team[1])).append("eligible", eligible).append("issued", held.valid).append("revoked", held.revoked)
                 .append("attended", c.attendedModules()).append("standing", standingDoc);
     }
 
@@ -471,24 +471,24 @@ public class ParticipationLedger {
         for (Object value : everyone == null ? List.of() : everyone.values()) {
             Document p = (Document) value;
             enrolled++;
-            p.get("sh", Document.class).forEach((session, share) -> {
+            p.get("sessionShares", Document.class).forEach((session, share) -> {
                 List<?> s = (List<?>) share;
                 earned.merge(session, new java.math.BigDecimal(s.get(0).toString()), java.math.BigDecimal::add);
                 counted.merge(session, ((Number) s.get(1)).longValue(), Long::sum);
             });
-            List<?> ind = p.getList("ind", Object.class);
+            List<?> ind = p.getList("individualWork", Object.class);
             submitted += ((Number) ind.get(0)).longValue();
             approved += ((Number) ind.get(1)).longValue();
-            List<?> t = p.getList("team", Object.class);
+            List<?> t = p.getList("teamWork", Object.class);
             // the institution's team work is the same for each member: counted once
             team = team == null ? new long[] {((Number) t.get(0)).longValue(), ((Number) t.get(1)).longValue()} : team;
-            for (Object type : p.getList("e", Object.class)) {
+            for (Object type : p.getList("eligible", Object.class)) {
                 eligible.merge(type.toString(), 1L, Long::sum);
             }
-            for (String type : p.get("h", Document.class).keySet()) {
+            for (String type : p.get("issued", Document.class).keySet()) {
                 issued.merge(type, 1L, Long::sum);
             }
-            Document rv = p.get("rv", Document.class);
+            Document rv = p.get("revoked", Document.class);
             for (String type : rv == null ? Set.<String>of() : rv.keySet()) {
                 revoked.merge(type, 1L, Long::sum);
             }
@@ -501,7 +501,7 @@ public class ParticipationLedger {
         earned.forEach((session, sum) -> att.append(session, List.of(sum.toPlainString(), counted.get(session))));
         String id = id(course.getCode(), institutionId);
         Document line = new Document("courseCode", course.getCode()).append("institutionId", institutionId).append("rev", rev)
-                .append("enrolled", enrolled).append("att", att).append("submitted", submitted).append("approved", approved)
+                .append("enrolled", enrolled).append("attendance", att).append("submitted", submitted).append("approved", approved)
                 .append("eligible", new Document(new HashMap<>(eligible))).append("issued", new Document(new HashMap<>(issued)))
                 .append("revoked", new Document(new HashMap<>(revoked)));
         try {
