@@ -1,5 +1,6 @@
 package ar.aulas.attendance;
 
+import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
@@ -16,10 +17,8 @@ class AttendanceActivities implements ModuleActivities {
     private final AttendanceRecordRepository records;
     private final CourseAccess access;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
-    AttendanceActivities(AttendanceSessionRepository sessions, AttendanceRecordRepository records, CourseAccess access, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+    AttendanceActivities(AttendanceSessionRepository sessions, AttendanceRecordRepository records, CourseAccess access) {
         this.sessions = sessions;
         this.records = records;
         this.access = access;
@@ -32,7 +31,7 @@ class AttendanceActivities implements ModuleActivities {
         if (!trainer && !participant) {
             return List.of();
         }
-        return structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
+        return RequestMemo.get("sessions:" + course.getCode(),
                 () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())).stream()
                 .filter(s -> s.getModuleNumber() == moduleNumber).map(s -> {
                     String status = null;

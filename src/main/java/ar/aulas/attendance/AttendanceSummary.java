@@ -1,5 +1,6 @@
 package ar.aulas.attendance;
 
+import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseSummaries;
@@ -22,11 +23,8 @@ class AttendanceSummary implements CourseSummaries {
     private final AttendanceMarks attendance;
     private final Enrolments enrolments;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
-    AttendanceSummary(AttendanceSessionRepository sessions, AttendanceMarks attendance, Enrolments enrolments,
-            ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+    AttendanceSummary(AttendanceSessionRepository sessions, AttendanceMarks attendance, Enrolments enrolments) {
         this.sessions = sessions;
         this.attendance = attendance;
         this.enrolments = enrolments;
@@ -34,7 +32,7 @@ class AttendanceSummary implements CourseSummaries {
 
     @Override
     public List<Summary> summaries(AulasUser user, Course course) {
-        List<AttendanceSession> list = structure.get(course.getCode(), ar.aulas.courses.CourseStructure.SESSIONS,
+        List<AttendanceSession> list = RequestMemo.get("sessions:" + course.getCode(),
                 () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
         Map<String, AttendanceStatus> mine = attendance.of(course.getCode(), user.id());
         LocalDate enrolledOn = enrolments.find(course.getCode(), user.id()).filter(e -> e.isActive())

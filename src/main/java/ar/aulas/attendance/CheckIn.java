@@ -56,13 +56,11 @@ public class CheckIn {
     private final org.springframework.context.ApplicationEventPublisher events;
     private volatile CheckInCodes codes;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
     CheckIn(RollCall rollCall, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
             AttendanceProperties properties, PublicUrls urls,
-            org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.rollCall = rollCall;
         this.sessions = sessions;
@@ -85,7 +83,6 @@ public class CheckIn {
         rollCall.requireCome(session, courses.findById(code).orElseThrow(NotFoundException::new));
         session.openCheckIn(clock.instant().plus(window));
         AttendanceSession saved = sessions.save(session);
-        structure.changed(saved.getCourseCode());
         return saved;
     }
 
@@ -139,9 +136,6 @@ public class CheckIn {
         }
         // the first mark of a session makes it taken (everyone else absent); later ones leave the session alone
         boolean first = !session.isTaken() && sessions.markTaken(session.getId(), now) == 1;
-        if (first) {
-            structure.changed(session.getCourseCode());
-        }
         events.publishEvent(new AttendanceMarked(session.getCourseCode(), java.util.Set.of(user.id()), first));
         return new Result(status, session);
     }

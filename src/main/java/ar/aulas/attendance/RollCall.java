@@ -52,12 +52,10 @@ public class RollCall {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
     RollCall(CourseAccess access, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.access = access;
         this.sessions = sessions;
@@ -110,7 +108,6 @@ public class RollCall {
         session.schedule(date, start, end, venue.strip());
         session.editedInUi();
         AttendanceSession saved = sessions.save(session);
-        structure.changed(saved.getCourseCode());
         events.publishEvent(new SessionScheduled(saved.getCourseCode(), saved.getId()));
         return saved;
     }
@@ -166,9 +163,6 @@ public class RollCall {
             }
         }
         boolean first = !session.isTaken() && sessions.markTaken(session.getId(), clock.instant()) == 1;
-        if (first) {
-            structure.changed(code);
-        }
         // the first roll call of a session makes everyone without a mark absent
         events.publishEvent(new AttendanceMarked(code, changed, first));
         return changed.size();

@@ -18,10 +18,8 @@ class SessionSync {
     private final CourseModuleRepository modules;
     private final AttendanceSessionRepository sessions;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
-    SessionSync(CourseModuleRepository modules, AttendanceSessionRepository sessions, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+    SessionSync(CourseModuleRepository modules, AttendanceSessionRepository sessions) {
         this.modules = modules;
         this.sessions = sessions;
     }
@@ -52,6 +50,5 @@ class SessionSync {
             s.archive();
             sessions.save(s);
         });
-        structure.changed(event.courseCode());
     }
 }

@@ -1,5 +1,6 @@
 package ar.aulas.certificates;
 
+import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.PersonOrder;
@@ -10,7 +11,6 @@ import ar.aulas.attendance.AttendanceSessionRepository;
 import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.attendance.Weights;
 import ar.aulas.courses.Course;
-import ar.aulas.courses.CourseStructure;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.exercises.CourseWork;
@@ -54,7 +54,6 @@ public class Standings {
             List<AttendanceRate.Share> shares) {
     }
 
-    private final CourseStructure structure;
     private final AttendanceSessionRepository sessions;
     private final ExerciseRepository exercises;
     private final AccountRegistry accounts;
@@ -65,13 +64,12 @@ public class Standings {
     private final Clock clock;
 
     Standings(AttendanceSessionRepository sessions, ExerciseRepository exercises, AccountRegistry accounts,
-            InstitutionDirectory institutions, CourseStructure structure, Enrolments enrolments, AttendanceMarks attendance,
+            InstitutionDirectory institutions, Enrolments enrolments, AttendanceMarks attendance,
             CourseWork courseWork, Clock clock) {
         this.clock = clock;
         this.courseWork = courseWork;
         this.enrolments = enrolments;
         this.attendance = attendance;
-        this.structure = structure;
         this.sessions = sessions;
         this.exercises = exercises;
         this.accounts = accounts;
@@ -80,13 +78,13 @@ public class Standings {
 
     /** The sessions a standing lists, in its order. */
     public List<AttendanceSession> sessions(Course course) {
-        return structure.get(course.getCode(), CourseStructure.SESSIONS,
+        return RequestMemo.get("sessions:" + course.getCode(),
                 () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
     }
 
     /** The exercises a standing lists, in its order. */
     public List<Exercise> exercises(Course course) {
-        return structure.get(course.getCode(), CourseStructure.EXERCISES,
+        return RequestMemo.get("exercises:" + course.getCode(),
                 () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
     }
 

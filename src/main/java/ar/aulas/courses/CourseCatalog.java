@@ -1,5 +1,6 @@
 package ar.aulas.courses;
 
+import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.shared.web.NotFoundException;
@@ -49,12 +50,10 @@ public class CourseCatalog {
     /** Looked up when a home page is built: the features that add links read the catalog themselves. */
     private final org.springframework.beans.factory.ObjectProvider<CourseLinks> links;
     private final Enrolments enrolled;
-    private final CourseStructure structure;
 
-    CourseCatalog(CourseStructure structure, Enrolments enrolled, List<CourseSummaries> summaries, org.springframework.beans.factory.ObjectProvider<CourseLinks> links, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(Enrolments enrolled, List<CourseSummaries> summaries, org.springframework.beans.factory.ObjectProvider<CourseLinks> links, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
-        this.structure = structure;
         this.enrolled = enrolled;
         this.courses = courses;
         this.modules = modules;
@@ -172,11 +171,11 @@ public class CourseCatalog {
     }
 
     private List<Reading> readingsOf(String code) {
-        return structure.get(code, CourseStructure.READINGS,
+        return RequestMemo.get("readings:" + code,
                 () -> readings.findByCourseCodeAndArchivedFalseOrderByModuleNumberAscPositionAsc(code));
     }
 
     private List<CourseModule> modulesOf(String code) {
-        return structure.get(code, CourseStructure.MODULES, () -> modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(code));
+        return RequestMemo.get("modules:" + code, () -> modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(code));
     }
 }

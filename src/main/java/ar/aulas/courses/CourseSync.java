@@ -55,12 +55,10 @@ public class CourseSync {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    private final CourseStructure structure;
 
     CourseSync(ApplicationEventPublisher events, CoursesProperties properties, CourseRepository courses, CourseModuleRepository modules,
             ReadingRepository readings, MongoTemplate mongo, GridFsTemplate files, Markdown markdown,
-            MessageSource messages, Clock clock, CourseStructure structure) {
-        this.structure = structure;
+            MessageSource messages, Clock clock) {
         this.properties = properties;
         this.courses = courses;
         this.modules = modules;
@@ -112,7 +110,6 @@ public class CourseSync {
             mongo.save(report);
             reports.add(report);
             if (!report.rejected()) {
-                structure.changed(report.courseCode());
                 events.publishEvent(new CourseContentSynced(report.courseCode()));
             }
         }

@@ -77,7 +77,6 @@ public class DataGenerator {
     private final ar.aulas.reports.ParticipationLedger participation;
     private final ar.aulas.certificates.CertificateIssuing issuing;
     private final org.springframework.security.core.userdetails.UserDetailsService users;
-    private final ar.aulas.courses.CourseStructure structure;
 
     private final ar.aulas.conversation.GeneratedConversation conversation;
     private final ar.aulas.library.GeneratedLibrary library;
@@ -85,12 +84,10 @@ public class DataGenerator {
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
             @org.springframework.context.annotation.Lazy ar.aulas.reports.ParticipationLedger participation,
             @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
-            org.springframework.security.core.userdetails.UserDetailsService users,
-            ar.aulas.courses.CourseStructure structure, ar.aulas.conversation.GeneratedConversation conversation,
+            org.springframework.security.core.userdetails.UserDetailsService users, ar.aulas.conversation.GeneratedConversation conversation,
             ar.aulas.library.GeneratedLibrary library) {
         this.library = library;
         this.conversation = conversation;
-        this.structure = structure;
         this.participation = participation;
         this.issuing = issuing;
         this.users = users;
@@ -243,7 +240,6 @@ public class DataGenerator {
             }
         }
         // written around the services: the participation figures are rebuilt from what is stored now
-        courses.forEach(structure::changed); // sessions marked taken above
         courses.forEach(participation::rebuild);
         // the programme's library: half as many documents as participants (5,000 at size L)
         documents += library.write(spec.participants() / 2, institutionIds, random, now.toInstant());

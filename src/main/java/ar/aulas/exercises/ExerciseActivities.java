@@ -1,5 +1,6 @@
 package ar.aulas.exercises;
 
+import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.ModuleActivities;
@@ -14,10 +15,8 @@ class ExerciseActivities implements ModuleActivities {
     private final SubmissionRepository submissions;
     private final ExerciseAccess access;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
-    ExerciseActivities(ExerciseRepository exercises, SubmissionRepository submissions, ExerciseAccess access, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+    ExerciseActivities(ExerciseRepository exercises, SubmissionRepository submissions, ExerciseAccess access) {
         this.exercises = exercises;
         this.submissions = submissions;
         this.access = access;
@@ -26,7 +25,7 @@ class ExerciseActivities implements ModuleActivities {
     @Override
     public List<Activity> activities(AulasUser user, Course course, int moduleNumber) {
         boolean participant = access.isParticipant(user, course);
-        return structure.get(course.getCode(), ar.aulas.courses.CourseStructure.EXERCISES,
+        return RequestMemo.get("exercises:" + course.getCode(),
                 () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())).stream()
                 .filter(e -> e.getModuleNumber() == moduleNumber).map(e -> {
                     String url = "/courses/" + course.getCode() + "/modules/" + moduleNumber + "/exercises/" + e.getSlug();

@@ -90,12 +90,10 @@ public class ExerciseSettings {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
 
     ExerciseSettings(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            Markdown markdown, org.springframework.context.ApplicationEventPublisher events, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+            Markdown markdown, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.access = access;
         this.exercises = exercises;
@@ -184,7 +182,6 @@ public class ExerciseSettings {
         exercise.markEditedInUi();
         try {
             Exercise saved = exercises.save(exercise);
-            structure.changed(saved.getCourseCode());
             // title, scale and team or individual work change every participant's marks
             events.publishEvent(new ExerciseChanged(saved.getCourseCode(), saved.getId()));
             return saved;

@@ -26,10 +26,8 @@ class ExerciseSync {
     private final ExerciseRepository exercises;
     private final Markdown markdown;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
-    ExerciseSync(CourseModuleRepository modules, ExerciseRepository exercises, Markdown markdown, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+    ExerciseSync(CourseModuleRepository modules, ExerciseRepository exercises, Markdown markdown) {
         this.modules = modules;
         this.exercises = exercises;
         this.markdown = markdown;
@@ -67,6 +65,5 @@ class ExerciseSync {
                 exercises.save(exercise);
             }
         }
-        structure.changed(event.courseCode());
     }
 }

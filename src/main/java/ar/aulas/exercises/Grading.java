@@ -85,13 +85,11 @@ public class Grading {
     private final ar.aulas.courses.Enrolments enrolments;
     private final CourseFiles courseFiles;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
 
     Grading(CourseFiles courseFiles, ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
             GradeNotifications notifications, ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock, ar.aulas.courses.CourseStructure structure) {
-        this.structure = structure;
+            AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock) {
         this.access = access;
         this.exercises = exercises;
         this.submissions = submissions;
@@ -198,7 +196,6 @@ public class Grading {
         exercise.extend(ownerKey, until);
         try {
             exercises.save(exercise);
-            structure.changed(exercise.getCourseCode());
         } catch (OptimisticLockingFailureException e) {
             throw new ExerciseRefused(null, "form.conflict");
         }
@@ -332,7 +329,6 @@ public class Grading {
         Exercise exercise = scope.exercise();
         exercise.release(clock.instant());
         exercises.save(exercise);
-        structure.changed(exercise.getCourseCode());
         submissions.findByExerciseId(exercise.getId()).stream().filter(s -> s.lastGrade() != null)
                 .forEach(s -> notifications.notifyOwners(exercise, s));
     }

@@ -1,5 +1,6 @@
 package ar.aulas.exercises;
 
+import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseCatalog;
@@ -25,14 +26,12 @@ public class MySubmissions {
     private final ExerciseRepository exercises;
     private final SubmissionRepository submissions;
 
-    private final ar.aulas.courses.CourseStructure structure;
 
     private final ExerciseAccess access;
 
     MySubmissions(CourseCatalog catalog, CourseAccess courses, ExerciseRepository exercises,
-            SubmissionRepository submissions, ar.aulas.courses.CourseStructure structure, ExerciseAccess access) {
+            SubmissionRepository submissions, ExerciseAccess access) {
         this.access = access;
-        this.structure = structure;
         this.catalog = catalog;
         this.courses = courses;
         this.exercises = exercises;
@@ -46,7 +45,7 @@ public class MySubmissions {
                 continue;
             }
             var released = catalog.openModules(user, course);
-            for (Exercise exercise : structure.get(course.getCode(), ar.aulas.courses.CourseStructure.EXERCISES,
+            for (Exercise exercise : RequestMemo.get("exercises:" + course.getCode(),
                     () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()))) {
                 if (!released.contains(exercise.getModuleNumber())) {
                     continue;

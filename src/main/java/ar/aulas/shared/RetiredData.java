@@ -10,26 +10,37 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes that no document declares any more, dropped at start wherever a store made before still has them, so
- * writes stop paying for them. Names only: which collection held one is none of this class's business.
+ * Indexes no document declares any more, and collections nothing reads any more, dropped at start wherever a store
+ * made before still has them, so writes stop paying for them and nothing stale lingers.
  */
 @Component
-class RetiredIndexes implements ApplicationRunner {
+class RetiredData implements ApplicationRunner {
 
     /** {_id, version}: kept for the embedded store until its planner served a versioned save from _id alone. */
     static final Set<String> NAMES = Set.of("id_version");
 
-    private static final Logger log = LoggerFactory.getLogger(RetiredIndexes.class);
+    /**
+     * Workarounds for a store without secondary indexes: a course's structure version (its lists were kept in memory)
+     * and each exercise's submissions by owner with their summaries.
+     */
+    static final Set<String> COLLECTIONS = Set.of("course_versions", "submission_owners", "submission_summaries");
+
+    private static final Logger log = LoggerFactory.getLogger(RetiredData.class);
 
     private final MongoTemplate mongo;
 
-    RetiredIndexes(MongoTemplate mongo) {
+    RetiredData(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (String collection : mongo.getCollectionNames()) {
+            if (COLLECTIONS.contains(collection)) {
+                mongo.getCollection(collection).drop();
+                log.info("Dropped the retired collection {}", collection);
+                continue;
+            }
             for (Document index : mongo.getCollection(collection).listIndexes()) {
                 String name = index.getString("name");
                 if (NAMES.contains(name)) {
