@@ -25,6 +25,8 @@ public class Account {
     @Indexed
     private String institutionId;
     private String position;
+    /** Who holds a role (the first administrator's check at every start, the lists of trainers and coordinators). */
+    @Indexed
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     /** For a COORDINATOR: the institution they coordinate, or null for the whole programme. */
     private String coordinatedInstitutionId;

@@ -110,7 +110,7 @@ public class CourseSync {
             mongo.save(report);
             reports.add(report);
             if (!report.rejected()) {
-                events.publishEvent(new CourseContentSynced(report.courseCode()));
+                events.publishEvent(new CourseContentSynced(report.courseCode(), report.written() + report.archived() > 0));
             }
         }
         return reports;

@@ -135,6 +135,9 @@ public class ParticipationLedger {
         this.institutions = institutions;
         this.clock = clock;
         this.rebuildOnStart = properties.rebuildOnStart();
+        // a rebuild removes the institutions nobody of the course is enrolled from any more
+        mongo.indexOps(PEOPLE).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("courseCode", org.springframework.data.domain.Sort.Direction.ASC).named("course"));
     }
 
     @PreDestroy
@@ -189,7 +192,9 @@ public class ParticipationLedger {
     /** After the sessions and exercises have followed the course's files (they listen first). */
     @EventListener
     public void on(CourseContentSynced synced) {
-        announce(synced.courseCode(), p -> p.everyone = true);
+        if (synced.changed()) {
+            announce(synced.courseCode(), p -> p.everyone = true);
+        }
     }
 
     /**

@@ -246,6 +246,10 @@ class DurableH2Backend extends H2Backend {
                         batchSize, fieldSelector);
             }
             if (plan.scan() == null) {
+                if (SCANS.isDebugEnabled() && count() > 1_000) {
+                    SCANS.debug("Full scan of {} ({} documents) for {} sorted by {}", getCollectionName(), count(), query,
+                            orderBy);
+                }
                 return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             Iterator<Object> positions = plan.scan().index().positions(plan.scan());
@@ -272,6 +276,9 @@ class DurableH2Backend extends H2Backend {
             return matchDocumentsFromStream(query, matched.stream(), 0, 0, batchSize, null, fieldSelector);
         }
     }
+
+    /** Finds no index serves, on collections of more than a thousand documents (DEBUG: which filters need one). */
+    private static final Logger SCANS = LoggerFactory.getLogger("ar.aulas.store.FullScans");
 
     /** As the stock H2 unique index, on a map of its own key type. */
     static final class KeyedIndex extends AbstractUniqueIndex<Object> {
