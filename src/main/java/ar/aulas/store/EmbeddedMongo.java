@@ -21,24 +21,26 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     static final String STORE_FILE = "aulas.mv.db";
-    /** Compact at start when less of the file than this holds live data. */
+    /** Compact (after a clean stop, else at start) when less of the file than this holds live data. */
     static final int COMPACT_BELOW_FILL_PERCENT = 60;
 
     private final MongoServer server;
     private final InetSocketAddress address;
     private final String database;
     private final Path file;
+    private final MVStore store;
 
-    private EmbeddedMongo(MongoServer server, InetSocketAddress address, String database, Path file) {
+    private EmbeddedMongo(MongoServer server, InetSocketAddress address, String database, Path file, MVStore store) {
         this.server = server;
         this.address = address;
         this.database = database;
         this.file = file;
+        this.store = store;
     }
 
     /** Starts an in-memory server on a free port (tests, throwaway runs). */
     public static EmbeddedMongo inMemory(String database) {
-        return start(new MemoryBackend(), 0, database, null);
+        return start(new MemoryBackend(), 0, database, null, null);
     }
 
     /** Starts a durable file-backed server on the store file under {@code dataDir}. */
@@ -52,27 +54,34 @@ public final class EmbeddedMongo implements AutoCloseable {
         String fileName = file.toAbsolutePath().toString();
         MVStore store = open(fileName);
         // Every commit writes a chunk; compacting keeps the file near the size of the data. It rewrites the whole
-        // file (seconds for hundreds of MB), so only when much of it is free space.
-        // the share of the chunks' space that holds live pages (the file's own fill rate counts dead chunks as used)
-        int live = store.getFileStore().getChunksFillRate();
-        if (live < COMPACT_BELOW_FILL_PERCENT) {
-            long started = System.nanoTime();
-            int before = live;
+        // file (seconds for hundreds of MB), so only when much of it is free space: after a clean stop, so the next
+        // start need not, and here only when the last stop was not clean (a crash, a kill).
+        if (live(store) < COMPACT_BELOW_FILL_PERCENT) {
             store.close();
-            MVStoreTool.compactCleanUp(fileName);
-            MVStoreTool.compact(fileName, false);
+            compact(fileName);
             store = open(fileName);
-            log.info("Store file compacted (was {} % used) in {} ms", before, (System.nanoTime() - started) / 1_000_000);
         }
         store.setRetentionTime(0);
-        return start(new DurableH2Backend(store), port, database, file);
+        return start(new DurableH2Backend(store), port, database, file, store);
+    }
+
+    /** The share of the chunks' space that holds live pages (the file's own fill rate counts dead chunks as used). */
+    private static int live(MVStore store) {
+        return store.getFileStore().getChunksFillRate();
+    }
+
+    private static void compact(String fileName) {
+        long started = System.nanoTime();
+        MVStoreTool.compactCleanUp(fileName);
+        MVStoreTool.compact(fileName, false);
+        log.info("Store file compacted in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private static MVStore open(String fileName) {
         return new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
     }
 
-    private static EmbeddedMongo start(MongoBackend backend, int port, String database, Path file) {
+    private static EmbeddedMongo start(MongoBackend backend, int port, String database, Path file, MVStore store) {
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
@@ -83,7 +92,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-compatible store listening on {} ({})", address,
                 file == null ? "in memory" : file.toAbsolutePath());
-        return new EmbeddedMongo(server, address, database, file);
+        return new EmbeddedMongo(server, address, database, file, store);
     }
 
     public String connectionString() {
@@ -102,6 +111,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     @Override
     public void close() {
         log.info("Stopping the embedded store");
+        boolean compact = store != null && !store.isClosed() && live(store) < COMPACT_BELOW_FILL_PERCENT;
         server.shutdown();
+        if (compact) {
+            compact(file.toAbsolutePath().toString());
+        }
     }
 }
