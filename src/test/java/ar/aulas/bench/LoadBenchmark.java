@@ -125,32 +125,30 @@ class LoadBenchmark {
             deleteTree(runDir);
             copyTree(dataDir, runDir);
         }
+        if (mongoUri == null) {
+            // the plain jar first, as a first start after the generator (its clean stop compacted the store)
+            int plainPort = freePort();
+            long plainStarted = System.nanoTime();
+            Process plain = startApp(jar, runDir, plainPort, List.of(), runDir.resolve("app-plain.log"), null, null);
+            try {
+                results.put("coldStartPlainMs", waitUntilHealthy(plain, "http://127.0.0.1:" + plainPort, plainStarted,
+                        runDir.resolve("app-plain.log")));
+            } finally {
+                plain.destroy();
+                plain.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        // then the runs' instance, started from the extracted jar with its class data archive (docs/configuration.md)
+        Path archived = Boolean.parseBoolean(System.getProperty("bench.cds", "true")) ? ClassDataArchive.of(jar, out) : null;
         int port = freePort();
         long started = System.nanoTime();
-        Process app = start(jar, runDir, port, List.of("--aulas.certificates.verifications-per-minute=1000000000",
-                "--aulas.conversation.posts-per-window=1000000000",
-                "--logging.level.ar.aulas.accounts.web.RequestLogFilter=WARN"), runDir.resolve("app.log"));
+        Process app = archived == null ? start(jar, runDir, port, RUN_ARGS, runDir.resolve("app.log"))
+                : startApp(ClassDataArchive.jarIn(archived), runDir, port, RUN_ARGS, runDir.resolve("app.log"), mongoUri, archived);
         try {
             String base = "http://127.0.0.1:" + port;
-            HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            long readyMs = -1;
-            for (int i = 0; i < 1200 && readyMs < 0; i++) {
-                try {
-                    if (probe.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        readyMs = (System.nanoTime() - started) / 1_000_000;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                if (readyMs < 0) {
-                    if (!app.isAlive()) {
-                        throw new AssertionError("The application exited: see " + runDir.resolve("app.log"));
-                    }
-                    Thread.sleep(100);
-                }
-            }
+            long readyMs = waitUntilHealthy(app, base, started, runDir.resolve("app.log"));
             results.put("coldStartMs", readyMs);
+            results.put("classDataSharing", archived != null);
 
             long loginStart = System.nanoTime();
             List<Session> participants = new ArrayList<>();
@@ -656,14 +654,48 @@ class LoadBenchmark {
                 another == null ? null : another.get("_id").toString());
     }
 
+    private static final List<String> RUN_ARGS = List.of("--aulas.certificates.verifications-per-minute=1000000000",
+            "--aulas.conversation.posts-per-window=1000000000", "--logging.level.ar.aulas.accounts.web.RequestLogFilter=WARN");
+
     private Process start(Path jar, Path dataDir, int port, List<String> args, Path log) throws IOException {
-        return startApp(jar, dataDir, port, args, log, mongoUri);
+        return startApp(jar, dataDir, port, args, log, mongoUri, null);
     }
 
-    /** The application jar as its own process, with the README's JVM options and {@code MALLOC_ARENA_MAX=2}. */
+    /** Milliseconds from {@code started} until {@code /actuator/health} answers 200 (the process must stay up). */
+    static long waitUntilHealthy(Process app, String base, long started, Path log) throws Exception {
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < 1200; i++) {
+            try {
+                if (probe.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (!app.isAlive()) {
+                throw new AssertionError("The application exited: see " + log);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Not healthy after 120 s: see " + log);
+    }
+
     static Process startApp(Path jar, Path dataDir, int port, List<String> args, Path log, String mongoUri) throws IOException {
+        return startApp(jar, dataDir, port, args, log, mongoUri, null);
+    }
+
+    /**
+     * The application jar as its own process, with the README's JVM options and {@code MALLOC_ARENA_MAX=2}; with a
+     * class data archive when one is given (then {@code jar} is the extracted one it was made from).
+     */
+    static Process startApp(Path jar, Path dataDir, int port, List<String> args, Path log, String mongoUri, Path archive)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
+        if (archive != null) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--aulas.store.data-dir=" + dataDir,
                 "--logging.level.root=WARN", "--logging.level.ar.aulas.demo=INFO"));
         if (mongoUri != null) {
@@ -741,7 +773,12 @@ class LoadBenchmark {
         }
         md.append("\n| figure | value |\n|---|---|\n");
         md.append("| data generator | ").append(results.get("generator").toString().replace("\n", "; ")).append(" |\n");
-        md.append("| cold start to ready (`/actuator/health` 200) | ").append(results.get("coldStartMs")).append(" ms |\n");
+        md.append("| cold start to ready (`/actuator/health` 200)").append(Boolean.TRUE.equals(results.get("classDataSharing"))
+                ? ", extracted jar with its class data archive" : "").append(" | ").append(results.get("coldStartMs")).append(" ms |\n");
+        if (results.containsKey("coldStartPlainMs")) {
+            md.append("| cold start of the plain jar, first start after the generator | ").append(results.get("coldStartPlainMs"))
+                    .append(" ms |\n");
+        }
         md.append("| warm-up pass over the reading endpoints before the runs (16 users each) | ")
                 .append(results.get("jitWarmupSeconds")).append(" s |\n");
         md.append("| people logged in over HTTP before the runs | ").append(results.get("logins")).append(" in ")
