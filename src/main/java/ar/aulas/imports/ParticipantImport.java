@@ -3,10 +3,7 @@ package ar.aulas.imports;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
-import ar.aulas.accounts.Dni;
-import ar.aulas.accounts.Email;
 import ar.aulas.accounts.Passwords;
-import ar.aulas.accounts.PersonName;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolment;
@@ -33,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -187,6 +183,7 @@ public class ParticipantImport {
     private record Evaluation(List<ImportRow> rows, List<String> ignoredColumns) {
     }
 
+    /** The file's header and rows, each row through {@link ImportRowRules} against what is stored now. */
     private Evaluation evaluate(AulasUser user, ImportFile file) {
         String scope = scope(user);
         Map<String, Integer> columns = new HashMap<>();
@@ -230,126 +227,10 @@ public class ParticipantImport {
         }
         Map<String, Set<String>> enrolled = new HashMap<>();
         Map<String, Boolean> courseExists = new HashMap<>();
-        Map<String, Integer> seenDni = new HashMap<>();
-        Map<String, Integer> seenEmail = new HashMap<>();
-        List<ImportRow> rows = new ArrayList<>();
-        for (ImportFile.Line line : file.lines()) {
-            List<Problem> problems = new ArrayList<>();
-            if (line.cells().size() > file.header().size()) {
-                problems.add(new Problem(null, "import.error.tooManyColumns",
-                        List.of(String.valueOf(line.cells().size()), String.valueOf(file.header().size()))));
-                rows.add(new ImportRow(line.number(), null, "", "", "", "", "", null, null, Outcome.ERROR, false,
-                        problems, List.of()));
-                continue;
-            }
-            String last = cell(line, columns.get("lastName"));
-            String first = cell(line, columns.get("firstName"));
-            name(last, "apellido", problems);
-            name(first, "nombre", problems);
-            String fullName = (first + " " + last).trim();
-            String dniText = cell(line, columns.get("dni"));
-            String dni = null;
-            if (dniText.isEmpty()) {
-                problems.add(new Problem("dni", "import.error.required", List.of()));
-            } else if (!Dni.looksLikeDni(dniText)) {
-                problems.add(new Problem("dni", "import.error.dni", List.of(dniText)));
-            } else {
-                dni = Dni.parse(dniText).digits();
-                Integer before = seenDni.putIfAbsent(dni, line.number());
-                if (before != null) {
-                    problems.add(new Problem("dni", "import.error.repeatedDni", List.of(String.valueOf(before))));
-                }
-            }
-            String emailText = cell(line, columns.get("email"));
-            String email = null;
-            if (emailText.isEmpty()) {
-                problems.add(new Problem("email", "import.error.required", List.of()));
-            } else if (!Email.isValid(emailText)) {
-                problems.add(new Problem("email", "import.error.email", List.of(emailText)));
-            } else {
-                email = Email.parse(emailText).value();
-                Integer before = seenEmail.putIfAbsent(email, line.number());
-                if (before != null) {
-                    problems.add(new Problem("email", "import.error.repeatedEmail", List.of(String.valueOf(before))));
-                }
-            }
-            String institutionText = cell(line, columns.get("institution"));
-            Institution institution = byCode.get(institutionText.toUpperCase(Locale.ROOT));
-            if (institution == null) {
-                institution = byName.get(Text.searchable(institutionText));
-            }
-            if (institutionText.isEmpty()) {
-                problems.add(new Problem("institución", "import.error.required", List.of()));
-            } else if (institution == null) {
-                problems.add(new Problem("institución", "import.error.institution", List.of(institutionText)));
-            } else if (scope != null && !scope.equals(institution.getId())) {
-                problems.add(new Problem("institución", "import.error.otherInstitution", List.of(institution.getName())));
-            }
-            String position = cell(line, columns.get("position"));
-            if (position.length() > 120) {
-                problems.add(new Problem("cargo/área", "import.error.tooLong", List.of("120")));
-            }
-            String course = cell(line, columns.get("course")).toUpperCase(Locale.ROOT);
-            if (!course.isEmpty() && !courseExists.computeIfAbsent(course,
-                    c -> courses.findById(c).filter(x -> !x.isArchived()).isPresent())) {
-                problems.add(new Problem("curso", "import.error.course", List.of(course)));
-            }
-            Account match = null;
-            boolean outOfScope = scope != null && institution != null && !scope.equals(institution.getId());
-            if (dni != null && email != null && !outOfScope) {
-                Account a = byDni.get(dni);
-                Account b = byEmail.get(email);
-                boolean conflict = (a != null && b != null && !a.getId().equals(b.getId()))
-                        || (a == null && b != null && b.getDni() != null && !b.getDni().equals(dni));
-                match = conflict ? null : a != null ? a : b;
-                boolean foreign = (a != null && scope != null && !scope.equals(a.getInstitutionId()))
-                        || (b != null && scope != null && !scope.equals(b.getInstitutionId()));
-                if (scope != null && (conflict || foreign)) {
-                    // an institution's coordinator learns nothing of people outside it: one text for every such case
-                    problems.add(new Problem(null, "import.error.notForYou", List.of()));
-                    match = null;
-                } else if (conflict) {
-                    problems.add(new Problem("email", "import.error.emailOfAnother", List.of(Dni.format(b.getDni()) == null
-                            ? "—" : Dni.format(b.getDni()))));
-                }
-            }
-            Outcome outcome;
-            List<String> changes = new ArrayList<>();
-            if (!problems.isEmpty()) {
-                outcome = Outcome.ERROR;
-            } else if (match == null) {
-                outcome = Outcome.NEW;
-            } else {
-                if (!match.getFullName().equals(fullName)) {
-                    changes.add("import.change.name");
-                }
-                if (!Objects.equals(match.getEmail(), email)) {
-                    changes.add("import.change.email");
-                }
-                if (!Objects.equals(match.getDni(), dni)) {
-                    changes.add("import.change.dni");
-                }
-                if (!Objects.equals(match.getInstitutionId(), institution.getId())) {
-                    changes.add("import.change.institution");
-                }
-                if (!Objects.equals(Objects.toString(match.getPosition(), ""), position)) {
-                    changes.add("import.change.position");
-                }
-                if (!match.has(Role.PARTICIPANT)) {
-                    changes.add("import.change.role");
-                }
-                outcome = changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
-            }
-            boolean enrols = false;
-            if (outcome != Outcome.ERROR && !course.isEmpty()) {
-                String matchedId = match == null ? null : match.getId();
-                enrols = matchedId == null || !enrolled.computeIfAbsent(course, c -> activeEnrolments(c)).contains(matchedId);
-            }
-            rows.add(new ImportRow(line.number(), match == null ? null : match.getId(), fullName, dni == null ? dniText
-                    : Dni.format(dni), email == null ? emailText : email, institution == null ? institutionText
-                    : institution.getName(), position, institution == null ? null : institution.getId(),
-                    course.isEmpty() ? null : course, outcome, enrols, problems, changes, last));
-        }
+        ImportRowRules rules = new ImportRowRules(scope, columns, file.header().size(), byCode, byName, byDni, byEmail,
+                course -> courseExists.computeIfAbsent(course, c -> courses.findById(c).filter(x -> !x.isArchived()).isPresent()),
+                course -> enrolled.computeIfAbsent(course, this::activeEnrolments));
+        List<ImportRow> rows = file.lines().stream().map(rules::evaluate).toList();
         return new Evaluation(rows, ignored);
     }
 
@@ -440,18 +321,7 @@ public class ParticipantImport {
                 row.position().isEmpty() ? null : row.position(), roles, coordinated, row.surname());
     }
 
-    private static void name(String value, String column, List<Problem> problems) {
-        String problem = PersonName.problem(value);
-        if ("account.fullName.required".equals(problem)) {
-            problems.add(new Problem(column, "import.error.required", List.of()));
-        } else if ("account.fullName.tooLong".equals(problem)) {
-            problems.add(new Problem(column, "import.error.tooLong", List.of(String.valueOf(PersonName.MAX_LENGTH))));
-        } else if (problem != null) {
-            problems.add(new Problem(column, "import.error.nameChars", List.of()));
-        }
-    }
-
-    private static String cell(ImportFile.Line line, Integer index) {
+    static String cell(ImportFile.Line line, Integer index) {
         if (index == null || index >= line.cells().size()) {
             return "";
         }
