@@ -28,11 +28,14 @@ public class CertificateDownloads {
     private final CertificateRepository certificates;
     private final CertificateDocuments documents;
     private final CertificateIssuing issuing;
+    private final CertificateMinting minting;
 
-    CertificateDownloads(CertificateRepository certificates, CertificateDocuments documents, CertificateIssuing issuing) {
+    CertificateDownloads(CertificateRepository certificates, CertificateDocuments documents, CertificateIssuing issuing,
+            CertificateMinting minting) {
         this.certificates = certificates;
         this.documents = documents;
         this.issuing = issuing;
+        this.minting = minting;
     }
 
     public Pdf open(AulasUser user, String certificateId) {
@@ -47,7 +50,7 @@ public class CertificateDownloads {
             return new Pdf(c, documents.open(c));
         }
         Certificate visible = issuing.staffCertificate(user, certificateId);
-        issuing.record(visible, CertificateAudit.Action.DOWNLOADED, user, null);
+        minting.record(visible, CertificateAudit.Action.DOWNLOADED, user, null);
         return new Pdf(visible, documents.open(visible));
     }
 
@@ -66,7 +69,7 @@ public class CertificateDownloads {
                     in.transferTo(zip);
                 }
                 zip.closeEntry();
-                issuing.record(c, CertificateAudit.Action.DOWNLOADED, user, "zip");
+                minting.record(c, CertificateAudit.Action.DOWNLOADED, user, "zip");
             }
         }
     }

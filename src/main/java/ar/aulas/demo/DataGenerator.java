@@ -75,7 +75,7 @@ public class DataGenerator {
     private final CourseSync sync;
     private final Clock clock;
     private final ar.aulas.reports.ParticipationLedger participation;
-    private final ar.aulas.certificates.CertificateIssuing issuing;
+    private final ar.aulas.certificates.BulkIssuing issuing;
     private final org.springframework.security.core.userdetails.UserDetailsService users;
 
     private final ar.aulas.conversation.GeneratedConversation conversation;
@@ -83,7 +83,7 @@ public class DataGenerator {
 
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
             @org.springframework.context.annotation.Lazy ar.aulas.reports.ParticipationLedger participation,
-            @org.springframework.context.annotation.Lazy ar.aulas.certificates.CertificateIssuing issuing,
+            @org.springframework.context.annotation.Lazy ar.aulas.certificates.BulkIssuing issuing,
             org.springframework.security.core.userdetails.UserDetailsService users, ar.aulas.conversation.GeneratedConversation conversation,
             ar.aulas.library.GeneratedLibrary library) {
         this.library = library;

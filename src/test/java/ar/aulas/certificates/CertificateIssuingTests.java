@@ -74,6 +74,7 @@ class CertificateIssuingTests {
     @Autowired Grading grading;
     @Autowired UserDetailsService users;
     @Autowired CertificateIssuing issuing;
+    @Autowired BulkIssuing bulk;
     @Autowired CertificateRepository certificates;
     @Autowired CertificateAuditRepository audit;
     @Autowired IssueJobRepository jobs;
@@ -350,7 +351,7 @@ class CertificateIssuingTests {
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
 
         IssueJob crashed = jobs.insert(new IssueJob(s.code, CertificateType.ATTENDANCE, coordinator.id(), false, 12, Instant.now()));
-        issuing.runBulk(crashed.getId(), coordinator, 5);
+        bulk.runBulk(crashed.getId(), coordinator, 5);
         assertThat(certificates.countByCourseCodeAndType(s.code, CertificateType.ATTENDANCE)).isEqualTo(5);
         assertThat(jobs.findById(crashed.getId()).orElseThrow().getStatus()).isEqualTo(IssueJob.Status.RUNNING);
         String crashedUrl = "/courses/" + s.code + "/certificates/jobs/" + crashed.getId();
@@ -393,7 +394,7 @@ class CertificateIssuingTests {
         String progress = mvc.perform(get(jobUrl).session(coordinator())).andReturn().getResponse().getContentAsString();
         assertThat(progress).contains("12 de 12 participantes procesados", "Terminada.").doesNotContain("http-equiv");
 
-        IssueJob again = awaitDone(issuing.startBulk(coordinator, s.code, CertificateType.ATTENDANCE, false).getId());
+        IssueJob again = awaitDone(bulk.startBulk(coordinator, s.code, CertificateType.ATTENDANCE, false).getId());
         assertThat(again.getIssued()).isZero();
         assertThat(again.getSkipped()).isEqualTo(12);
         assertThat(certificates.countByCourseCodeAndType(s.code, CertificateType.ATTENDANCE)).isEqualTo(12);
@@ -412,7 +413,7 @@ class CertificateIssuingTests {
         List<Future<?>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             IssueJob job = jobs.insert(new IssueJob(s.code, CertificateType.ATTENDANCE, coordinator.id(), false, 30, Instant.now()));
-            runs.add(two.submit(() -> issuing.runBulk(job.getId(), coordinator, Integer.MAX_VALUE)));
+            runs.add(two.submit(() -> bulk.runBulk(job.getId(), coordinator, Integer.MAX_VALUE)));
         }
         for (Future<?> f : runs) {
             f.get();

@@ -55,6 +55,7 @@ class ParticipationTests {
     @Autowired UserDetailsService users;
     @Autowired Participation participation;
     @Autowired CertificateIssuing issuing;
+    @Autowired ar.aulas.certificates.CertificateRevocation revocation;
     @Autowired InstitutionDirectory institutions;
     @Autowired ParticipationLedger ledger;
     @Autowired ar.aulas.attendance.AttendanceReport attendanceReport;
@@ -341,7 +342,7 @@ class ParticipationTests {
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
         var revoked = issuing.issue(coordinator, s.code, ana.getId(), CertificateType.ATTENDANCE, null, false);
         issuing.issue(coordinator, s.code, beto.getId(), CertificateType.ATTENDANCE, null, false);
-        issuing.revoke(coordinator, revoked.getId(), ar.aulas.certificates.RevocationCategory.RECORDS_REVISED,
+        revocation.revoke(coordinator, revoked.getId(), ar.aulas.certificates.RevocationCategory.RECORDS_REVISED,
                 "La asistencia del encuentro 1 se corrigió");
         String on = new ar.aulas.shared.web.Formats().date(issuing.certificate(coordinator, revoked.getId()).getRevokedAt());
 

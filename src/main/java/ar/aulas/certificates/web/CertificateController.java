@@ -1,10 +1,12 @@
 package ar.aulas.certificates.web;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.certificates.BulkIssuing;
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateDownloads;
 import ar.aulas.certificates.CertificateIssuing;
 import ar.aulas.certificates.CertificateRefused;
+import ar.aulas.certificates.CertificateRevocation;
 import ar.aulas.certificates.RevocationCategory;
 import ar.aulas.certificates.CertificateType;
 import ar.aulas.certificates.Eligibility;
@@ -37,13 +39,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CertificateController {
 
     private final CertificateIssuing issuing;
+    private final BulkIssuing bulk;
+    private final CertificateRevocation revocation;
     private final CertificateDownloads downloads;
 
     private final Clock clock;
 
-    CertificateController(CertificateIssuing issuing, CertificateDownloads downloads, Clock clock) {
+    CertificateController(CertificateIssuing issuing, BulkIssuing bulk, CertificateRevocation revocation,
+            CertificateDownloads downloads, Clock clock) {
         this.clock = clock;
         this.issuing = issuing;
+        this.bulk = bulk;
+        this.revocation = revocation;
         this.downloads = downloads;
     }
 
@@ -115,7 +122,7 @@ class CertificateController {
     String bulk(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @RequestParam CertificateType type,
             @RequestParam(defaultValue = "false") boolean notify, RedirectAttributes redirect) {
         try {
-            IssueJob job = issuing.startBulk(me, code, type, notify);
+            IssueJob job = bulk.startBulk(me, code, type, notify);
             return "redirect:/courses/" + code + "/certificates/jobs/" + job.getId();
         } catch (CertificateRefused refused) {
             Flash.error(redirect, refused.messageKey(), refused.args());
@@ -125,7 +132,7 @@ class CertificateController {
 
     @GetMapping("/courses/{code}/certificates/jobs/{jobId}")
     String job(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String jobId, Model model) {
-        IssueJob job = issuing.job(me, code, jobId);
+        IssueJob job = bulk.job(me, code, jobId);
         model.addAttribute("job", job);
         model.addAttribute("code", code);
         model.addAttribute("interrupted", job.interrupted(clock.instant()));
@@ -154,7 +161,7 @@ class CertificateController {
     String revoke(@AuthenticationPrincipal AulasUser me, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
             @RequestParam(required = false) RevocationCategory category, RedirectAttributes redirect) {
         try {
-            Certificate c = issuing.revoke(me, id, category, reason);
+            Certificate c = revocation.revoke(me, id, category, reason);
             Flash.success(redirect, "certificate.revoked", c.getNumber());
         } catch (CertificateRefused refused) {
             Flash.error(redirect, refused.messageKey(), refused.args());
@@ -166,7 +173,7 @@ class CertificateController {
     String reissue(@AuthenticationPrincipal AulasUser me, @PathVariable String id,
             @RequestParam(defaultValue = "") String justification, RedirectAttributes redirect) {
         try {
-            Certificate c = issuing.reissue(me, id, justification);
+            Certificate c = revocation.reissue(me, id, justification);
             Flash.success(redirect, "certificate.reissued", c.getNumber());
             return "redirect:/certificates/" + c.getId();
         } catch (CertificateRefused refused) {

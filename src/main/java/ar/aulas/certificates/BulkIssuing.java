@@ -1,0 +1,215 @@
+package ar.aulas.certificates;
+
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseRepository;
+import ar.aulas.shared.web.NotFoundException;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issuing every eligible participant's certificate of a type in a background job: numbers reserved one after another,
+ * PDFs rendered and signed by a pool of workers, progress and a heartbeat in the job's document, so a job whose
+ * instance died shows as interrupted and a rerun completes the set without a gap or a duplicate.
+ */
+@Service
+public class BulkIssuing {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkIssuing.class);
+
+    private final CertificateStaff staff;
+    private final CertificateMinting minting;
+    private final CourseRepository courses;
+    private final Standings standings;
+    private final CertificateRepository certificates;
+    private final IssueJobRepository jobs;
+    private final CertificateDocuments documents;
+    private final CertificateNumbers numbers;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("certificate-heartbeat"));
+    private final ExecutorService workers;
+
+    BulkIssuing(CertificateStaff staff, CertificateMinting minting, CourseRepository courses, Standings standings,
+            CertificateRepository certificates, IssueJobRepository jobs, CertificateDocuments documents,
+            CertificateNumbers numbers, MongoTemplate mongo, Clock clock, CertificatesProperties properties) {
+        this.staff = staff;
+        this.minting = minting;
+        this.courses = courses;
+        this.standings = standings;
+        this.certificates = certificates;
+        this.jobs = jobs;
+        this.documents = documents;
+        this.numbers = numbers;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(properties.getBulkThreads(), daemon("certificate-worker"));
+    }
+
+    @PreDestroy
+    void stop() {
+        jobRunner.shutdownNow();
+        heartbeats.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Starts issuing every eligible participant's certificate of a type in the background. */
+    public IssueJob startBulk(AulasUser user, String code, CertificateType type, boolean notify) {
+        staff.requireIssuer(user);
+        Course course = staff.course(user, code);
+        CertificateRules rule = minting.ruleOf(course, type);
+        int eligible = (int) standings.of(course, null).values().stream()
+                .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).count();
+        IssueJob job = jobs.insert(new IssueJob(code, type, user.id(), notify, eligible, clock.instant(), documents.base()));
+        jobRunner.execute(() -> runBulk(job.getId(), user, Integer.MAX_VALUE));
+        return job;
+    }
+
+    public IssueJob job(AulasUser user, String code, String jobId) {
+        staff.course(user, code);
+        return jobs.findById(jobId).filter(j -> j.getCourseCode().equals(code)).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Runs a bulk job. {@code stopAfter} lets a test stop it like a crash would: no more certificates,
+     * the job left running with its heartbeat stopped.
+     */
+    void runBulk(String jobId, AulasUser by, int stopAfter) {
+        IssueJob job = jobs.findById(jobId).orElseThrow();
+        String base = job.getBaseUrl() == null ? documents.base() : job.getBaseUrl();
+        long beat = IssueJob.BEAT.toMillis();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING)),
+                new Update().set("updatedAt", clock.instant()), IssueJob.class), beat, beat, TimeUnit.MILLISECONDS);
+        try {
+            Course course = courses.findById(job.getCourseCode()).orElseThrow();
+            CertificateRules rule = minting.ruleOf(course, job.getType());
+            Map<Integer, String> titles = minting.titles(course.getCode());
+            List<Standings.Participant> todo = standings.of(course, null).values().stream()
+                    .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).toList();
+            AtomicInteger started = new AtomicInteger();
+            int[] last = {numbers.last(course.getCode(), rule.type())};
+            JobProgress progress = new JobProgress(jobId);
+            boolean crashed = false;
+            List<Future<?>> futures = new ArrayList<>();
+            // numbers are reserved here, one after another (no race inside a job); workers render, sign and store
+            for (Standings.Participant p : todo) {
+                if (started.incrementAndGet() > stopAfter) {
+                    crashed = true;
+                    break;
+                }
+                try {
+                    Optional<Certificate> held = certificates.findBySlot(
+                            Certificate.slotOf(course.getCode(), p.account().getId(), rule.type()));
+                    if (held.isPresent() && held.get().getStatus() != Certificate.Status.PENDING) {
+                        progress.add(progress.skipped, null);
+                        continue;
+                    }
+                    CertificateMinting.Reserved reserved = minting.reserve(course, p, rule, by, null, titles, last);
+                    futures.add(workers.submit(() -> {
+                        try {
+                            Certificate c = documents.complete(reserved.certificate(), titles, reserved.fresh(), base);
+                            progress.add(progress.issued, null);
+                            if (job.isNotify()) {
+                                minting.notifyHolder(c, base);
+                            }
+                        } catch (RuntimeException e) {
+                            log.warn("Certificate for {} failed", p.account().getId(), e);
+                            progress.add(progress.failed, p.account().getFullName() + ": " + e.getMessage());
+                        }
+                    }));
+                } catch (RuntimeException e) {
+                    log.warn("Certificate for {} failed", p.account().getId(), e);
+                    progress.add(progress.failed, p.account().getFullName() + ": " + e.getMessage());
+                }
+            }
+            numbers.used(course.getCode(), rule.type(), last[0]);
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            progress.flush();
+            if (crashed) {
+                return;
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.DONE)
+                    .set("total", todo.size()).set("finishedAt", clock.instant()).set("updatedAt", clock.instant()),
+                    IssueJob.class);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.error("Bulk certificate job {} failed", jobId, e);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.FAILED)
+                    .set("lastError", String.valueOf(e.getMessage())).set("finishedAt", clock.instant()), IssueJob.class);
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    /**
+     * A job's counters, written with one {@code $inc} at most every 250 ms (and at the end) rather than one
+     * write per certificate: on the embedded store every write is a commit to disk.
+     */
+    private final class JobProgress {
+        final AtomicInteger issued = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        private final String jobId;
+        private final AtomicLong lastFlush = new AtomicLong();
+        private volatile String lastError;
+
+        JobProgress(String jobId) {
+            this.jobId = jobId;
+        }
+
+        void add(AtomicInteger counter, String error) {
+            counter.incrementAndGet();
+            if (error != null) {
+                lastError = error;
+            }
+            long now = System.nanoTime();
+            long previous = lastFlush.get();
+            if (now - previous > 250_000_000L && lastFlush.compareAndSet(previous, now)) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            Update update = new Update().inc("issued", issued.getAndSet(0)).inc("skipped", skipped.getAndSet(0))
+                    .inc("failed", failed.getAndSet(0)).set("updatedAt", clock.instant());
+            if (lastError != null) {
+                update.set("lastError", lastError);
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), update, IssueJob.class);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
