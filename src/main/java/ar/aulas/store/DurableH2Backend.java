@@ -294,8 +294,10 @@ class DurableH2Backend extends H2Backend {
                 int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
             QueryPlanner.Plan plan = QueryPlanner.plan(getIndexes(), count(), query, orderBy, numberToSkip, limit);
             if (plan.unique() != null) {
-                return matchDocuments(query, plan.unique().getPositions(plan.uniqueQuery()), orderBy, numberToSkip, limit,
-                        batchSize, fieldSelector);
+                // a filter made only of the index's keys (an _id $in of a thousand ids, say) is not matched again:
+                // the server's matcher compares each document with every value of the $in
+                return matchDocuments(plan.exact() ? EVERYTHING : query, plan.unique().getPositions(plan.uniqueQuery()),
+                        orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             if (plan.scan() == null) {
                 if (SCANS.isDebugEnabled() && count() > 1_000) {
@@ -328,6 +330,8 @@ class DurableH2Backend extends H2Backend {
             return matchDocumentsFromStream(query, matched.stream(), 0, 0, batchSize, null, fieldSelector);
         }
     }
+
+    private static final de.bwaldvogel.mongo.bson.Document EVERYTHING = new de.bwaldvogel.mongo.bson.Document();
 
     /** Finds no index serves, on collections of more than a thousand documents (DEBUG: which filters need one). */
     private static final Logger SCANS = LoggerFactory.getLogger("ar.aulas.store.FullScans");

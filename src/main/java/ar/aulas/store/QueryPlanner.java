@@ -19,8 +19,13 @@ import java.util.Map;
 final class QueryPlanner {
 
     /** The chosen way: {@code unique} (with the filter it is asked), else {@code scan}, else neither (every document). */
-    record Plan(Index<Object> unique, Document uniqueQuery, IndexScan scan) {
-        static final Plan FULL_SCAN = new Plan(null, null, null);
+    /** @param exact the unique index's keys are the whole filter: its positions are exactly the matches */
+    record Plan(Index<Object> unique, Document uniqueQuery, IndexScan scan, boolean exact) {
+        static final Plan FULL_SCAN = new Plan(null, null, null, false);
+
+        Plan(Index<Object> unique, Document uniqueQuery, IndexScan scan) {
+            this(unique, uniqueQuery, scan, false);
+        }
 
         boolean ordered() {
             return scan != null && scan.ordered();
@@ -36,7 +41,7 @@ final class QueryPlanner {
             if (index.isUnique()) {
                 Document keys = servedByUnique(index, planned);
                 if (keys != null) {
-                    return new Plan(index, keys, null);
+                    return new Plan(index, keys, null, query.keySet().equals(keys.keySet()));
                 }
             }
         }

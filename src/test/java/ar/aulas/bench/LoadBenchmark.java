@@ -362,18 +362,7 @@ class LoadBenchmark {
         Files.writeString(requests, text);
         Path upload = out.resolve("upload-200kb.pdf");
         if (!Files.exists(upload)) {
-            // a PDF by its header (what the upload check looks at), 200 KB of incompressible text inside
-            java.util.Random random = new java.util.Random(2026);
-            StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-            while (pdf.length() < 200 * 1024 - 8) {
-                pdf.append('%');
-                for (int i = 0; i < 99; i++) {
-                    pdf.append((char) ('!' + random.nextInt(90)));
-                }
-                pdf.append('\n');
-            }
-            pdf.append("%%EOF\n");
-            Files.writeString(upload, pdf.substring(0, 200 * 1024 - 6) + "%%EOF\n", StandardCharsets.US_ASCII);
+            Files.write(upload, reportPdf(200 * 1024));
         }
         Path script = out.resolve("wrk-requests.lua");
         Files.writeString(script, """
@@ -706,6 +695,27 @@ class LoadBenchmark {
         // glibc's per-thread malloc arenas: measured 773 → 658 MB peak RSS with 2 (the README recommends it)
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         return builder.start();
+    }
+
+    /**
+     * A real PDF of about {@code size} bytes (the upload check opens a PDF and reads its pages): pages of incompressible
+     * text, written uncompressed, as a scanned-and-typed report would weigh.
+     */
+    static byte[] reportPdf(int size) throws IOException {
+        java.util.Random random = new java.util.Random(2026);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (com.itextpdf.kernel.pdf.PdfDocument pdf = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfWriter(
+                bytes, new com.itextpdf.kernel.pdf.WriterProperties().setCompressionLevel(0)));
+                com.itextpdf.layout.Document document = new com.itextpdf.layout.Document(pdf)) {
+            for (int written = 0; written < size * 7 / 10; written += 100) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < 100; i++) {
+                    line.append((char) ('a' + random.nextInt(26)));
+                }
+                document.add(new com.itextpdf.layout.element.Paragraph(line.toString()));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     static Path jar() throws IOException {

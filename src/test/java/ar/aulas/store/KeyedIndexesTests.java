@@ -120,4 +120,37 @@ class KeyedIndexesTests {
         assertThat(mapNames()).doesNotContain("keys.people" + DurableH2Backend.INDEX_MAP_INFIX + "code")
                 .contains("keys.people" + DurableH2Backend.INDEX_MAP_INFIX + "one_per_owner");
     }
+
+    @Test
+    void aFilterOfOnlyAUniqueIndexsKeysFindsExactlyItsDocumentsSortedSkippedLimitedAndProjected() {
+        List<Document> docs = people(3_000);
+        try (EmbeddedMongo store = EmbeddedMongo.onDisk(data, 0, "keys");
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> people = client.getDatabase("keys").getCollection("people");
+            indexed(people);
+            people.insertMany(docs);
+            List<Object> wanted = new ArrayList<>();
+            for (int i = 0; i < 3_000; i += 3) {
+                wanted.add(docs.get(i).get("_id"));
+            }
+            wanted.add(new ObjectId());
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 2_997; i >= 0; i -= 3) {
+                expected.add(i);
+            }
+            List<Integer> found = new ArrayList<>();
+            people.find(new Document("_id", new Document("$in", wanted))).sort(new Document("n", -1)).skip(10).limit(50)
+                    .projection(new Document("n", 1)).forEach(d -> {
+                        assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "n");
+                        found.add(d.getInteger("n"));
+                    });
+            assertThat(found).isEqualTo(expected.subList(10, 60));
+            assertThat(people.countDocuments(new Document("_id", new Document("$in", wanted)))).isEqualTo(1_000);
+            // with a condition beside the keys, every document is still matched against it
+            assertThat(people.countDocuments(new Document("_id", new Document("$in", wanted)).append("n",
+                    new Document("$gte", 1_500)))).isEqualTo(500);
+            assertThat(people.find(new Document("code", new Document("$in", List.of("c-7", "c-8", "nadie"))))
+                    .map(d -> d.getInteger("n")).into(new ArrayList<>())).containsExactlyInAnyOrder(7, 8);
+        }
+    }
 }
