@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -292,6 +293,21 @@ class DurableH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document orderBy,
                 int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
+            if (!SLOW.isDebugEnabled()) {
+                return planned(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            long started = System.nanoTime();
+            QueryResult result = planned(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            long micros = (System.nanoTime() - started) / 1_000;
+            if (micros > 10_000) {
+                SLOW.debug("{} ms on {}: {} sorted by {} ({})", micros / 1_000, getCollectionName(), query, orderBy,
+                        QueryPlanner.plan(getIndexes(), count(), query, orderBy, numberToSkip, limit));
+            }
+            return result;
+        }
+
+        private QueryResult planned(de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document orderBy,
+                int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
             QueryPlanner.Plan plan = QueryPlanner.plan(getIndexes(), count(), query, orderBy, numberToSkip, limit);
             if (plan.unique() != null) {
                 // a filter made only of the index's keys (an _id $in of a thousand ids, say) is not matched again:
@@ -335,6 +351,8 @@ class DurableH2Backend extends H2Backend {
 
     /** Finds no index serves, on collections of more than a thousand documents (DEBUG: which filters need one). */
     private static final Logger SCANS = LoggerFactory.getLogger("ar.aulas.store.FullScans");
+    /** Finds that took over 10 ms in the store, with their plan (DEBUG). */
+    private static final Logger SLOW = LoggerFactory.getLogger("ar.aulas.store.SlowQueries");
 
     /** As the stock H2 unique index, on a map of its own key type. */
     static final class KeyedIndex extends AbstractUniqueIndex<Object> {
@@ -380,6 +398,79 @@ class DurableH2Backend extends H2Backend {
         public long getDataSize() {
             return getCount();
         }
+
+        /** Also a compound index with {@code $in} on some of its keys (the stock index serves only equality then). */
+        @Override
+        public synchronized boolean canHandle(de.bwaldvogel.mongo.bson.Document query) {
+            return compoundKeys(query) != null || super.canHandle(query);
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(de.bwaldvogel.mongo.bson.Document query) {
+            List<de.bwaldvogel.mongo.bson.Document> each = compoundKeys(query);
+            if (each == null) {
+                return super.getPositions(query);
+            }
+            List<Object> positions = new ArrayList<>();
+            for (de.bwaldvogel.mongo.bson.Document one : each) {
+                super.getPositions(one).forEach(positions::add);
+            }
+            return positions;
+        }
+
+        /**
+         * For a compound index and a filter of exactly its keys, each an equality or an {@code $in}: every combination
+         * of their values as an equality filter (at most {@value #MAX_COMBINATIONS}); else null.
+         */
+        private List<de.bwaldvogel.mongo.bson.Document> compoundKeys(de.bwaldvogel.mongo.bson.Document query) {
+            if (!isCompoundIndex() || !query.keySet().equals(new java.util.HashSet<>(keys()))) {
+                return null;
+            }
+            List<List<Object>> combinations = new ArrayList<>();
+            combinations.add(List.of());
+            boolean anyIn = false;
+            for (String key : keys()) {
+                Object condition = query.get(key);
+                List<Object> values;
+                if (condition instanceof de.bwaldvogel.mongo.bson.Document d && d.size() == 1
+                        && d.get("$in") instanceof java.util.Collection<?> in) {
+                    values = new ArrayList<>(new java.util.LinkedHashSet<>(in));
+                    anyIn = true;
+                } else if (condition == null || condition instanceof de.bwaldvogel.mongo.bson.Document
+                        || condition instanceof java.util.Collection || BsonRegularExpression.isRegularExpression(condition)) {
+                    return null;
+                } else {
+                    values = List.of(condition);
+                }
+                if (values.stream().anyMatch(java.util.Objects::isNull)
+                        || (long) combinations.size() * values.size() > MAX_COMBINATIONS) {
+                    return null;
+                }
+                List<List<Object>> next = new ArrayList<>();
+                for (List<Object> prefix : combinations) {
+                    for (Object value : values) {
+                        List<Object> longer = new ArrayList<>(prefix);
+                        longer.add(value);
+                        next.add(longer);
+                    }
+                }
+                combinations = next;
+            }
+            if (!anyIn) {
+                return null;
+            }
+            List<de.bwaldvogel.mongo.bson.Document> filters = new ArrayList<>();
+            for (List<Object> values : combinations) {
+                de.bwaldvogel.mongo.bson.Document filter = new de.bwaldvogel.mongo.bson.Document();
+                for (int i = 0; i < values.size(); i++) {
+                    filter.put(keys().get(i), values.get(i));
+                }
+                filters.add(filter);
+            }
+            return filters;
+        }
+
+        private static final int MAX_COMBINATIONS = 10_000;
     }
 
     /**

@@ -151,6 +151,13 @@ class KeyedIndexesTests {
                     new Document("$gte", 1_500)))).isEqualTo(500);
             assertThat(people.find(new Document("code", new Document("$in", List.of("c-7", "c-8", "nadie"))))
                     .map(d -> d.getInteger("n")).into(new ArrayList<>())).containsExactlyInAnyOrder(7, 8);
+            // a compound unique index with $in on one of its keys: each combination looked up
+            assertThat(people.find(new Document("course", "GL-3").append("owner", new Document("$in",
+                    List.of("p:3", "p:10", "p:4", "p:17", "p:nadie")))).map(d -> d.getInteger("n")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder(3, 10, 17);
+            assertThat(people.find(new Document("course", new Document("$in", List.of("GL-0", "GL-1"))).append("owner",
+                    new Document("$in", List.of("p:7", "p:8", "p:14")))).map(d -> d.getInteger("n")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder(7, 8, 14);
         }
     }
 }
