@@ -3,6 +3,7 @@ package ar.aulas.accounts;
 import ar.aulas.shared.Text;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -96,7 +97,7 @@ public class Account {
     public void surname(String surname) {
         String s = surname == null ? "" : surname.strip();
         this.surname = !s.isEmpty() && fullName.length() > s.length()
-                && fullName.toLowerCase(java.util.Locale.ROOT).endsWith(" " + s.toLowerCase(java.util.Locale.ROOT)) ? s : null;
+                && fullName.toLowerCase(Locale.ROOT).endsWith(" " + s.toLowerCase(Locale.ROOT)) ? s : null;
     }
     public String getDni() { return dni; }
     public String getDniFormatted() { return Dni.format(dni); }

@@ -3,7 +3,12 @@ package ar.aulas.accounts;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.Text;
 import ar.aulas.shared.web.NotFoundException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +20,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Creates, edits, finds and (de)activates accounts, with the uniqueness rules of DNI and email. */
@@ -96,30 +103,30 @@ public class AccountRegistry {
         return counts;
     }
 
-    public java.util.List<Account> findAll(java.util.Collection<String> ids) {
+    public List<Account> findAll(Collection<String> ids) {
         return accounts.findByIdIn(ids);
     }
 
     /** Full names by id, reading only the names (a thread of 500 replies names up to 500 people). */
-    public java.util.Map<String, String> names(java.util.Collection<String> ids) {
-        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(new java.util.HashSet<>(ids)));
+    public Map<String, String> names(Collection<String> ids) {
+        Query query = Query.query(
+                Criteria.where("_id").in(new HashSet<>(ids)));
         query.fields().include("fullName");
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        mongo.find(query, org.bson.Document.class, "accounts").forEach(d -> names.put(d.get("_id").toString(), d.getString("fullName")));
+        Map<String, String> names = new HashMap<>();
+        mongo.find(query, Document.class, "accounts").forEach(d -> names.put(d.get("_id").toString(), d.getString("fullName")));
         return names;
     }
 
     /** Accounts with any of these DNIs (digits only), in one query. */
-    public java.util.List<Account> findByDnis(java.util.Collection<String> dnis) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("dni").in(dnis)), Account.class);
+    public List<Account> findByDnis(Collection<String> dnis) {
+        return mongo.find(Query.query(
+                Criteria.where("dni").in(dnis)), Account.class);
     }
 
     /** Accounts with any of these emails (lower case), in one query. */
-    public java.util.List<Account> findByEmails(java.util.Collection<String> emails) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("email").in(emails)), Account.class);
+    public List<Account> findByEmails(Collection<String> emails) {
+        return mongo.find(Query.query(
+                Criteria.where("email").in(emails)), Account.class);
     }
 
     public Optional<Account> findByEmail(String email) {
@@ -141,8 +148,8 @@ public class AccountRegistry {
         if (data.fullName() == null || data.fullName().isBlank()) {
             throw new AccountException("fullName", "account.fullName.required");
         }
-        if (data.surname() != null && !data.surname().isBlank() && !data.fullName().strip().toLowerCase(java.util.Locale.ROOT)
-                .endsWith(" " + data.surname().strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (data.surname() != null && !data.surname().isBlank() && !data.fullName().strip().toLowerCase(Locale.ROOT)
+                .endsWith(" " + data.surname().strip().toLowerCase(Locale.ROOT))) {
             throw new AccountException("surname", "account.surname.notEnd");
         }
         String nameProblem = PersonName.problem(data.fullName());

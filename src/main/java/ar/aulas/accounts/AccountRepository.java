@@ -1,5 +1,7 @@
 package ar.aulas.accounts;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,11 +22,11 @@ public interface AccountRepository extends MongoRepository<Account, String> {
 
     long countByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
 
-    java.util.List<Account> findByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
+    List<Account> findByInstitutionIdAndActiveTrueAndRolesContaining(String institutionId, Role role);
 
-    java.util.List<Account> findByCoordinatedInstitutionIdAndActiveTrue(String institutionId);
+    List<Account> findByCoordinatedInstitutionIdAndActiveTrue(String institutionId);
 
-    java.util.List<Account> findByIdIn(java.util.Collection<String> ids);
+    List<Account> findByIdIn(Collection<String> ids);
 
     Page<Account> findBySearchTextContaining(String text, Pageable pageable);
 

@@ -3,6 +3,7 @@ package ar.aulas.attendance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record AttendanceRate(BigDecimal earned, int counted, int excludedBeforeE
 
     /** Each session's share, in the order given. */
     public static List<Share> shares(List<SessionMark> sessions, LocalDate enrolledOn, Weights weights) {
-        List<Share> shares = new java.util.ArrayList<>(sessions.size());
+        List<Share> shares = new ArrayList<>(sessions.size());
         for (SessionMark s : sessions) {
             shares.add(share(s, enrolledOn, weights));
         }

@@ -3,8 +3,10 @@ package ar.aulas.attendance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,8 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("attendance_records")
 // the dashboard and certificate eligibility read a course's records by institution and by person
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_institution", def = "{'courseCode': 1, 'institutionId': 1}")
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_account", def = "{'courseCode': 1, 'accountId': 1}")
+@CompoundIndex(name = "course_institution", def = "{'courseCode': 1, 'institutionId': 1}")
+@CompoundIndex(name = "course_account", def = "{'courseCode': 1, 'accountId': 1}")
 public class AttendanceRecord {
 
     public enum Source { ROLL_CALL, CHECK_IN, SHEET }
@@ -55,7 +57,7 @@ public class AttendanceRecord {
     /** @return false when nothing changed (saving the same mark twice is a no-op) */
     boolean mark(AttendanceStatus to, String reason, Source source, String by, Instant at) {
         String cleanReason = to == AttendanceStatus.EXCUSED && reason != null && !reason.isBlank() ? reason.strip() : null;
-        if (to == status && java.util.Objects.equals(cleanReason, this.reason)) {
+        if (to == status && Objects.equals(cleanReason, this.reason)) {
             return false;
         }
         history.add(new Change(by, at, status, to, source));

@@ -3,6 +3,7 @@ package ar.aulas.attendance;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.PersonOrder;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
@@ -13,6 +14,7 @@ import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.web.NotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +38,7 @@ public class AttendanceReport {
     public enum Risk { OK, AT_RISK, NOT_POSSIBLE }
 
     public record Person(Account account, String institutionName, List<AttendanceStatus> statuses,
-            AttendanceRate rate, BigDecimal bestPossible, Risk risk, java.time.LocalDate enrolledOn,
+            AttendanceRate rate, BigDecimal bestPossible, Risk risk, LocalDate enrolledOn,
             List<AttendanceRate.Share> shares) {
     }
 
@@ -115,8 +117,8 @@ public class AttendanceReport {
             people.add(new Person(a, institution == null ? "" : institution.getName(), statuses, rate, best, risk, enrolledOn,
                     shares));
         }
-        people.sort(Comparator.comparing(Person::institutionName, ar.aulas.accounts.PersonOrder.TEXT)
-                .thenComparing(Person::account, ar.aulas.accounts.PersonOrder.ACCOUNTS));
+        people.sort(Comparator.comparing(Person::institutionName, PersonOrder.TEXT)
+                .thenComparing(Person::account, PersonOrder.ACCOUNTS));
         List<Map<AttendanceStatus, Long>> counts = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Map<AttendanceStatus, Long> c = new EnumMap<>(AttendanceStatus.class);

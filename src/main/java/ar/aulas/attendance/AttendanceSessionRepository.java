@@ -1,5 +1,6 @@
 package ar.aulas.attendance;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
@@ -20,5 +21,5 @@ public interface AttendanceSessionRepository extends MongoRepository<AttendanceS
      */
     @Query("{ '_id': ?0, 'takenAt': null }")
     @Update("{ '$set': { 'takenAt': ?1 } }")
-    long markTaken(String id, java.time.Instant at);
+    long markTaken(String id, Instant at);
 }

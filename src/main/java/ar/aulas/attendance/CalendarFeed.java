@@ -2,9 +2,11 @@ package ar.aulas.attendance;
 
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
+import ar.aulas.courses.CourseModuleRepository;
 import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.shared.CalendarEntries;
 import ar.aulas.shared.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,9 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -26,6 +30,7 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.context.MessageSource;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -50,15 +55,15 @@ public class CalendarFeed {
     private final AttendanceSessionRepository sessions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final org.springframework.context.MessageSource messages;
-    private static final java.util.Locale SPANISH = java.util.Locale.forLanguageTag("es-AR");
+    private final MessageSource messages;
+    private static final Locale SPANISH = Locale.forLanguageTag("es-AR");
 
-    private final ar.aulas.courses.CourseModuleRepository modules;
-    private final List<ar.aulas.shared.CalendarEntries> contributions;
+    private final CourseModuleRepository modules;
+    private final List<CalendarEntries> contributions;
 
     CalendarFeed(MongoTemplate mongo, Enrolments enrolments, CourseRepository courses,
-            AttendanceSessionRepository sessions, Clock clock, org.springframework.context.MessageSource messages,
-            ar.aulas.courses.CourseModuleRepository modules, List<ar.aulas.shared.CalendarEntries> contributions) {
+            AttendanceSessionRepository sessions, Clock clock, MessageSource messages,
+            CourseModuleRepository modules, List<CalendarEntries> contributions) {
         this.modules = modules;
         this.contributions = contributions;
         this.messages = messages;
@@ -94,7 +99,7 @@ public class CalendarFeed {
             throw new NotFoundException();
         }
         Map<String, Course> mine = new LinkedHashMap<>();
-        Map<String, String> institutionIn = new java.util.HashMap<>();
+        Map<String, String> institutionIn = new HashMap<>();
         for (Enrolment e : enrolments.activeOf(found.accountId())) {
             courses.findById(e.getCourseCode()).filter(c -> !c.isArchived()).ifPresent(c -> mine.put(c.getCode(), c));
             institutionIn.put(e.getCourseCode(), e.getInstitutionId());
@@ -105,7 +110,7 @@ public class CalendarFeed {
         calendar.add(ImmutableCalScale.GREGORIAN);
         for (Course course : mine.values()) {
             ZoneId zone = ZoneId.of(course.getTimeZone());
-            Map<Integer, String> titles = new java.util.HashMap<>();
+            Map<Integer, String> titles = new HashMap<>();
             modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(course.getCode())
                     .forEach(m -> titles.put(m.getNumber(), m.getTitle()));
             for (AttendanceSession s : sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())) {
@@ -126,7 +131,7 @@ public class CalendarFeed {
                 event.add(new Description(course.getTitle()));
                 calendar.add(event);
             }
-            for (ar.aulas.shared.CalendarEntries c : contributions) {
+            for (CalendarEntries c : contributions) {
                 for (var entry : c.entries(found.accountId(), institutionIn.get(course.getCode()), course.getCode(),
                         course.getTimeZone())) {
                     VEvent event = new VEvent(entry.start(), entry.end(), entry.title() + " · " + course.getTitle());

@@ -15,9 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,14 +57,14 @@ public class CheckIn {
     private final Duration window;
     private final Duration grace;
     private final PublicUrls urls;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private volatile CheckInCodes codes;
 
 
     CheckIn(RollCall rollCall, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, CourseRepository courses, MongoTemplate mongo, Clock clock,
             AttendanceProperties properties, PublicUrls urls,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.rollCall = rollCall;
         this.sessions = sessions;
@@ -130,13 +134,13 @@ public class CheckIn {
         record.mark(status, null, AttendanceRecord.Source.CHECK_IN, user.id(), now);
         try {
             records.save(record);
-        } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
+        } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
             // the trainer marked this person at the same moment: their mark wins
             throw new Refusal("code", "checkIn.markedByTrainer");
         }
         // the first mark of a session makes it taken (everyone else absent); later ones leave the session alone
         boolean first = !session.isTaken() && sessions.markTaken(session.getId(), now) == 1;
-        events.publishEvent(new AttendanceMarked(session.getCourseCode(), java.util.Set.of(user.id()), first));
+        events.publishEvent(new AttendanceMarked(session.getCourseCode(), Set.of(user.id()), first));
         return new Result(status, session);
     }
 
@@ -147,7 +151,7 @@ public class CheckIn {
                 new Update().push("at", now), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, "check_in_attempts");
         @SuppressWarnings("unchecked")
-        List<java.util.Date> attempts = doc == null ? List.of() : (List<java.util.Date>) doc.get("at");
+        List<Date> attempts = doc == null ? List.of() : (List<Date>) doc.get("at");
         long recent = attempts.stream().filter(d -> d.toInstant().isAfter(now.minus(ATTEMPT_WINDOW))).count();
         if (attempts.size() > 50) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),

@@ -2,8 +2,10 @@ package ar.aulas.attendance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,11 +44,11 @@ public final class CheckInCodes {
         if (typed == null) {
             return false;
         }
-        String clean = typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        String clean = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         long step = step(now);
-        return java.security.MessageDigest.isEqual(clean.getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(clean.getBytes(StandardCharsets.US_ASCII),
                 code(sessionId, step).getBytes(StandardCharsets.US_ASCII))
-                || java.security.MessageDigest.isEqual(clean.getBytes(StandardCharsets.US_ASCII),
+                || MessageDigest.isEqual(clean.getBytes(StandardCharsets.US_ASCII),
                 code(sessionId, step - 1).getBytes(StandardCharsets.US_ASCII));
     }
 

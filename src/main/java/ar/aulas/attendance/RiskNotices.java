@@ -5,6 +5,7 @@ import ar.aulas.accounts.AccountRepository;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.shared.mail.Mailer;
+import ar.aulas.shared.web.Formats;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,8 @@ public class RiskNotices {
                 continue;
             }
             Object[] args = {p.account().getFullName(), report.course().getTitle(),
-                    p.rate().percent() == null ? "—" : ar.aulas.shared.web.Formats.number(p.rate().percent(), es),
-                    ar.aulas.shared.web.Formats.number(report.threshold(), es)};
+                    p.rate().percent() == null ? "—" : Formats.number(p.rate().percent(), es),
+                    Formats.number(report.threshold(), es)};
             String subject = messages.getMessage("mail.risk.subject", new Object[] {report.course().getTitle()}, es);
             String body = messages.getMessage("mail.risk.body." + p.risk(), args, es);
             mailer.send(p.account().getEmail(), subject, body);

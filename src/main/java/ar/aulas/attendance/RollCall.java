@@ -3,6 +3,7 @@ package ar.aulas.attendance;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.PersonOrder;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
@@ -13,14 +14,20 @@ import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -50,12 +57,12 @@ public class RollCall {
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
 
     RollCall(CourseAccess access, AttendanceSessionRepository sessions, AttendanceRecordRepository records,
             Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.access = access;
         this.sessions = sessions;
@@ -88,8 +95,8 @@ public class RollCall {
     }
 
     /** A trainer adds a session to an encounter, or edits one; the files no longer move it. */
-    public AttendanceSession schedule(AulasUser user, String code, int module, Integer number, java.time.LocalDate date,
-            java.time.LocalTime start, java.time.LocalTime end, String venue) {
+    public AttendanceSession schedule(AulasUser user, String code, int module, Integer number, LocalDate date,
+            LocalTime start, LocalTime end, String venue) {
         AttendanceSession first = session(user, code, module);
         if (date == null || start == null || end == null || !end.isAfter(start)) {
             throw new Refusal(null, "attendance.session.invalid");
@@ -126,12 +133,12 @@ public class RollCall {
         Map<String, List<Line>> grouped = new LinkedHashMap<>();
         accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList()).stream()
                 .sorted(Comparator.comparing((Account a) -> byId.containsKey(a.getInstitutionId())
-                        ? byId.get(a.getInstitutionId()).getName() : "", ar.aulas.accounts.PersonOrder.TEXT)
-                        .thenComparing(ar.aulas.accounts.PersonOrder.ACCOUNTS))
+                        ? byId.get(a.getInstitutionId()).getName() : "", PersonOrder.TEXT)
+                        .thenComparing(PersonOrder.ACCOUNTS))
                 .forEach(a -> grouped.computeIfAbsent(byId.containsKey(a.getInstitutionId())
                         ? byId.get(a.getInstitutionId()).getName() : "", k -> new ArrayList<>())
                         .add(new Line(a, marks.get(a.getId()))));
-        Map<AttendanceStatus, Long> counts = new java.util.EnumMap<>(AttendanceStatus.class);
+        Map<AttendanceStatus, Long> counts = new EnumMap<>(AttendanceStatus.class);
         for (AttendanceStatus s : AttendanceStatus.values()) {
             counts.put(s, marks.values().stream().filter(r -> r.getStatus() == s).count());
         }
@@ -155,7 +162,7 @@ public class RollCall {
                 throw new Refusal(null, "attendance.notEnrolled");
             }
         }
-        java.util.Set<String> changed = new java.util.HashSet<>();
+        Set<String> changed = new HashSet<>();
         for (var mark : marks.entrySet()) {
             if (mark.getValue() != null && write(session, enrolled.get(mark.getKey()), mark.getValue(),
                     reasons == null ? null : reasons.get(mark.getKey()), AttendanceRecord.Source.ROLL_CALL, user.id())) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** One session per encounter, following the module's date, time and venue; sessions of removed modules are archived. */
@@ -26,7 +28,7 @@ class SessionSync {
 
     @EventListener
     // before the participation figures follow the course (they read what this writes)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(CourseContentSynced event) {
         Map<String, AttendanceSession> existing = new HashMap<>();
         sessions.findByCourseCode(event.courseCode()).forEach(s -> existing.put(s.getId(), s));

@@ -1,5 +1,6 @@
 package ar.aulas.attendance;
 
+import ar.aulas.courses.Course;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record Weights(Map<AttendanceStatus, BigDecimal> values) {
     }
 
     /** The course's weights from course.yml (attendance.weights), the defaults for any status not given. */
-    public static Weights of(ar.aulas.courses.Course course) {
+    public static Weights of(Course course) {
         Map<AttendanceStatus, BigDecimal> map = new EnumMap<>(DEFAULT.values());
         if (course.getAttendance().get("weights") instanceof Map<?, ?> given) {
             given.forEach((key, value) -> {

@@ -2,6 +2,7 @@ package ar.aulas.certificates;
 
 import ar.aulas.shared.web.Formats;
 import ar.aulas.shared.web.PublicUrls;
+import ar.aulas.store.FileChunks;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,12 +43,12 @@ class CertificateDocuments {
     private final Formats formats;
     private final PublicUrls urls;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final ar.aulas.store.FileChunks chunks;
+    private final ApplicationEventPublisher events;
+    private final FileChunks chunks;
 
     CertificateDocuments(CertificateTemplates templates, CertificatePdf renderer, CertificateSigner signer,
             GridFsTemplate gridFs, CertificateRepository certificates, Formats formats, PublicUrls urls,
-            org.springframework.context.ApplicationEventPublisher events, ar.aulas.store.FileChunks chunks) {
+            ApplicationEventPublisher events, FileChunks chunks) {
         this.chunks = chunks;
         this.events = events;
         this.templates = templates;
@@ -80,7 +83,7 @@ class CertificateDocuments {
         String sha256 = sha256(pdf);
         if (!fresh) {
             gridFs.find(Query.query(Criteria.where("metadata.certificateId").is(c.getId())))
-                    .map(f -> f.getObjectId()).into(new java.util.ArrayList<>()).forEach(chunks::delete);
+                    .map(f -> f.getObjectId()).into(new ArrayList<>()).forEach(chunks::delete);
         }
         Document metadata = new Document("certificateId", c.getId()).append("sha256", sha256);
         ObjectId fileId = gridFs.store(new ByteArrayInputStream(pdf), c.getNumber() + ".pdf", "application/pdf", metadata);

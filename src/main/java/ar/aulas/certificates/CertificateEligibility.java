@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The eligibility rules. Attendance: the rate must reach the threshold once every session has been
@@ -92,7 +93,7 @@ public final class CertificateEligibility {
 
     private static State average(Standing standing, BigDecimal min, List<Reason> reasons) {
         List<BigDecimal> scores = standing.exercises().stream().map(Standing.ExerciseMark::scoreOutOfTen)
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         if (scores.isEmpty()) {
             return State.ELIGIBLE;
         }

@@ -5,6 +5,7 @@ import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
 import ar.aulas.courses.CourseCatalog;
 import ar.aulas.shared.HomeItems;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class CertificateHome implements HomeItems {
                 Certificate c = mine.certificate();
                 if (c != null && c.getStatus() == Certificate.Status.REVOKED) {
                     items.add(new Item(Section.CERTIFICATES, "home.certificate.revoked", new Object[] {title, course.getTitle(),
-                            DATE.format(c.getRevokedAt().atZone(java.time.ZoneId.of(course.getTimeZone())))},
+                            DATE.format(c.getRevokedAt().atZone(ZoneId.of(course.getTimeZone())))},
                             "/courses/" + course.getCode(), false, course.getCode()));
                 } else if (c != null) {
                     items.add(new Item(Section.CERTIFICATES, "home.certificate.issued", new Object[] {title, course.getTitle(),

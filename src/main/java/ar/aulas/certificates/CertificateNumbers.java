@@ -1,6 +1,7 @@
 package ar.aulas.certificates;
 
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,7 +45,7 @@ class CertificateNumbers {
         try {
             mongo.findAndModify(query, new Update().max("last", sequence), FindAndModifyOptions.options().upsert(true),
                     Document.class, COLLECTION);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // two first upserts at once: the other created it, so this one is now a plain update
             mongo.updateFirst(query, new Update().max("last", sequence), COLLECTION);
         }

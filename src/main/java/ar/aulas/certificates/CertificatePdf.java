@@ -4,9 +4,9 @@ import ar.aulas.certificates.CertificateTemplate.Box;
 import com.itextpdf.barcodes.BarcodeQRCode;
 import com.itextpdf.barcodes.qrcode.EncodeHintType;
 import com.itextpdf.barcodes.qrcode.ErrorCorrectionLevel;
-import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.io.font.FontProgram;
 import com.itextpdf.io.font.FontProgramFactory;
+import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.io.image.ImageData;
 import com.itextpdf.io.image.ImageDataFactory;
 import com.itextpdf.kernel.colors.ColorConstants;
@@ -28,6 +28,7 @@ import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
 import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
 import com.itextpdf.layout.Canvas;
 import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Text;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.pdfa.PdfADocument;
 import java.awt.color.ColorSpace;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,7 +116,7 @@ class CertificatePdf {
                 List<ImageData> images = template.images().stream().map(i -> ImageDataFactory.create(i.bytes())).toList();
                 List<ImageData> signatures = template.signatures().stream()
                         .map(sig -> sig.image() == null ? null : ImageDataFactory.create(sig.image()))
-                        .collect(java.util.stream.Collectors.toList());
+                        .collect(Collectors.toList());
                 return new Parsed(fonts, images, signatures);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -159,8 +161,8 @@ class CertificatePdf {
                 .restoreState();
         Paragraph lines = new Paragraph().setMargin(0).setMultipliedLeading(1.15f).setTextAlignment(TextAlignment.CENTER)
                 .setFontColor(new DeviceRgb(0x22, 0x22, 0x22));
-        lines.add(new com.itextpdf.layout.element.Text(s.name() + "\n").setFont(fonts.get(s.nameFont())).setFontSize(s.size()));
-        lines.add(new com.itextpdf.layout.element.Text(s.role()).setFont(fonts.get(s.font())).setFontSize(s.size() * 0.9f));
+        lines.add(new Text(s.name() + "\n").setFont(fonts.get(s.nameFont())).setFontSize(s.size()));
+        lines.add(new Text(s.role()).setFont(fonts.get(s.font())).setFontSize(s.size() * 0.9f));
         try (Canvas c = new Canvas(canvas, new Rectangle(box.x(), box.y(), box.width(), textHeight - 1))) {
             c.add(lines);
         }

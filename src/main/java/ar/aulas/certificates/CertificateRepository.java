@@ -1,5 +1,6 @@
 package ar.aulas.certificates;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -9,7 +10,7 @@ public interface CertificateRepository extends MongoRepository<Certificate, Stri
     Optional<Certificate> findBySlot(String slot);
 
     /** By their unique slots: one query answered from the slot index. */
-    java.util.List<Certificate> findBySlotIn(java.util.Collection<String> slots);
+    List<Certificate> findBySlotIn(Collection<String> slots);
 
     Optional<Certificate> findByCode(String code);
 
@@ -24,10 +25,10 @@ public interface CertificateRepository extends MongoRepository<Certificate, Stri
     List<Certificate> findByCourseCodeAndAccountId(String courseCode, String accountId);
 
     /** A course's certificates in these states, on the {courseCode, status, institutionId} index. */
-    List<HeldCertificate> findHeldByCourseCodeAndStatusIn(String courseCode, java.util.Collection<Certificate.Status> statuses);
+    List<HeldCertificate> findHeldByCourseCodeAndStatusIn(String courseCode, Collection<Certificate.Status> statuses);
 
     List<HeldCertificate> findHeldByCourseCodeAndAccountIdAndStatusIn(String courseCode, String accountId,
-            java.util.Collection<Certificate.Status> statuses);
+            Collection<Certificate.Status> statuses);
 
     long countByCourseCodeAndType(String courseCode, CertificateType type);
 }

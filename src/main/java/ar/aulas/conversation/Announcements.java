@@ -5,6 +5,7 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
+import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseFiles;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.courses.Material;
@@ -15,6 +16,7 @@ import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.web.NotFoundException;
 import ar.aulas.shared.web.PublicUrls;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -81,12 +84,12 @@ public class Announcements {
     private final Markdown markdown;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog;
+    private final ObjectProvider<CourseCatalog> catalog;
 
     Announcements(AnnouncementRepository announcements, ConversationAccess access, CourseAccess courses,
             Enrolments enrolments, ReadMarks marks, Attachments attachments, People people, Notifications notifications,
             Mailer mailer, MessageSource messages, PublicUrls urls, Markdown markdown, MongoTemplate mongo, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog) {
+            ObjectProvider<CourseCatalog> catalog) {
         this.catalog = catalog;
         this.announcements = announcements;
         this.access = access;
@@ -205,7 +208,7 @@ public class Announcements {
         if (publishAt.isBefore(now.minusSeconds(60))) {
             throw new ConversationRefused("publishAt", "announcement.publishAt.past");
         }
-        if (publishAt.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+        if (publishAt.isAfter(now.plus(Duration.ofDays(366)))) {
             throw new ConversationRefused("publishAt", "announcement.publishAt.tooFar");
         }
         if (publishAt.isBefore(now)) {
@@ -216,11 +219,11 @@ public class Announcements {
         }
         List<Material.StoredFile> files = attachments.store(draft.files(), course.getCode(), "announcement");
         // the programme's: the same convocatoria (and files) in every live course, this one first
-        List<Course> targets = new java.util.ArrayList<>(List.of(course));
+        List<Course> targets = new ArrayList<>(List.of(course));
         if (draft.allCourses()) {
             catalog.getObject().live().stream().filter(c -> !c.getCode().equals(course.getCode())).forEach(targets::add);
         }
-        List<Announcement> saved = new java.util.ArrayList<>();
+        List<Announcement> saved = new ArrayList<>();
         try {
             for (Course target : targets) {
                 saved.add(announcements.save(new Announcement(target.getCode(), audience, title, text,
@@ -302,7 +305,7 @@ public class Announcements {
 
     /** The course's announcements of the last 30 days and those still pinned (what the unread count counts). */
     List<Announcement> recentOf(Course course) {
-        Instant since = clock.instant().minus(java.time.Duration.ofDays(30));
+        Instant since = clock.instant().minus(Duration.ofDays(30));
         LocalDate today = courses.today(course);
         return announcements.findByCourseCodeOrderByPublishAtDesc(course.getCode()).stream()
                 .filter(a -> a.getPublishAt().isAfter(since) || a.isPinnedOn(today)).toList();

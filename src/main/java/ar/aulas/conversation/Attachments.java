@@ -4,6 +4,7 @@ import ar.aulas.courses.CourseFiles;
 import ar.aulas.courses.CoursesProperties;
 import ar.aulas.courses.Material;
 import ar.aulas.courses.UploadRefused;
+import ar.aulas.shared.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -52,7 +53,7 @@ class Attachments {
 
     CourseFiles.Download open(List<Material.StoredFile> attached, String fileId) {
         if (attached.stream().noneMatch(f -> f.fileId().equals(fileId))) {
-            throw new ar.aulas.shared.web.NotFoundException();
+            throw new NotFoundException();
         }
         return files.openAuthorised(fileId);
     }

@@ -4,10 +4,15 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
+import ar.aulas.courses.CourseCatalog;
+import ar.aulas.courses.CourseModule;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.RequestMemo;
 import java.util.Objects;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +28,10 @@ class ConversationAccess {
     private final CourseAccess courses;
     private final Enrolments enrolments;
     /** Looked up when needed: the catalog lists the activities of a module, the debate among them, which ask here. */
-    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog;
+    private final ObjectProvider<CourseCatalog> catalog;
 
     ConversationAccess(CourseAccess courses, Enrolments enrolments,
-            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.CourseCatalog> catalog) {
+            ObjectProvider<CourseCatalog> catalog) {
         this.courses = courses;
         this.enrolments = enrolments;
         this.catalog = catalog;
@@ -36,7 +41,7 @@ class ConversationAccess {
         return courses.course(user, courseCode);
     }
 
-    java.util.Optional<Course> courseForSystem(String courseCode) {
+    Optional<Course> courseForSystem(String courseCode) {
         return courses.courseForSystem(courseCode);
     }
 
@@ -64,7 +69,7 @@ class ConversationAccess {
 
     /** Read once per page and space: a list of 1,000 threads asks it for each. */
     boolean canRead(AulasUser user, Course course, Space space) {
-        return ar.aulas.shared.web.RequestMemo.get("conversation-read:" + user.id() + "|" + course.getCode() + "|" + space.key(),
+        return RequestMemo.get("conversation-read:" + user.id() + "|" + course.getCode() + "|" + space.key(),
                 () -> decide(user, course, space));
     }
 
@@ -146,7 +151,7 @@ class ConversationAccess {
 
     /** Whether an encounter is released today, for everyone (the mail sent on no one's session asks). */
     boolean released(Course course, int module) {
-        ar.aulas.courses.CourseModule m = catalog.getObject().modules(course.getCode()).get(module);
+        CourseModule m = catalog.getObject().modules(course.getCode()).get(module);
         return m != null && m.isReleasedOn(courses.today(course));
     }
 }

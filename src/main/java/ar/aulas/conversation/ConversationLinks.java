@@ -7,8 +7,13 @@ import ar.aulas.courses.CourseLinks;
 import ar.aulas.courses.CourseModule;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +55,8 @@ class ConversationLinks implements CourseLinks {
         boolean moderator = access.moderates(user, course);
         // trainers reach every team's space from one index; others see their own (a coordinator: their institution's)
         List<String> teams = moderator || user.seesAllInstitutions() ? List.of()
-                : java.util.stream.Stream.of(access.teamOf(user, course), user.coordinatedInstitutionId())
-                        .filter(java.util.Objects::nonNull).distinct().toList();
+                : Stream.of(access.teamOf(user, course), user.coordinatedInstitutionId())
+                        .filter(Objects::nonNull).distinct().toList();
         for (String team : teams) {
             Space s = Space.team(team);
             if (access.canRead(user, course, s)) {
@@ -65,7 +70,7 @@ class ConversationLinks implements CourseLinks {
         }
         Map<String, Long> seen = marks.of(user.id(), course.getCode());
         Map<String, Long> unread = new HashMap<>();
-        java.util.Set<String> keys = new java.util.HashSet<>(spaces.stream().map(Space::key).toList());
+        Set<String> keys = new HashSet<>(spaces.stream().map(Space::key).toList());
         summaries.of(course.getCode()).stream().filter(t -> keys.contains(t.getSpace()))
                 .filter(t -> access.canRead(user, course, t))
                 .forEach(t -> unread.merge(t.getSpace(), Math.max(0, t.getPosts() - seen.getOrDefault(t.getId(), 0L)), Long::sum));
@@ -79,7 +84,7 @@ class ConversationLinks implements CourseLinks {
         }
         for (Space s : spaces) {
             long n = unread.getOrDefault(s.key(), 0L);
-            links.add(new Link("conversation.link." + s.kind().name().toLowerCase(java.util.Locale.ROOT), names.get(s),
+            links.add(new Link("conversation.link." + s.kind().name().toLowerCase(Locale.ROOT), names.get(s),
                     s.path(course.getCode()), n > 0 ? "conversation.unread" : null, new Object[] {n}));
         }
         return links;

@@ -1,8 +1,10 @@
 package ar.aulas.conversation;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -53,10 +55,10 @@ public class ConversationParticipation {
     /** One person's posts: {@code total}, then per space ({@code m1}…, {@code team}, {@code questions}). */
     public Map<String, Long> ofPerson(String courseCode, String accountId) {
         PostCount c = mongo.findById(PostCount.id(courseCode, accountId), PostCount.class);
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("total", c == null ? 0L : c.getTotal());
         if (c != null) {
-            new java.util.TreeMap<>(c.getSpaces()).forEach((k, v) -> {
+            new TreeMap<>(c.getSpaces()).forEach((k, v) -> {
                 if (v > 0) {
                     counts.put(k, v);
                 }

@@ -4,9 +4,11 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.shared.Text;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -42,11 +44,11 @@ public class ConversationSearch {
             return List.of();
         }
         // each thread read, checked and (only if it matters) its Q&A gate asked once
-        Map<String, java.util.Optional<DiscussionThread>> readable = new HashMap<>();
+        Map<String, Optional<DiscussionThread>> readable = new HashMap<>();
         Map<String, Boolean> gated = new HashMap<>();
         List<Hit> hits = new ArrayList<>();
         List<Post> found = posts.findByCourseCodeAndSearchableRegex(course.getCode(), Pattern.quote(folded));
-        found.sort(java.util.Comparator.comparing(Post::getCreatedAt).reversed());
+        found.sort(Comparator.comparing(Post::getCreatedAt).reversed());
         for (Post post : found) {
             if (hits.size() >= MAX_RESULTS) {
                 break;

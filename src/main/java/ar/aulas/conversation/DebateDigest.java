@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -117,8 +121,8 @@ public class DebateDigest {
     }
 
     private void collect(Course course, Instant from, Instant to, Map<String, List<Line>> byPerson) {
-        List<Post> day = new ArrayList<>(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("courseCode").is(course.getCode())
+        List<Post> day = new ArrayList<>(mongo.find(Query.query(
+                Criteria.where("courseCode").is(course.getCode())
                         .and("createdAt").gte(from).lt(to)), Post.class));
         if (day.isEmpty()) {
             return;
@@ -137,7 +141,7 @@ public class DebateDigest {
         Map<String, Boolean> released = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
         Map<String, Account> authors = people.byId(day.stream().map(Post::getAuthorId).toList());
-        day.sort(java.util.Comparator.comparing(Post::getCreatedAt));
+        day.sort(Comparator.comparing(Post::getCreatedAt));
         for (Post post : day) {
             DiscussionThread thread = byId.get(post.getThreadId());
             if (thread == null) {
@@ -199,7 +203,7 @@ public class DebateDigest {
             body.append("* ").append(l.author()).append(": ").append(l.excerpt()).append("\n  ").append(l.link()).append("\n");
         }
         String unsubscribe = subscriptionService.unsubscribeUrl(new UnsubscribeTokens.Scope(person.getId(), null, null));
-        String date = day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String date = day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         mailer.send(person.getEmail(),
                 messages.getMessage("mail.digest.subject", new Object[] {date, lines.size()}, Subscriptions.SPANISH),
                 messages.getMessage("mail.digest.body", new Object[] {person.getFullName(), date, body.toString().strip(),

@@ -3,6 +3,7 @@ package ar.aulas.conversation;
 import ar.aulas.courses.Course;
 import ar.aulas.exercises.GradebookColumns;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class DebateGradebook implements GradebookColumns {
     @Override
     public List<Column> columns(Course course) {
         List<DebateSettings> graded = settings.findByCourseCode(course.getCode()).stream().filter(DebateSettings::isGraded)
-                .sorted(java.util.Comparator.comparing(DebateSettings::getSpace)).toList();
+                .sorted(Comparator.comparing(DebateSettings::getSpace)).toList();
         if (graded.isEmpty()) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package ar.aulas.conversation;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -9,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * graded for participation (points per post, up to a maximum). Absent = defaults: none of them.
  */
 @Document("debate_settings")
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course", def = "{'courseCode': 1}")
+@CompoundIndex(name = "course", def = "{'courseCode': 1}")
 public class DebateSettings {
 
     @Id

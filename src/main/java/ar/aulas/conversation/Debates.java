@@ -1,10 +1,12 @@
 package ar.aulas.conversation;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.PersonOrder;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseFiles;
 import ar.aulas.courses.CourseModule;
+import ar.aulas.courses.Enrolments;
 import ar.aulas.courses.Material;
 import ar.aulas.notifications.Notification;
 import ar.aulas.notifications.Notifications;
@@ -16,11 +18,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -53,7 +62,7 @@ public class Debates {
 
     /** @param myPoints a participant's points in a debate graded for participation (null otherwise) */
     public record SpacePage(Course course, Space space, String title, DebateSettings settings,
-            org.springframework.data.domain.Page<ThreadLine> threads,
+            Page<ThreadLine> threads,
             List<ThreadLine> faq, boolean canWrite, boolean moderator, long unread, Long myPoints) {
     }
 
@@ -67,7 +76,7 @@ public class Debates {
      * {@code replyPage}; {@code replies} are those of this page.
      */
     public record ThreadPage(Course course, Space space, String spaceTitle, DiscussionThread thread, PostView opening,
-            List<PostView> replies, org.springframework.data.domain.Page<PostView> replyPage, boolean canReply,
+            List<PostView> replies, Page<PostView> replyPage, boolean canReply,
             boolean moderator, boolean gated, boolean qaMode, boolean spaceLocked, Map<Integer, String> moveTargets) {
     }
 
@@ -87,16 +96,16 @@ public class Debates {
     private final CourseCatalog catalog;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions;
+    private final ObjectProvider<Subscriptions> subscriptions;
     private final ConversationParticipation counts;
     private final ThreadSummaries summaries;
-    private final ar.aulas.courses.Enrolments enrolments;
+    private final Enrolments enrolments;
 
     Debates(ThreadRepository threads, PostRepository posts, DebateSettingsRepository settings, ConversationAccess access,
             ReadMarks marks, PostingLimit limit, Attachments attachments, People people, Notifications notifications,
             Markdown markdown, CourseCatalog catalog, MongoTemplate mongo, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<Subscriptions> subscriptions,
-            ConversationParticipation counts, ThreadSummaries summaries, ar.aulas.courses.Enrolments enrolments) {
+            ObjectProvider<Subscriptions> subscriptions,
+            ConversationParticipation counts, ThreadSummaries summaries, Enrolments enrolments) {
         this.enrolments = enrolments;
         this.summaries = summaries;
         this.counts = counts;
@@ -140,8 +149,8 @@ public class Debates {
             throw new NotFoundException();
         }
         Map<String, Long> seen = marks.of(user.id(), course.getCode());
-        Map<String, long[]> sums = new java.util.HashMap<>();
-        java.util.Set<String> keys = new java.util.HashSet<>(spaces.stream().map(Space::key).toList());
+        Map<String, long[]> sums = new HashMap<>();
+        Set<String> keys = new HashSet<>(spaces.stream().map(Space::key).toList());
         summaries.of(course.getCode()).stream().filter(t -> keys.contains(t.getSpace()))
                 .filter(t -> access.canRead(user, course, t)).forEach(t -> {
                     long[] sum = sums.computeIfAbsent(t.getSpace(), k -> new long[2]);
@@ -150,7 +159,7 @@ public class Debates {
                 });
         return spaces.stream().map(s -> new TeamLine(s, names.getOrDefault(s.institutionId(), ""),
                         sums.getOrDefault(s.key(), new long[2])[0], sums.getOrDefault(s.key(), new long[2])[1]))
-                .sorted(Comparator.comparing(TeamLine::name, ar.aulas.accounts.PersonOrder.TEXT)).toList();
+                .sorted(Comparator.comparing(TeamLine::name, PersonOrder.TEXT)).toList();
     }
 
     static final int THREADS_PER_PAGE = 50;
@@ -187,10 +196,10 @@ public class Debates {
         // the whole documents (titles) only of what the page shows, read by id
         List<String> wanted = new ArrayList<>(slice.stream().map(DiscussionThread::getId).toList());
         faqListed.forEach(t -> wanted.add(t.getId()));
-        Map<String, DiscussionThread> full = new java.util.HashMap<>();
+        Map<String, DiscussionThread> full = new HashMap<>();
         threads.findAllById(wanted).forEach(t -> full.put(t.getId(), t));
         Map<String, String> authors = people.names(full.values().stream().map(DiscussionThread::getAuthorId).toList());
-        java.util.function.Function<DiscussionThread, ThreadLine> line = summary -> {
+        Function<DiscussionThread, ThreadLine> line = summary -> {
             DiscussionThread t = full.getOrDefault(summary.getId(), summary);
             boolean anonymous = space.kind() == Space.Kind.QUESTIONS && !moderator && !access.asker(user, course, t);
             return new ThreadLine(t, anonymous ? null : authors.get(t.getAuthorId()),
@@ -202,8 +211,8 @@ public class Debates {
         boolean canWrite = access.canWrite(user, course, space) && !set.isLocked();
         Long points = set.isGraded() && access.enrolled(user, course)
                 ? set.points(counts.ofPerson(course.getCode(), user.id()).getOrDefault(space.key(), 0L)) : null;
-        var shown = new org.springframework.data.domain.PageImpl<>(lines,
-                org.springframework.data.domain.PageRequest.of(number, THREADS_PER_PAGE), listed.size());
+        var shown = new PageImpl<>(lines,
+                PageRequest.of(number, THREADS_PER_PAGE), listed.size());
         return new SpacePage(course, space, title(course, space), set, shown, faq, canWrite, moderator, unread, points);
     }
 
@@ -329,8 +338,8 @@ public class Debates {
         pageNumber = Math.min(Math.max(0, pageNumber), pages - 1);
         List<PostView> shown = replies.subList(pageNumber * REPLIES_PER_PAGE,
                 Math.min(replies.size(), (pageNumber + 1) * REPLIES_PER_PAGE));
-        var replyPage = new org.springframework.data.domain.PageImpl<>(shown,
-                org.springframework.data.domain.PageRequest.of(pageNumber, REPLIES_PER_PAGE), replies.size());
+        var replyPage = new PageImpl<>(shown,
+                PageRequest.of(pageNumber, REPLIES_PER_PAGE), replies.size());
         return new ThreadPage(course, space, title(course, space), thread, opening, shown, replyPage,
                 access.canReply(user, course, thread), moderator, gated, set.isQaMode(),
                 set.isLocked(), targets);
@@ -443,7 +452,7 @@ public class Debates {
      * Whether the person sees this post of a thread they read: not hidden from them and not behind the Q&A gate
      * ({@code gated} is asked only when it matters, since it reads the thread's posts).
      */
-    boolean sees(AulasUser user, Course course, Post post, java.util.function.BooleanSupplier gated) {
+    boolean sees(AulasUser user, Course course, Post post, BooleanSupplier gated) {
         boolean mine = post.getAuthorId().equals(user.id());
         if (post.isHidden() && !mine && !access.moderates(user, course)) {
             return false;

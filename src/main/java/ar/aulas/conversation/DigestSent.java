@@ -1,6 +1,7 @@
 package ar.aulas.conversation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -19,7 +20,7 @@ class DigestSent {
     protected DigestSent() {
     }
 
-    DigestSent(String accountId, java.time.LocalDate day, Instant at, int posts) {
+    DigestSent(String accountId, LocalDate day, Instant at, int posts) {
         this.id = accountId + "|" + day;
         this.at = at;
         this.posts = posts;

@@ -5,11 +5,13 @@ import ar.aulas.shared.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -104,8 +106,8 @@ public class GeneratedConversation {
         documents += posts.size();
         for (DiscussionThread thread : written) {
             long[] tp = perThread.get(thread.getId());
-            mongo.getCollection("threads").updateOne(new Document("_id", new org.bson.types.ObjectId(thread.getId())),
-                    new Document("$set", new Document("posts", tp[0]).append("lastActivityAt", new java.util.Date(tp[1]))));
+            mongo.getCollection("threads").updateOne(new Document("_id", new ObjectId(thread.getId())),
+                    new Document("$set", new Document("posts", tp[0]).append("lastActivityAt", new Date(tp[1]))));
         }
         List<Document> countDocs = new ArrayList<>();
         counts.forEach((account, n) -> countDocs.add(new Document("_id", PostCount.id(courseCode, account))

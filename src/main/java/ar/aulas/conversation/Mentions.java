@@ -1,6 +1,7 @@
 package ar.aulas.conversation;
 
 import ar.aulas.shared.Text;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class Mentions {
             return found;
         }
         String folded = Text.fold(text);
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         members.forEach((id, name) -> names.put(id, Text.fold(name.strip().replaceAll("\\s+", " "))));
         for (int at = folded.indexOf('@'); at >= 0; at = folded.indexOf('@', at + 1)) {
             String rest = folded.substring(at + 1).replaceAll("\\s+", " ");

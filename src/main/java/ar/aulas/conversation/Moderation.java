@@ -7,6 +7,7 @@ import ar.aulas.notifications.Notifications;
 import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -235,7 +236,7 @@ public class Moderation {
         open.forEach(r -> ids.add(r.getReporterId()));
         entries.forEach(e -> ids.add(e.getActorId()));
         Map<String, String> names = people.names(ids);
-        Map<String, String> titles = new java.util.HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         threads.findAllById(open.stream().map(PostReport::getThreadId).toList()).forEach(t -> titles.put(t.getId(), t.getTitle()));
         return new Page(course,
                 open.stream().map(r -> new Report(r, name(names, r.getReporterId()), titles.getOrDefault(r.getThreadId(), "")))

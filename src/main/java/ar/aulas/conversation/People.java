@@ -8,6 +8,7 @@ import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.web.RequestMemo;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ class People {
     }
 
     Map<String, String> institutionNames() {
-        return ar.aulas.shared.web.RequestMemo.get("institution-names", () -> {
+        return RequestMemo.get("institution-names", () -> {
             Map<String, String> names = new HashMap<>();
             institutions.all().forEach(i -> names.put(i.getId(), i.getName()));
             return names;
@@ -56,7 +57,7 @@ class People {
 
     /** The course's trainers with an active account (read once per page). */
     List<Account> trainers(Course course) {
-        return ar.aulas.shared.web.RequestMemo.get("trainers:" + course.getCode(), () -> accounts.findByEmails(
+        return RequestMemo.get("trainers:" + course.getCode(), () -> accounts.findByEmails(
                 course.getTrainerEmails() == null ? List.of() : course.getTrainerEmails()).stream()
                 .filter(Account::isActive).toList());
     }

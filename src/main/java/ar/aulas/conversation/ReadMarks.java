@@ -1,5 +1,6 @@
 package ar.aulas.conversation;
 
+import ar.aulas.shared.web.RequestMemo;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ class ReadMarks {
 
     /** Target → posts seen, for one person in one course (one indexed query). */
     Map<String, Long> of(String accountId, String courseCode) {
-        return ar.aulas.shared.web.RequestMemo.get("read-marks:" + accountId + "|" + courseCode, () -> {
+        return RequestMemo.get("read-marks:" + accountId + "|" + courseCode, () -> {
             Map<String, Long> seen = new HashMap<>();
             marks.findByAccountIdAndCourseCode(accountId, courseCode).forEach(m -> seen.put(m.getTarget(), m.getSeen()));
             return seen;

@@ -8,12 +8,14 @@ import ar.aulas.courses.Enrolments;
 import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.web.NotFoundException;
 import ar.aulas.shared.web.PublicUrls;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -127,7 +129,7 @@ public class Subscriptions {
         Map<String, Subscription.Mode> byThread = new HashMap<>();
         Map<String, Subscription.Mode> bySpace = new HashMap<>();
         chosen.forEach(s -> (s.getTarget().equals(space.key()) ? bySpace : byThread).put(s.getAccountId(), s.getMode()));
-        List<String> immediate = new java.util.ArrayList<>();
+        List<String> immediate = new ArrayList<>();
         bySpace.forEach((id, mode) -> {
             if (mode == Subscription.Mode.IMMEDIATE && !byThread.containsKey(id)) {
                 immediate.add(id);
@@ -144,7 +146,7 @@ public class Subscriptions {
         }
         Map<String, Enrolment> enrolled = new HashMap<>();
         enrolments.active(course.getCode(), null).forEach(e -> enrolled.put(e.getAccountId(), e));
-        java.util.Set<String> trainers = people.ids(people.trainers(course));
+        Set<String> trainers = people.ids(people.trainers(course));
         Map<String, Boolean> none = new HashMap<>();
         preferences.findAllById(immediate).forEach(p -> none.put(p.getId(), p.isNone()));
         DebateSettings settings = debates.settingsOf(course, space);

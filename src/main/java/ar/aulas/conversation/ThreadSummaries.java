@@ -1,5 +1,7 @@
 package ar.aulas.conversation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +42,9 @@ class ThreadSummaries {
         Query query = Query.query(Criteria.where("courseCode").is(courseCode));
         query.fields().include("courseCode", "space", "posts", "hidden", "authorId", "faq", "sharedWithTeam",
                 "institutionId", "pinned", "lastActivityAt");
-        List<DiscussionThread> threads = new java.util.ArrayList<>(mongo.find(query, DiscussionThread.class));
-        threads.sort(java.util.Comparator.comparing(DiscussionThread::getLastActivityAt,
-                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        List<DiscussionThread> threads = new ArrayList<>(mongo.find(query, DiscussionThread.class));
+        threads.sort(Comparator.comparing(DiscussionThread::getLastActivityAt,
+                Comparator.nullsLast(Comparator.reverseOrder())));
         if (kept.size() >= COURSES) {
             kept.clear();
         }

@@ -1,5 +1,6 @@
 package ar.aulas.conversation;
 
+import com.mongodb.MongoWriteException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -84,7 +85,7 @@ class UnsubscribeTokens {
                 try {
                     mongo.getCollection(KEYS).insertOne(new Document("_id", "unsubscribe")
                             .append("key", Base64.getEncoder().encodeToString(fresh)));
-                } catch (com.mongodb.MongoWriteException | DuplicateKeyException e) {
+                } catch (MongoWriteException | DuplicateKeyException e) {
                     // another instance made it first: use theirs
                 }
                 kept = mongo.getCollection(KEYS).find(new Document("_id", "unsubscribe")).first();

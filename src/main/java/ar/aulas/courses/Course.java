@@ -3,6 +3,7 @@ package ar.aulas.courses;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -59,7 +60,7 @@ public class Course {
     }
 
     public boolean hasTrainer(String email) {
-        return email != null && trainerEmails != null && trainerEmails.contains(email.toLowerCase(java.util.Locale.ROOT));
+        return email != null && trainerEmails != null && trainerEmails.contains(email.toLowerCase(Locale.ROOT));
     }
 
     public String getCode() { return code; }

@@ -3,9 +3,11 @@ package ar.aulas.courses;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.RequestMemo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +49,7 @@ public class CourseAccess {
     }
 
     /** The course for work done on no one's behalf (a scheduled delivery); archived courses are none. */
-    public java.util.Optional<Course> courseForSystem(String code) {
+    public Optional<Course> courseForSystem(String code) {
         return courses.findById(code).filter(c -> !c.isArchived());
     }
 
@@ -65,7 +67,7 @@ public class CourseAccess {
     public boolean isEnrolled(AulasUser user, Course course) {
         // by id alone: the embedded store uses its _id index only when the filter is the id
         String id = Enrolment.id(course.getCode(), user.id());
-        return ar.aulas.shared.web.RequestMemo.get("enrolment:" + id, () -> enrolments.findById(id))
+        return RequestMemo.get("enrolment:" + id, () -> enrolments.findById(id))
                 .map(Enrolment::isActive).orElse(false);
     }
 

@@ -1,16 +1,19 @@
 package ar.aulas.courses;
 
-import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.RequestMemo;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** What the course pages show, already filtered by what the person may see. */
@@ -48,10 +51,10 @@ public class CourseCatalog {
     private final List<ModuleActivities> activities;
     private final List<CourseSummaries> summaries;
     /** Looked up when a home page is built: the features that add links read the catalog themselves. */
-    private final org.springframework.beans.factory.ObjectProvider<CourseLinks> links;
+    private final ObjectProvider<CourseLinks> links;
     private final Enrolments enrolled;
 
-    CourseCatalog(Enrolments enrolled, List<CourseSummaries> summaries, org.springframework.beans.factory.ObjectProvider<CourseLinks> links, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
+    CourseCatalog(Enrolments enrolled, List<CourseSummaries> summaries, ObjectProvider<CourseLinks> links, List<ModuleActivities> activities, CourseRepository courses, CourseModuleRepository modules, ReadingRepository readings,
             ReadingProgressRepository progress, EnrolmentRepository enrolments, CourseAccess access, Materials materials,
             Clock clock) {
         this.enrolled = enrolled;
@@ -150,7 +153,7 @@ public class CourseCatalog {
     /** The readings of the course this person marked as read, by the progress ids (account:reading), not a scan. */
     private Set<String> readIds(AulasUser user, String code) {
         List<String> ids = readingsOf(code).stream().map(r -> ReadingProgress.id(user.id(), r.getId())).toList();
-        Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         progress.findAllById(ids).forEach(p -> read.add(p.readingId()));
         return read;
     }
@@ -165,7 +168,7 @@ public class CourseCatalog {
 
     /** The course's modules (released or not) by number: their titles name the encounters' debates. */
     public Map<Integer, CourseModule> modules(String code) {
-        Map<Integer, CourseModule> byNumber = new java.util.TreeMap<>();
+        Map<Integer, CourseModule> byNumber = new TreeMap<>();
         modulesOf(code).forEach(m -> byNumber.put(m.getNumber(), m));
         return byNumber;
     }

@@ -4,11 +4,13 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.shared.files.FileContent;
 import ar.aulas.shared.files.ZipLimits;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.store.FileChunks;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +29,10 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -66,13 +72,13 @@ public class CourseFiles {
     public record Download(String name, String contentType, long size, InputStreamResource content) {
 
         /** Always as an attachment, with the real type and nosniff, so a browser never renders it in place. */
-        public org.springframework.http.ResponseEntity<InputStreamResource> asAttachment() {
-            return org.springframework.http.ResponseEntity.ok()
-                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                            org.springframework.http.ContentDisposition.attachment()
-                                    .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        public ResponseEntity<InputStreamResource> asAttachment() {
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(name, StandardCharsets.UTF_8).build().toString())
                     .header("X-Content-Type-Options", "nosniff")
-                    .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                    .contentType(MediaType.parseMediaType(contentType))
                     .contentLength(size)
                     .body(content);
         }
@@ -85,10 +91,10 @@ public class CourseFiles {
     private final CoursesProperties properties;
     private final Tika tika = new Tika();
     private final FileContent content = new FileContent(ZipLimits.DEFAULT);
-    private final ar.aulas.store.FileChunks chunks;
+    private final FileChunks chunks;
 
     CourseFiles(GridFsTemplate gridFs, CourseAccess access, ReadingRepository readings,
-            MaterialRepository materials, CoursesProperties properties, ar.aulas.store.FileChunks chunks) {
+            MaterialRepository materials, CoursesProperties properties, FileChunks chunks) {
         this.chunks = chunks;
         this.gridFs = gridFs;
         this.access = access;

@@ -3,6 +3,7 @@ package ar.aulas.courses;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.shared.Text;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,7 +47,7 @@ public class CourseSearch {
         var today = access.today(course);
         var visibleModules = modules.findByCourseCodeAndArchivedFalseOrderByNumberAsc(code).stream()
                 .filter(m -> staff || m.isReleasedOn(today)).toList();
-        var titles = new java.util.HashMap<Integer, String>();
+        var titles = new HashMap<Integer, String>();
         visibleModules.forEach(m -> titles.put(m.getNumber(), m.getTitle()));
         Pattern pattern = Pattern.compile(Pattern.quote(needle));
         Criteria matches = Criteria.where("courseCode").is(code).and("searchText").regex(pattern);

@@ -2,6 +2,7 @@ package ar.aulas.courses;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("enrolments")
 // the participation dashboard groups a course's active enrolments by institution
-@org.springframework.data.mongodb.core.index.CompoundIndex(name = "course_active_institution",
+@CompoundIndex(name = "course_active_institution",
         def = "{'courseCode': 1, 'active': 1, 'institutionId': 1}")
 public class Enrolment {
 

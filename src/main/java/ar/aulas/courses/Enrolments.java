@@ -4,8 +4,14 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRepository;
 import ar.aulas.accounts.Role;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.RequestMemo;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,10 +28,10 @@ public class Enrolments {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Enrolments(EnrolmentRepository enrolments, AccountRepository accounts, MongoTemplate mongo, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.enrolments = enrolments;
         this.accounts = accounts;
@@ -98,14 +104,14 @@ public class Enrolments {
 
     /** A person's active enrolments, the earliest first. */
     public List<Enrolment> activeOf(String accountId) {
-        List<Enrolment> active = new java.util.ArrayList<>(enrolments.findByAccountIdAndActiveTrue(accountId));
-        active.sort(java.util.Comparator.comparing(Enrolment::getEnrolledAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        List<Enrolment> active = new ArrayList<>(enrolments.findByAccountIdAndActiveTrue(accountId));
+        active.sort(Comparator.comparing(Enrolment::getEnrolledAt, Comparator.nullsLast(Comparator.naturalOrder())));
         return active;
     }
 
-    public java.util.Optional<Enrolment> find(String courseCode, String accountId) {
+    public Optional<Enrolment> find(String courseCode, String accountId) {
         String id = Enrolment.id(courseCode, accountId);
-        return ar.aulas.shared.web.RequestMemo.get("enrolment:" + id, () -> enrolments.findById(id));
+        return RequestMemo.get("enrolment:" + id, () -> enrolments.findById(id));
     }
 
     /** Whether the person is enrolled in the course now (by the enrolment's id). */
@@ -121,7 +127,7 @@ public class Enrolments {
     /** The institutions whose people follow the course now. */
     public List<String> institutionsOf(String courseCode) {
         return enrolments.findByCourseCodeAndActiveTrue(courseCode).stream().map(Enrolment::getInstitutionId)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+                .filter(Objects::nonNull).distinct().toList();
     }
 
     /** The people following the course now, optionally of one institution only. */

@@ -2,6 +2,7 @@ package ar.aulas.courses;
 
 import ar.aulas.accounts.AulasUser;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Implemented by the library: the documents linked to a place of a course (a module page, one of its exercises, or
@@ -23,7 +24,7 @@ public interface PlaceDocuments {
     List<Related> related(AulasUser user, String courseCode, int module, String place);
 
     /** What a place's page lists: the library's documents for it, or none when no library is there. */
-    static List<Related> of(org.springframework.beans.factory.ObjectProvider<PlaceDocuments> provider, AulasUser user,
+    static List<Related> of(ObjectProvider<PlaceDocuments> provider, AulasUser user,
             String courseCode, int module, String place) {
         PlaceDocuments documents = provider.getIfAvailable();
         return documents == null ? List.of() : documents.related(user, courseCode, module, place);

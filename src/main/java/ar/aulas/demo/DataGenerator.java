@@ -1,22 +1,39 @@
 package ar.aulas.demo;
 
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.certificates.BulkIssuing;
+import ar.aulas.certificates.CertificateType;
+import ar.aulas.certificates.IssueJob;
+import ar.aulas.conversation.GeneratedConversation;
 import ar.aulas.courses.CourseSync;
+import ar.aulas.library.GeneratedLibrary;
+import ar.aulas.reports.ParticipationLedger;
 import ar.aulas.shared.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +59,7 @@ public class DataGenerator {
         }
 
         public static Spec named(String size) {
-            return switch (size.toUpperCase(java.util.Locale.ROOT)) {
+            return switch (size.toUpperCase(Locale.ROOT)) {
                 case "S" -> S;
                 case "M" -> M;
                 case "L" -> L;
@@ -74,18 +91,18 @@ public class DataGenerator {
     private final MongoTemplate mongo;
     private final CourseSync sync;
     private final Clock clock;
-    private final ar.aulas.reports.ParticipationLedger participation;
-    private final ar.aulas.certificates.BulkIssuing issuing;
-    private final org.springframework.security.core.userdetails.UserDetailsService users;
+    private final ParticipationLedger participation;
+    private final BulkIssuing issuing;
+    private final UserDetailsService users;
 
-    private final ar.aulas.conversation.GeneratedConversation conversation;
-    private final ar.aulas.library.GeneratedLibrary library;
+    private final GeneratedConversation conversation;
+    private final GeneratedLibrary library;
 
     DataGenerator(MongoTemplate mongo, CourseSync sync, Clock clock,
-            @org.springframework.context.annotation.Lazy ar.aulas.reports.ParticipationLedger participation,
-            @org.springframework.context.annotation.Lazy ar.aulas.certificates.BulkIssuing issuing,
-            org.springframework.security.core.userdetails.UserDetailsService users, ar.aulas.conversation.GeneratedConversation conversation,
-            ar.aulas.library.GeneratedLibrary library) {
+            @Lazy ParticipationLedger participation,
+            @Lazy BulkIssuing issuing,
+            UserDetailsService users, GeneratedConversation conversation,
+            GeneratedLibrary library) {
         this.library = library;
         this.conversation = conversation;
         this.participation = participation;
@@ -117,7 +134,7 @@ public class DataGenerator {
         // one hash for everyone (hashing 100,000 passwords would take hours), at BCrypt's lowest cost: generated
         // people are benchmark and demo data, and the load benchmark logs in thousands of them (about 1 ms each
         // instead of 80); real accounts keep the application's encoder and its cost
-        String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(PASSWORD);
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         List<String[]> people = new ArrayList<>();
         for (int p = 0; p < spec.participants(); p++) {
             String id = new ObjectId().toHexString();
@@ -126,7 +143,7 @@ public class DataGenerator {
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " "
                     + LAST[random.nextInt(LAST.length)];
             String dni = String.valueOf(20_000_000 + Math.floorMod(spec.prefix().hashCode(), 60) * 1_000_000 + p);
-            String email = "p" + p + "@" + spec.prefix().toLowerCase(java.util.Locale.ROOT) + ".generado.gob.ar";
+            String email = "p" + p + "@" + spec.prefix().toLowerCase(Locale.ROOT) + ".generado.gob.ar";
             people.add(new String[] {id, institutionId});
             batch.add(new Document("_id", new ObjectId(id)).append("fullName", name).append("dni", dni).append("email", email)
                     .append("institutionId", institutionId).append("position", "Equipo técnico")
@@ -143,11 +160,11 @@ public class DataGenerator {
         List<Document> batchFiles = new ArrayList<>();
         List<Document> batchChunks = new ArrayList<>();
         List<String> courses = new ArrayList<>();
-        Path root = workDir.resolve(spec.prefix().toLowerCase(java.util.Locale.ROOT) + "-courses");
+        Path root = workDir.resolve(spec.prefix().toLowerCase(Locale.ROOT) + "-courses");
         for (int e = 1; e <= spec.editions(); e++) {
             String code = spec.prefix() + "-" + (2000 + e);
             courses.add(code);
-            writeCourse(root.resolve(code.toLowerCase(java.util.Locale.ROOT)), code, e);
+            writeCourse(root.resolve(code.toLowerCase(Locale.ROOT)), code, e);
         }
         sync.syncAll(root);
 
@@ -170,7 +187,7 @@ public class DataGenerator {
             }
             documents += insert("enrolments", batch);
             // the first edition's debate of encounter 1 has 1,000 threads (one with 500 replies); each edition 20 posts yesterday
-            documents += conversation.write(code, cohort.stream().map(p -> new ar.aulas.conversation.GeneratedConversation.Member(
+            documents += conversation.write(code, cohort.stream().map(p -> new GeneratedConversation.Member(
                     p[0], p[1])).toList(), e == 0 ? 1_000 : 100, e == 0 ? 500 : 0, 20, random, now.toInstant());
             for (Document session : sessions) {
                 mongo.getCollection("attendance_sessions").updateOne(new Document("_id", session.get("_id")),
@@ -252,17 +269,17 @@ public class DataGenerator {
      * rendered, signed and stored like any other), one course after another.
      */
     private long certificates(List<String> courses) {
-        ar.aulas.accounts.AulasUser issuer;
+        AulasUser issuer;
         try {
-            issuer = (ar.aulas.accounts.AulasUser) users.loadUserByUsername(ISSUER);
-        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+            issuer = (AulasUser) users.loadUserByUsername(ISSUER);
+        } catch (UsernameNotFoundException e) {
             return 0; // no demo accounts: no certificates
         }
         long issued = 0;
         for (String code : courses) {
-            var job = issuing.startBulk(issuer, code, ar.aulas.certificates.CertificateType.ATTENDANCE, false);
+            var job = issuing.startBulk(issuer, code, CertificateType.ATTENDANCE, false);
             var status = job.getStatus();
-            while (status == ar.aulas.certificates.IssueJob.Status.RUNNING) {
+            while (status == IssueJob.Status.RUNNING) {
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -283,12 +300,12 @@ public class DataGenerator {
         for (int i = 0; i < 20; i++) {
             text.append("Línea ").append(i + 1).append(": relevamiento ").append(random.nextInt(1_000)).append(".\n");
         }
-        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         ObjectId id = new ObjectId();
         String sha256;
         try {
-            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         files.add(new Document("_id", id).append("filename", name).append("length", (long) bytes.length)
@@ -296,7 +313,7 @@ public class DataGenerator {
                         new Document("_contentType", "text/plain").append("submission", submissionId.toString())
                                 .append("sha256", sha256)));
         chunks.add(new Document("_id", new ObjectId()).append("files_id", id).append("n", 0)
-                .append("data", new org.bson.types.Binary(bytes)));
+                .append("data", new Binary(bytes)));
         return new Document("fileId", id.toHexString()).append("name", name).append("size", (long) bytes.length)
                 .append("contentType", "text/plain").append("sha256", sha256);
     }

@@ -1,5 +1,6 @@
 package ar.aulas.demo;
 
+import ar.aulas.reports.ParticipationLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 // after StartupData: the demo accounts (the courses' trainer, the coordinator who issues certificates) exist
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class GenerateCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateCommand.class);
@@ -27,10 +30,10 @@ class GenerateCommand implements ApplicationRunner {
     private final ApplicationContext context;
     private final String size;
 
-    private final ar.aulas.reports.ParticipationLedger ledger;
+    private final ParticipationLedger ledger;
 
     GenerateCommand(DataGenerator generator, ApplicationContext context, @Value("${aulas.generate:}") String size,
-            ar.aulas.reports.ParticipationLedger ledger) {
+            ParticipationLedger ledger) {
         this.ledger = ledger;
         this.generator = generator;
         this.context = context;

@@ -3,6 +3,7 @@ package ar.aulas.demo;
 import ar.aulas.accounts.AccountException;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.Passwords;
+import ar.aulas.accounts.Role;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.CoursesProperties;
 import ar.aulas.courses.Enrolments;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 // after a command-line course sync, before the generator (which needs the demo accounts)
-@org.springframework.core.annotation.Order(0)
+@Order(0)
 class StartupData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupData.class);
@@ -79,7 +81,7 @@ class StartupData implements ApplicationRunner {
     /** The demo participants follow the real course, when it is there. */
     private void enrolDemoParticipants() {
         for (DemoAccounts.Demo d : DemoAccounts.ALL) {
-            if (d.roles().contains(ar.aulas.accounts.Role.PARTICIPANT)) {
+            if (d.roles().contains(Role.PARTICIPANT)) {
                 accounts.findByEmail(d.email()).ifPresent(account -> {
                     if (courses.isLive(DemoAccounts.COURSE)) {
                         enrolments.enrol(DemoAccounts.COURSE, account.getId(), null);

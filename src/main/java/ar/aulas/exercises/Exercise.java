@@ -1,8 +1,13 @@
 package ar.aulas.exercises;
 
+import ar.aulas.courses.DeclaredExercise;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -38,13 +43,13 @@ public class Exercise {
     private BigDecimal passMark;
     private Mode mode;
     /** Optional rubric: the score is the sum of the points of the levels a grader chooses. */
-    private java.util.List<ar.aulas.courses.DeclaredExercise.Criterion> rubric = new java.util.ArrayList<>();
+    private List<DeclaredExercise.Criterion> rubric = new ArrayList<>();
     private boolean allowText;
     private boolean allowFiles;
     private int maxFiles;
     private int maxFileMb;
     /** Individual (or team) due-date extensions, by owner key ("p:<account>" or "i:<institution>"). */
-    private java.util.Map<String, LocalDateTime> extensions = new java.util.HashMap<>();
+    private Map<String, LocalDateTime> extensions = new HashMap<>();
     private boolean releaseImmediately;
     private Instant releasedAt;
     private String sourceHash;
@@ -84,12 +89,12 @@ public class Exercise {
         this.archived = false;
     }
 
-    void rubric(java.util.List<ar.aulas.courses.DeclaredExercise.Criterion> rubric) {
-        this.rubric = rubric == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(rubric);
+    void rubric(List<DeclaredExercise.Criterion> rubric) {
+        this.rubric = rubric == null ? new ArrayList<>() : new ArrayList<>(rubric);
     }
 
-    public java.util.List<ar.aulas.courses.DeclaredExercise.Criterion> getRubric() {
-        return rubric == null ? java.util.List.of() : rubric;
+    public List<DeclaredExercise.Criterion> getRubric() {
+        return rubric == null ? List.of() : rubric;
     }
 
     public boolean hasRubric() {
@@ -137,7 +142,7 @@ public class Exercise {
 
     void extend(String ownerKey, LocalDateTime until) {
         if (extensions == null) {
-            extensions = new java.util.HashMap<>();
+            extensions = new HashMap<>();
         }
         if (until == null) {
             extensions.remove(ownerKey);
@@ -146,8 +151,8 @@ public class Exercise {
         }
     }
 
-    public java.util.Map<String, LocalDateTime> getExtensions() {
-        return extensions == null ? java.util.Map.of() : java.util.Map.copyOf(extensions);
+    public Map<String, LocalDateTime> getExtensions() {
+        return extensions == null ? Map.of() : Map.copyOf(extensions);
     }
 
     /** Whose work a submission to this exercise is: the institution's team, or the person alone. */

@@ -1,13 +1,14 @@
 package ar.aulas.exercises;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.DeclaredExercise;
 import ar.aulas.shared.Markdown;
 import ar.aulas.shared.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import ar.aulas.courses.DeclaredExercise;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -88,12 +89,12 @@ public class ExerciseSettings {
     private final SubmissionRepository submissions;
     private final Markdown markdown;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
 
 
     ExerciseSettings(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
-            Markdown markdown, org.springframework.context.ApplicationEventPublisher events) {
+            Markdown markdown, ApplicationEventPublisher events) {
         this.events = events;
         this.access = access;
         this.exercises = exercises;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +37,7 @@ class ExerciseSync {
 
     @EventListener
     // before the participation figures follow the course (they read what this writes)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(CourseContentSynced event) {
         Map<String, Exercise> existing = new HashMap<>();
         exercises.findByCourseCode(event.courseCode()).forEach(e -> existing.put(e.getId(), e));

@@ -3,6 +3,7 @@ package ar.aulas.exercises;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.PersonOrder;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.Enrolment;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Participants (grouped by institution) × exercises, with status, score and a final status. */
@@ -45,11 +47,11 @@ public class Gradebook {
     private final Enrolments enrolments;
     private final AccountRegistry accounts;
     private final InstitutionDirectory institutions;
-    private final org.springframework.beans.factory.ObjectProvider<GradebookColumns> columns;
+    private final ObjectProvider<GradebookColumns> columns;
 
     Gradebook(ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
             Enrolments enrolments, AccountRegistry accounts, InstitutionDirectory institutions,
-            org.springframework.beans.factory.ObjectProvider<GradebookColumns> columns) {
+            ObjectProvider<GradebookColumns> columns) {
         this.columns = columns;
         this.access = access;
         this.exercises = exercises;
@@ -103,8 +105,8 @@ public class Gradebook {
             Institution institution = byId.get(person.getInstitutionId());
             lines.add(new Line(person, institution == null ? "" : institution.getName(), cells, result(cells)));
         }
-        lines.sort(Comparator.comparing(Line::institutionName, ar.aulas.accounts.PersonOrder.TEXT)
-                .thenComparing(Line::person, ar.aulas.accounts.PersonOrder.ACCOUNTS));
+        lines.sort(Comparator.comparing(Line::institutionName, PersonOrder.TEXT)
+                .thenComparing(Line::person, PersonOrder.ACCOUNTS));
         return new Table(course, list, lines);
     }
 

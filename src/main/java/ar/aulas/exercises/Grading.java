@@ -3,25 +3,35 @@ package ar.aulas.exercises;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.PersonOrder;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseFiles;
+import ar.aulas.courses.Enrolment;
+import ar.aulas.courses.Enrolments;
 import ar.aulas.courses.UploadRefused;
-import org.springframework.web.multipart.MultipartFile;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.Markdown;
 import ar.aulas.shared.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Trainers grade: the queue, the grading page and the save. A save names the version the trainer
@@ -80,14 +90,14 @@ public class Grading {
     private final InstitutionDirectory institutions;
     private final Markdown markdown;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final GradeNotifications notifications;
-    private final ar.aulas.courses.Enrolments enrolments;
+    private final Enrolments enrolments;
     private final CourseFiles courseFiles;
 
 
 
-    Grading(CourseFiles courseFiles, ar.aulas.courses.Enrolments enrolments, org.springframework.context.ApplicationEventPublisher events,
+    Grading(CourseFiles courseFiles, Enrolments enrolments, ApplicationEventPublisher events,
             GradeNotifications notifications, ExerciseAccess access, ExerciseRepository exercises, SubmissionRepository submissions,
             AccountRegistry accounts, InstitutionDirectory institutions, Markdown markdown, Clock clock) {
         this.access = access;
@@ -121,8 +131,8 @@ public class Grading {
 
     /** The names of those with an extension, read by their ids (not the whole course's list). */
     private Map<String, String> extended(Exercise exercise, Map<String, Institution> byId) {
-        Map<String, String> names = new java.util.HashMap<>();
-        List<String> people = new java.util.ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        List<String> people = new ArrayList<>();
         for (String key : exercise.getExtensions().keySet()) {
             if (key.startsWith("i:") && byId.containsKey(key.substring(2))) {
                 names.put(key, byId.get(key.substring(2)).getName());
@@ -157,11 +167,11 @@ public class Grading {
         // only the page shown is loaded in full, in the queue's order
         List<String> pageIds = shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE)).stream()
                 .map(SubmissionSummary::id).toList();
-        Map<String, Submission> loaded = new java.util.HashMap<>();
+        Map<String, Submission> loaded = new HashMap<>();
         submissions.findAllById(pageIds).forEach(s -> loaded.put(s.getId(), s));
-        List<Submission> onPage = pageIds.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
+        List<Submission> onPage = pageIds.stream().map(loaded::get).filter(Objects::nonNull).toList();
         Map<String, Account> people = accounts.findAll(onPage.stream().map(Submission::getParticipantId)
-                .filter(java.util.Objects::nonNull).toList()).stream()
+                .filter(Objects::nonNull).toList()).stream()
                 .collect(Collectors.toMap(Account::getId, Function.identity()));
         List<Row> rows = onPage.stream().map(s -> new Row(s, ownerName(s, people, byId),
                 byId.containsKey(s.getInstitutionId()) ? byId.get(s.getInstitutionId()).getName() : "")).toList();
@@ -170,20 +180,20 @@ public class Grading {
 
     /** Who can submit: the enrolled participants, or for a team exercise their institutions. */
     private List<Owner> owners(Exercise exercise, Map<String, Institution> byId) {
-        List<ar.aulas.courses.Enrolment> enrolled = enrolments.ofCourse(exercise.getCourseCode()).stream()
-                .filter(ar.aulas.courses.Enrolment::isActive).toList();
+        List<Enrolment> enrolled = enrolments.ofCourse(exercise.getCourseCode()).stream()
+                .filter(Enrolment::isActive).toList();
         if (exercise.isTeam()) {
-            return enrolled.stream().map(ar.aulas.courses.Enrolment::getInstitutionId).distinct()
+            return enrolled.stream().map(Enrolment::getInstitutionId).distinct()
                     .filter(byId::containsKey).map(id -> new Owner("i:" + id, byId.get(id).getName()))
-                    .sorted(Comparator.comparing(Owner::name, ar.aulas.accounts.PersonOrder.TEXT)).toList();
+                    .sorted(Comparator.comparing(Owner::name, PersonOrder.TEXT)).toList();
         }
-        return accounts.findAll(enrolled.stream().map(ar.aulas.courses.Enrolment::getAccountId).toList()).stream()
-                .sorted(ar.aulas.accounts.PersonOrder.ACCOUNTS).map(a -> new Owner("p:" + a.getId(), a.getFullName())).toList();
+        return accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList()).stream()
+                .sorted(PersonOrder.ACCOUNTS).map(a -> new Owner("p:" + a.getId(), a.getFullName())).toList();
     }
 
     /** Grants (or, with a null date, removes) a due-date extension to one participant or team. */
     public void extend(AulasUser user, String code, int module, String slug, String ownerKey,
-            java.time.LocalDateTime until) {
+            LocalDateTime until) {
         var scope = graderScope(user, code, module, slug);
         Exercise exercise = scope.exercise();
         boolean known = owners(exercise, institutions.byId()).stream().anyMatch(o -> o.key().equals(ownerKey));
@@ -219,7 +229,7 @@ public class Grading {
             throw new NotFoundException();
         }
         Map<String, Exercise> byId = exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(code).stream()
-                .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(Exercise::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<SubmissionSummary> all = byId.keySet().stream().flatMap(e -> submissions.findSummariesByExerciseId(e).stream()).toList();
         Filtered f = filter(all, institutionId, status, late, page, institutions.byId());
         List<CourseRow> rows = f.rows().stream()
@@ -230,7 +240,7 @@ public class Grading {
 
     /** Across every course this person grades: each exercise with how many submissions wait for a grade. */
     public List<Pending> pending(AulasUser user, List<Course> courses) {
-        List<Pending> result = new java.util.ArrayList<>();
+        List<Pending> result = new ArrayList<>();
         for (Course course : courses) {
             if (!access.grades(user, course)) {
                 continue;
@@ -252,7 +262,7 @@ public class Grading {
         }
         Exercise exercise = exercises.findById(submission.getExerciseId()).orElseThrow(NotFoundException::new);
         Map<String, Institution> byId = institutions.byId();
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         submission.getAttempts().forEach(a -> a.getContributions().forEach(c -> ids.add(c.accountId())));
         submission.getHistory().forEach(h -> ids.add(h.accountId()));
         if (submission.getParticipantId() != null) {
@@ -289,7 +299,7 @@ public class Grading {
         }
         List<Submission.StoredFile> feedbackFiles = storeFeedbackFiles(exercise, submission, form.files());
         Submission.Grade previous = submission.gradable().getGrade();
-        List<Submission.StoredFile> allFiles = new java.util.ArrayList<>(previous == null ? List.of() : previous.files());
+        List<Submission.StoredFile> allFiles = new ArrayList<>(previous == null ? List.of() : previous.files());
         allFiles.addAll(feedbackFiles);
         submission.grade(new Submission.Grade(score, form.verdict(), feedback, markdown.toSafeHtml(feedback), user.id(),
                 clock.instant(), levels, allFiles), clock.instant());
@@ -307,14 +317,14 @@ public class Grading {
     /** Feedback files are checked like any upload; on a refusal nothing stays stored. */
     private List<Submission.StoredFile> storeFeedbackFiles(Exercise exercise, Submission submission,
             List<MultipartFile> uploads) {
-        List<Submission.StoredFile> stored = new java.util.ArrayList<>();
+        List<Submission.StoredFile> stored = new ArrayList<>();
         if (uploads == null) {
             return stored;
         }
         try {
             for (MultipartFile upload : uploads.stream().filter(f -> f != null && !f.isEmpty()).toList()) {
                 var f = courseFiles.storeChecked(upload, exercise.getMaxFileMb() * 1024L * 1024L, "files",
-                        new org.bson.Document("submission", submission.getId()).append("source", "feedback"));
+                        new Document("submission", submission.getId()).append("source", "feedback"));
                 stored.add(new Submission.StoredFile(f.fileId(), f.name(), f.size(), f.contentType(), f.sha256()));
             }
         } catch (UploadRefused e) {
@@ -336,7 +346,7 @@ public class Grading {
     /** Every criterion needs one of its own levels. */
     static List<Integer> rubricLevels(Exercise exercise, List<Integer> chosen) {
         var rubric = exercise.getRubric();
-        List<Integer> levels = new java.util.ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
         for (int i = 0; i < rubric.size(); i++) {
             Integer level = chosen != null && i < chosen.size() ? chosen.get(i) : null;
             if (level == null) {

@@ -1,10 +1,11 @@
 package ar.aulas.exercises;
 
-import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
-import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseAccess;
+import ar.aulas.courses.CourseCatalog;
+import ar.aulas.shared.web.RequestMemo;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ public class MySubmissions {
 
     /** {@code overdue}: past its due date with the current attempt not submitted (it would go in late). */
     public record Item(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
-            java.time.LocalDateTime due, boolean overdue) {
+            LocalDateTime due, boolean overdue) {
         public Submission.Grade visibleGrade() {
             return submission == null || !exercise.gradesVisible() ? null : submission.lastGrade();
         }

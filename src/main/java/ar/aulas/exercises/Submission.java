@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -114,7 +116,7 @@ public class Submission {
 
     Submission(Exercise exercise, String ownerKey, String institutionId, String participantId) {
         // chosen here, so the exercise's index can name it before it is inserted
-        this.id = new org.bson.types.ObjectId().toHexString();
+        this.id = new ObjectId().toHexString();
         this.exerciseId = exercise.getId();
         this.courseCode = exercise.getCourseCode();
         this.ownerKey = ownerKey;
@@ -215,7 +217,7 @@ public class Submission {
     }
 
     private void record(String accountId, Instant at, int attempt, String field, String from, String to) {
-        if (!java.util.Objects.equals(from, to)) {
+        if (!Objects.equals(from, to)) {
             history.add(new Change(accountId, at, attempt, field, from, to));
         }
     }

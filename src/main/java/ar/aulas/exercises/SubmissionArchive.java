@@ -4,9 +4,9 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.CourseFiles;
-import ar.aulas.shared.files.ZipNames;
 import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.files.ZipNames;
 import ar.aulas.shared.web.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ public class SubmissionArchive {
             List<Submission> all = submissions.findByExerciseId(exercise.getId());
             Map<String, Institution> byId = institutions.byId();
             Map<String, Account> people = accounts.findAll(all.stream().map(Submission::getParticipantId)
-                    .filter(java.util.Objects::nonNull).toList()).stream()
+                    .filter(Objects::nonNull).toList()).stream()
                     .collect(Collectors.toMap(Account::getId, Function.identity()));
             Set<String> used = new HashSet<>();
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {

@@ -11,6 +11,7 @@ import ar.aulas.institutions.Institution;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.web.PublicUrls;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -145,5 +146,5 @@ public class SubmissionReminders {
                 exercise.getDue() == null ? "" : DUE.format(exercise.getDue())}, locale);
     }
 
-    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 }

@@ -2,6 +2,7 @@ package ar.aulas.exercises;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface SubmissionRepository extends MongoRepository<Submission, String> {
@@ -15,7 +16,7 @@ public interface SubmissionRepository extends MongoRepository<Submission, String
 
     List<Submission> findByIdIn(Collection<String> ids);
 
-    java.util.Optional<Submission> findByExerciseIdAndOwnerKey(String exerciseId, String ownerKey);
+    Optional<Submission> findByExerciseIdAndOwnerKey(String exerciseId, String ownerKey);
 
     long countByExerciseId(String exerciseId);
 }

@@ -1,5 +1,6 @@
 package ar.aulas.exercises;
 
+import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseFiles;
@@ -9,10 +10,16 @@ import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -26,7 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class SubmissionWork {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubmissionWork.class);
+    private static final Logger log = LoggerFactory.getLogger(SubmissionWork.class);
 
     /** A save: {@code replaceFiles} drops every file attached so far (the uploads take their place). */
     public record Work(String text, List<MultipartFile> files, Set<String> removeFileIds, boolean submit,
@@ -39,7 +46,7 @@ public class SubmissionWork {
 
     /** What the exercise page shows a participant. */
     public record View(Course course, Exercise exercise, Submission submission, ParticipantStatus status,
-            boolean canEdit, String blockedKey, boolean gradeVisible, java.util.Map<String, String> people,
+            boolean canEdit, String blockedKey, boolean gradeVisible, Map<String, String> people,
             LocalDateTime extendedDue, LocalDateTime overdueSince) {
     }
 
@@ -50,13 +57,13 @@ public class SubmissionWork {
     private final SubmissionRepository submissions;
     private final CourseFiles files;
     private final Clock clock;
-    private final ar.aulas.accounts.AccountRegistry accounts;
+    private final AccountRegistry accounts;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
 
     SubmissionWork(ExerciseAccess access, SubmissionRepository submissions, CourseFiles files, Clock clock,
-            ar.aulas.accounts.AccountRegistry accounts, org.springframework.context.ApplicationEventPublisher events) {
+            AccountRegistry accounts, ApplicationEventPublisher events) {
         this.events = events;
         this.accounts = accounts;
         this.access = access;
@@ -76,9 +83,9 @@ public class SubmissionWork {
         String blocked = participant ? blockedReason(exercise, owner, submission, access.now(scope.course()))
                 : "exercise.notParticipant";
         // the participant's (or their team's) own due date, when an extension moved it
-        LocalDateTime extendedDue = participant && !java.util.Objects.equals(exercise.dueFor(owner), exercise.getDue())
+        LocalDateTime extendedDue = participant && !Objects.equals(exercise.dueFor(owner), exercise.getDue())
                 ? exercise.dueFor(owner) : null;
-        java.util.Map<String, String> people = new java.util.HashMap<>();
+        Map<String, String> people = new HashMap<>();
         if (submission != null && submission.isTeam()) {
             var ids = submission.getAttempts().stream().flatMap(a -> a.getContributions().stream())
                     .map(Submission.Contribution::accountId).distinct().toList();

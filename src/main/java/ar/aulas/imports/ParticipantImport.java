@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -93,11 +94,11 @@ public class ParticipantImport {
         return t;
     });
     private final SecureRandom random = new SecureRandom();
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ParticipantImport(AccountRegistry accounts, Passwords passwords, InstitutionDirectory institutions,
             CourseRepository courses, Enrolments enrolments, ImportJobRepository jobs, MongoTemplate mongo, Clock clock,
-            ImportsProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+            ImportsProperties properties, ApplicationEventPublisher events) {
         this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /** Creates, edits, lists and (de)activates institutions. */
@@ -71,7 +72,7 @@ public class InstitutionDirectory {
             return institutions.save(institution);
         } catch (DuplicateKeyException e) {
             throw new InstitutionException("code", "institution.code.taken", normalised);
-        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (OptimisticLockingFailureException e) {
             throw new InstitutionException(null, "form.conflict");
         }
     }

@@ -1,12 +1,16 @@
 package ar.aulas.library;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.shared.Salta;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,9 +24,9 @@ import org.springframework.stereotype.Component;
 class LibraryAudit {
 
     /** Anonymous downloads of one document on one day ({@code <documentId>|<yyyy-MM-dd>}). */
-    @org.springframework.data.mongodb.core.mapping.Document("library_public_downloads")
-    @org.springframework.data.mongodb.core.index.CompoundIndex(name = "document_day", def = "{'documentId': 1, 'day': 1}")
-    record PublicDownloads(@org.springframework.data.annotation.Id String id, String documentId, String day, long count) {
+    @Document("library_public_downloads")
+    @CompoundIndex(name = "document_day", def = "{'documentId': 1, 'day': 1}")
+    record PublicDownloads(@Id String id, String documentId, String day, long count) {
     }
 
     private final LibraryEventRepository events;
@@ -46,7 +50,7 @@ class LibraryAudit {
 
     /** One more anonymous download of the document today (programme time). */
     void publicDownload(String documentId) {
-        String day = LocalDate.now(clock.withZone(ar.aulas.shared.Salta.ZONE)).toString();
+        String day = LocalDate.now(clock.withZone(Salta.ZONE)).toString();
         mongo.findAndModify(Query.query(Criteria.where("_id").is(documentId + "|" + day)),
                 new Update().inc("count", 1).set("documentId", documentId).set("day", day),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), PublicDownloads.class);

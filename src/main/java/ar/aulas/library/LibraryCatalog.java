@@ -69,7 +69,7 @@ public class LibraryCatalog {
                 }
             }
         }
-        words.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        words.sort(Comparator.comparingInt(String::length).reversed());
         Criteria filter = new Criteria();
         List<Criteria> more = new ArrayList<>();
         boolean keyed = false;

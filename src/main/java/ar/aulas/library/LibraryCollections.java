@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -95,7 +96,7 @@ public class LibraryCollections {
         change(user, collectionId, c -> c.move(documentId, by < 0 ? -1 : 1));
     }
 
-    private void change(AulasUser user, String collectionId, java.util.function.Function<LibraryCollection, Boolean> change) {
+    private void change(AulasUser user, String collectionId, Function<LibraryCollection, Boolean> change) {
         access.requireLibrarian(user);
         LibraryCollection c = collections.findById(collectionId).orElseThrow(NotFoundException::new);
         if (change.apply(c)) {

@@ -3,8 +3,10 @@ package ar.aulas.library;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Material;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.Salta;
 import ar.aulas.shared.web.NotFoundException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Year;
 import java.util.LinkedHashSet;
@@ -191,7 +193,7 @@ public class LibraryContributions {
         if (d.type() == null) {
             throw new LibraryRefused("type", "library.type.required");
         }
-        int thisYear = Year.now(clock.withZone(ar.aulas.shared.Salta.ZONE)).getValue();
+        int thisYear = Year.now(clock.withZone(Salta.ZONE)).getValue();
         if (d.year() != null && (d.year() < 1900 || d.year() > thisYear + 1)) {
             throw new LibraryRefused("year", "library.year.range", String.valueOf(thisYear + 1));
         }
@@ -280,7 +282,7 @@ public class LibraryContributions {
                 throw new LibraryRefused("url", "library.url.scheme");
             }
             return uri.toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new LibraryRefused("url", "library.url.invalid");
         }
     }

@@ -4,7 +4,9 @@ import ar.aulas.courses.Material;
 import ar.aulas.shared.Text;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -152,7 +154,7 @@ public class LibraryDocument {
 
     /** The prefixes (3 to 12 letters) of every word of a folded text, each once. */
     static List<String> keywords(String folded) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
             for (int n = MIN_KEYWORD; n <= Math.min(MAX_KEYWORD, word.length()); n++) {
                 out.add(word.substring(0, n));

@@ -3,6 +3,7 @@ package ar.aulas.library;
 import ar.aulas.courses.CourseFiles;
 import ar.aulas.courses.Material;
 import ar.aulas.courses.UploadRefused;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import org.bson.Document;
@@ -77,7 +78,7 @@ public class LibraryFiles {
         CourseFiles.Download download = files.openAuthorised(file.fileId());
         boolean inline = inlineWanted && INLINE.contains(file.contentType());
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8).build();
+                .filename(file.name(), StandardCharsets.UTF_8).build();
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff").contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(download.size());

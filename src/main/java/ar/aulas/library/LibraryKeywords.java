@@ -1,5 +1,6 @@
 package ar.aulas.library;
 
+import org.bson.Document;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,11 +37,11 @@ class LibraryKeywords implements ApplicationRunner {
         }
         Query missing = Query.query(Criteria.where("keywords").exists(false));
         missing.fields().include("searchable");
-        for (org.bson.Document d : mongo.find(missing, org.bson.Document.class, "library_documents")) {
+        for (Document d : mongo.find(missing, Document.class, "library_documents")) {
             String folded = d.getString("searchable") == null ? "" : d.getString("searchable");
             mongo.updateFirst(Query.query(Criteria.where("_id").is(d.get("_id"))),
                     new Update().set("keywords", LibraryDocument.keywords(folded)), "library_documents");
         }
-        mongo.save(new org.bson.Document("_id", KEYWORDS_DONE), MIGRATIONS);
+        mongo.save(new Document("_id", KEYWORDS_DONE), MIGRATIONS);
     }
 }

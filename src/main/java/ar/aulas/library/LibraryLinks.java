@@ -6,9 +6,11 @@ import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseModule;
 import ar.aulas.courses.DeclaredExercise;
 import ar.aulas.courses.PlaceDocuments;
+import ar.aulas.shared.Text;
 import ar.aulas.shared.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public class LibraryLinks implements PlaceDocuments {
                 related.add(new Related(d.getTitle(), "/library/" + d.getId(), "library.type." + d.getType().name()));
             }
         });
-        related.sort(java.util.Comparator.comparing(r -> ar.aulas.shared.Text.searchable(r.title())));
+        related.sort(Comparator.comparing(r -> Text.searchable(r.title())));
         return related;
     }
 

@@ -2,6 +2,7 @@ package ar.aulas.library;
 
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Material;
+import ar.aulas.shared.Salta;
 import ar.aulas.shared.files.BytesUpload;
 import java.time.Clock;
 import java.time.Year;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class LibraryReports {
 
     /** Which document holds a report: {@code participation|<course>|<institution>} → its id. */
-    @org.springframework.data.mongodb.core.mapping.Document("library_reports")
+    @Document("library_reports")
     record ReportDocument(@Id String key, String documentId) {
     }
 
@@ -62,7 +64,7 @@ public class LibraryReports {
         var details = new LibraryDocument.Details("Informe de participación — " + institutionName + " — " + courseTitle,
                 "La participación de " + institutionName + " en " + courseTitle + ": inscriptos, asistencia por encuentro, "
                         + "entregas, aprobaciones y certificados, como los calcula Aulas.",
-                LibraryDocument.Type.REPORT, Year.now(clock.withZone(ar.aulas.shared.Salta.ZONE)).getValue(), "es",
+                LibraryDocument.Type.REPORT, Year.now(clock.withZone(Salta.ZONE)).getValue(), "es",
                 List.of(institutionId), List.of(), List.of(), List.of("informe de participación", courseCode.toLowerCase()),
                 LibraryDocument.UsageRight.INTERNAL, LibraryDocument.Visibility.INSTITUTION, institutionId);
         LibraryDocument d = new LibraryDocument(details, user.id(), user.fullName(), user.institutionId(), now);

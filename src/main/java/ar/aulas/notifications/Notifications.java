@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -78,7 +79,7 @@ public class Notifications {
     /** Marks read what leads to this page (the thread or announcement the person just opened, at any post of it). */
     public void markReadAt(AulasUser user, String href) {
         mongo.updateMulti(Query.query(Criteria.where("accountId").is(user.id()).and("read").is(false).and("href")
-                        .regex("^" + java.util.regex.Pattern.quote(href) + "([?#].*)?$")),
+                        .regex("^" + Pattern.quote(href) + "([?#].*)?$")),
                 new Update().set("read", true), Notification.class);
     }
 }

@@ -1,7 +1,11 @@
 package ar.aulas.reports;
 
+import ar.aulas.accounts.Account;
+import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.PersonOrder;
 import ar.aulas.accounts.Role;
+import ar.aulas.attendance.AttendanceRate;
 import ar.aulas.attendance.AttendanceSession;
 import ar.aulas.attendance.AttendanceSessionRepository;
 import ar.aulas.attendance.AttendanceStatus;
@@ -11,9 +15,10 @@ import ar.aulas.certificates.CertificateRepository;
 import ar.aulas.certificates.CertificateRules;
 import ar.aulas.certificates.CertificateType;
 import ar.aulas.certificates.Eligibility;
+import ar.aulas.certificates.Standing;
 import ar.aulas.certificates.Standings;
-import ar.aulas.courses.Course;
 import ar.aulas.conversation.ConversationParticipation;
+import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
 import ar.aulas.exercises.Submission;
 import ar.aulas.institutions.Institution;
@@ -64,8 +69,8 @@ public class Participation {
     }
 
     /** One participant in detail: each encounter, each exercise, each certificate. */
-    public record PersonView(Course course, ar.aulas.accounts.Account person, String institutionName,
-            List<AttendanceSession> sessions, ar.aulas.certificates.Standing standing,
+    public record PersonView(Course course, Account person, String institutionName,
+            List<AttendanceSession> sessions, Standing standing,
             Map<CertificateType, Eligibility> eligibility, Map<CertificateType, Certificate> certificates,
             Map<String, Long> posts) {
 
@@ -86,12 +91,12 @@ public class Participation {
     private final InstitutionDirectory institutions;
     private final Standings standings;
     private final CertificateRepository certificates;
-    private final ar.aulas.accounts.AccountRegistry accounts;
+    private final AccountRegistry accounts;
     private final ParticipationLedger ledger;
     private final ConversationParticipation conversation;
 
     Participation(CourseAccess access, AttendanceSessionRepository sessions, InstitutionDirectory institutions,
-            Standings standings, CertificateRepository certificates, ar.aulas.accounts.AccountRegistry accounts,
+            Standings standings, CertificateRepository certificates, AccountRegistry accounts,
             ParticipationLedger ledger, ConversationParticipation conversation) {
         this.conversation = conversation;
         this.access = access;
@@ -129,7 +134,7 @@ public class Participation {
             }
         });
         Comparator<Line> order = switch (sort == null ? Sort.NAME : sort) {
-            case NAME -> Comparator.comparing(Line::name, ar.aulas.accounts.PersonOrder.TEXT);
+            case NAME -> Comparator.comparing(Line::name, PersonOrder.TEXT);
             case ENROLLED -> Comparator.comparingLong(Line::enrolled);
             case OVERALL -> Comparator.comparing(Line::overall, Comparator.nullsFirst(Comparator.naturalOrder()));
             case SUBMITTED -> Comparator.comparingLong(Line::submitted);
@@ -162,10 +167,10 @@ public class Participation {
         certificates.findAllById(certificateIds).forEach(c -> held.put(c.getId(), c));
         List<Person> people = new ArrayList<>();
         Map<String, Long> posts = conversation.byPerson(code, institutionId);
-        for (ar.aulas.accounts.Account account : accounts.findAll(entries.keySet())) {
+        for (Account account : accounts.findAll(entries.keySet())) {
             Document entry = entries.get(account.getId());
-            ar.aulas.certificates.Standing standing = ledger.standing(entry);
-            List<AttendanceStatus> statuses = standing.sessions().stream().map(ar.aulas.certificates.Standing.SessionMark::status)
+            Standing standing = ledger.standing(entry);
+            List<AttendanceStatus> statuses = standing.sessions().stream().map(Standing.SessionMark::status)
                     .toList();
             Map<CertificateType, Eligibility> e = new EnumMap<>(CertificateType.class);
             rules.forEach((type, rule) -> e.put(type, CertificateEligibility.of(standing, rule)));
@@ -183,7 +188,7 @@ public class Participation {
                     standing.attendancePercent(), count(ind, 0) + count(team, 0), count(ind, 1) + count(team, 1), e, mine,
                     posts.getOrDefault(account.getId(), 0L)));
         }
-        people.sort(Comparator.comparing(p -> p.participant().account(), ar.aulas.accounts.PersonOrder.ACCOUNTS));
+        people.sort(Comparator.comparing(p -> p.participant().account(), PersonOrder.ACCOUNTS));
         Line line = line(institutionId, institution.getName(), List.of(summary), list, List.copyOf(rules.keySet()),
                 posts.values().stream().mapToLong(Long::longValue).sum());
         return new InstitutionView(course, institution, list, List.copyOf(rules.keySet()), people, line, current);
@@ -191,7 +196,7 @@ public class Participation {
 
     public PersonView person(AulasUser user, String code, String accountId) {
         Course course = course(user, code);
-        ar.aulas.accounts.Account person = accounts.find(accountId).orElseThrow(NotFoundException::new);
+        Account person = accounts.find(accountId).orElseThrow(NotFoundException::new);
         if (!user.seesAllInstitutions() && !Objects.equals(user.coordinatedInstitutionId(), person.getInstitutionId())) {
             throw new NotFoundException();
         }
@@ -232,7 +237,7 @@ public class Participation {
             }
             earnedAll = earnedAll.add(earned);
             countedAll += counted;
-            perSession.add(s.isTaken() ? ar.aulas.attendance.AttendanceRate.percent(earned, counted) : null);
+            perSession.add(s.isTaken() ? AttendanceRate.percent(earned, counted) : null);
         }
         Map<CertificateType, Long> eligible = new EnumMap<>(CertificateType.class);
         Map<CertificateType, Long> issued = new EnumMap<>(CertificateType.class);
@@ -250,7 +255,7 @@ public class Participation {
         eligible.keySet().retainAll(types);
         issued.keySet().retainAll(types);
         revoked.keySet().retainAll(types);
-        return new Line(institutionId, name, enrolled, perSession, ar.aulas.attendance.AttendanceRate.percent(earnedAll, countedAll),
+        return new Line(institutionId, name, enrolled, perSession, AttendanceRate.percent(earnedAll, countedAll),
                 docs.stream().mapToLong(d -> number(d, "submitted")).sum(), docs.stream().mapToLong(d -> number(d, "approved")).sum(),
                 eligible, issued, revoked, posts);
     }

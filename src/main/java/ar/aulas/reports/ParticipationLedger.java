@@ -1,6 +1,7 @@
 package ar.aulas.reports;
 
 import ar.aulas.attendance.AttendanceMarked;
+import ar.aulas.attendance.AttendanceSession;
 import ar.aulas.attendance.SessionScheduled;
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateChanged;
@@ -17,15 +18,18 @@ import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.EnrolmentChanged;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.exercises.Exercise;
 import ar.aulas.exercises.ExerciseChanged;
 import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionSaved;
 import ar.aulas.imports.ParticipantsImported;
 import ar.aulas.institutions.InstitutionDirectory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,17 +37,23 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,8 +88,8 @@ public class ParticipationLedger {
     private static final Logger log = LoggerFactory.getLogger(ParticipationLedger.class);
 
     /** What every entry of a course is computed against. */
-    private record Frame(Course course, List<ar.aulas.attendance.AttendanceSession> sessions,
-            List<ar.aulas.exercises.Exercise> exercises, Map<CertificateType, CertificateRules> rules) {
+    private record Frame(Course course, List<AttendanceSession> sessions,
+            List<Exercise> exercises, Map<CertificateType, CertificateRules> rules) {
     }
 
     private Frame frame(Course course) {
@@ -104,7 +114,7 @@ public class ParticipationLedger {
     private final InstitutionDirectory institutions;
     private final Clock clock;
     private final boolean rebuildOnStart;
-    private final java.util.concurrent.ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "participation-ledger");
         t.setDaemon(true);
         return t;
@@ -136,8 +146,8 @@ public class ParticipationLedger {
         this.clock = clock;
         this.rebuildOnStart = properties.rebuildOnStart();
         // a rebuild removes the institutions nobody of the course is enrolled from any more
-        mongo.indexOps(PEOPLE).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("courseCode", org.springframework.data.domain.Sort.Direction.ASC).named("course"));
+        mongo.indexOps(PEOPLE).createIndex(new Index()
+                .on("courseCode", Sort.Direction.ASC).named("course"));
     }
 
     @PreDestroy
@@ -217,7 +227,7 @@ public class ParticipationLedger {
         announce(courseCode, p -> p.everyone = true);
     }
 
-    private void announce(String courseCode, java.util.function.Consumer<Pending> change) {
+    private void announce(String courseCode, Consumer<Pending> change) {
         boolean schedule;
         synchronized (this) {
             if (markedDirty.add(courseCode)) {
@@ -236,7 +246,7 @@ public class ParticipationLedger {
                     delay = Math.min(MAX_WAIT_NANOS, last[1] * SPACING) - (System.nanoTime() - last[0]);
                 }
             }
-            worker.schedule(() -> apply(courseCode), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
+            worker.schedule(() -> apply(courseCode), Math.max(0, delay), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -323,8 +333,8 @@ public class ParticipationLedger {
     private void update(Frame frame, Set<String> people) {
         Course course = frame.course();
         String code = course.getCode();
-        Map<String, Document> sets = new java.util.LinkedHashMap<>();
-        Map<String, Document> unsets = new java.util.LinkedHashMap<>();
+        Map<String, Document> sets = new LinkedHashMap<>();
+        Map<String, Document> unsets = new LinkedHashMap<>();
         for (String accountId : people) {
             String institutionId = enrolments.find(code, accountId).map(Enrolment::getInstitutionId).orElse(null);
             if (institutionId == null) {
@@ -338,7 +348,7 @@ public class ParticipationLedger {
                 unsets.computeIfAbsent(institutionId, k -> new Document()).append("people." + accountId, "");
             }
         }
-        Set<String> touched = new java.util.LinkedHashSet<>(sets.keySet());
+        Set<String> touched = new LinkedHashSet<>(sets.keySet());
         touched.addAll(unsets.keySet());
         for (String institutionId : touched) {
             Document update = new Document("$inc", new Document("rev", 1L));
@@ -465,7 +475,7 @@ public class ParticipationLedger {
         long rev = ((Number) people.get("rev")).longValue();
         Document everyone = people.get("people", Document.class);
         long enrolled = 0;
-        Map<String, java.math.BigDecimal> earned = new LinkedHashMap<>();
+        Map<String, BigDecimal> earned = new LinkedHashMap<>();
         Map<String, Long> counted = new LinkedHashMap<>();
         long submitted = 0;
         long approved = 0;
@@ -478,7 +488,7 @@ public class ParticipationLedger {
             enrolled++;
             p.get("sessionShares", Document.class).forEach((session, share) -> {
                 List<?> s = (List<?>) share;
-                earned.merge(session, new java.math.BigDecimal(s.get(0).toString()), java.math.BigDecimal::add);
+                earned.merge(session, new BigDecimal(s.get(0).toString()), BigDecimal::add);
                 counted.merge(session, ((Number) s.get(1)).longValue(), Long::sum);
             });
             List<?> ind = p.getList("individualWork", Object.class);
@@ -512,7 +522,7 @@ public class ParticipationLedger {
         try {
             mongo.getCollection(LINES).updateOne(new Document("_id", id).append("rev", new Document("$lt", rev)),
                     new Document("$set", line), new UpdateOptions().upsert(true));
-        } catch (com.mongodb.MongoWriteException e) {
+        } catch (MongoWriteException e) {
             // a line of a later revision is there already (its _id exists, so the upsert collided): keep it
         }
     }

@@ -5,6 +5,8 @@ import ar.aulas.attendance.AttendanceSession;
 import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateType;
+import ar.aulas.library.LibraryDocument;
+import ar.aulas.library.LibraryReports;
 import ar.aulas.shared.pdf.PagedPdf;
 import ar.aulas.shared.web.Formats;
 import com.itextpdf.kernel.colors.ColorConstants;
@@ -44,10 +46,10 @@ public class ParticipationReport {
     private final Formats formats;
     private final Clock clock;
 
-    private final ar.aulas.library.LibraryReports library;
+    private final LibraryReports library;
 
     ParticipationReport(Participation participation, MessageSource messages, Formats formats, Clock clock,
-            ar.aulas.library.LibraryReports library) {
+            LibraryReports library) {
         this.library = library;
         this.participation = participation;
         this.messages = messages;
@@ -68,7 +70,7 @@ public class ParticipationReport {
      * The institution's report, published to the library as a new version of that institution's "Informe de
      * participación" for the course (created the first time): for whoever may make the report.
      */
-    public ar.aulas.library.LibraryDocument publish(AulasUser user, String code, String institutionId, Locale locale) {
+    public LibraryDocument publish(AulasUser user, String code, String institutionId, Locale locale) {
         Participation.InstitutionView view = participation.institution(user, code, institutionId);
         byte[] pdf;
         try {
@@ -89,7 +91,7 @@ public class ParticipationReport {
             PdfFont strong = fonts.strong();
             doc.setFont(normal).setFontSize(8.5f);
             Participation.Line l = view.summary();
-            doc.add(new Paragraph(msg("participation.summary", locale, l.enrolled(), ar.aulas.shared.web.Formats.percent(l.overall(), locale),
+            doc.add(new Paragraph(msg("participation.summary", locale, l.enrolled(), Formats.percent(l.overall(), locale),
                     l.submitted(), l.approved())).setFont(strong).setFontSize(10));
             List<String> eligibleText = new ArrayList<>();
             for (CertificateType t : view.types()) {
@@ -119,7 +121,7 @@ public class ParticipationReport {
                 for (AttendanceStatus s : p.statuses()) {
                     table.addCell(new Cell().add(new Paragraph(s == null ? "—" : msg("attendance.status." + s, locale))));
                 }
-                table.addCell(new Cell().add(new Paragraph(ar.aulas.shared.web.Formats.percent(p.rate(), locale))));
+                table.addCell(new Cell().add(new Paragraph(Formats.percent(p.rate(), locale))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.submitted()))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.approved()))));
                 table.addCell(new Cell().add(new Paragraph(String.valueOf(p.posts()))));

@@ -1,5 +1,6 @@
 package ar.aulas.shared;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ class TimeConfiguration {
 
     /** One clock for the whole app, so tests can fix time where rules depend on it. */
     @Bean
-    java.time.Clock clock() {
-        return java.time.Clock.system(Salta.ZONE);
+    Clock clock() {
+        return Clock.system(Salta.ZONE);
     }
 }

@@ -1,5 +1,6 @@
 package ar.aulas.store;
 
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -78,7 +79,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         if (value instanceof byte[] bytes) {
             return 16 + bytes.length;
         }
-        if (value instanceof de.bwaldvogel.mongo.bson.BinData bin) {
+        if (value instanceof BinData bin) {
             return 32 + bin.getData().length;
         }
         return 24;

@@ -3,6 +3,9 @@ package ar.aulas.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -11,18 +14,24 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -141,17 +150,17 @@ class DurableH2Backend extends H2Backend {
          * ({@code countDocuments} is such a pipeline) then read only what the filter's index gives.
          */
         @Override
-        public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String command,
-                de.bwaldvogel.mongo.bson.Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+        public Document handleCommand(Channel channel, String command,
+                Document query, DatabaseResolver databaseResolver, Oplog oplog) {
             if (command.equalsIgnoreCase("aggregate") && !query.containsKey("explain")
                     && query.get(command) instanceof String collectionName
                     && query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
-                    && stages.get(0) instanceof de.bwaldvogel.mongo.bson.Document first && first.size() == 1
-                    && first.get("$match") instanceof de.bwaldvogel.mongo.bson.Document match
+                    && stages.get(0) instanceof Document first && first.size() == 1
+                    && first.get("$match") instanceof Document match
                     && resolveCollection(collectionName, false) instanceof PlannedCollection collection) {
-                List<de.bwaldvogel.mongo.bson.Document> rest = new ArrayList<>();
+                List<Document> rest = new ArrayList<>();
                 for (Object stage : stages.subList(1, stages.size())) {
-                    if (!(stage instanceof de.bwaldvogel.mongo.bson.Document document)) {
+                    if (!(stage instanceof Document document)) {
                         return super.handleCommand(channel, command, query, databaseResolver, oplog);
                     }
                     rest.add(document);
@@ -159,31 +168,31 @@ class DurableH2Backend extends H2Backend {
                 Aggregation aggregation = Aggregation.fromPipeline(rest, databaseResolver, this, collection, oplog);
                 aggregation.validate(query);
                 long counted = rest.size() == 1 && isCount(rest.get(0)) ? collection.coveredCount(match) : -1;
-                List<de.bwaldvogel.mongo.bson.Document> result = counted == 0 ? List.of()
-                        : counted > 0 ? List.of(new de.bwaldvogel.mongo.bson.Document("_id", ((de.bwaldvogel.mongo.bson.Document)
+                List<Document> result = counted == 0 ? List.of()
+                        : counted > 0 ? List.of(new Document("_id", ((Document)
                                 rest.get(0).get("$group")).get("_id")).append("n", counted))
                         : aggregation.runStages(collection.matching(match));
-                de.bwaldvogel.mongo.bson.Document cursor = new de.bwaldvogel.mongo.bson.Document("id", 0L)
+                Document cursor = new Document("id", 0L)
                         .append("ns", getFullCollectionNamespace(collectionName)).append("firstBatch", result);
-                return new de.bwaldvogel.mongo.bson.Document("cursor", cursor).append("ok", 1.0);
+                return new Document("cursor", cursor).append("ok", 1.0);
             }
             return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
 
         /** The stage {@code countDocuments} sends after its {@code $match}: {@code {$group: {_id: 1, n: {$sum: 1}}}}. */
-        private static boolean isCount(de.bwaldvogel.mongo.bson.Document stage) {
-            return stage.size() == 1 && stage.get("$group") instanceof de.bwaldvogel.mongo.bson.Document group
+        private static boolean isCount(Document stage) {
+            return stage.size() == 1 && stage.get("$group") instanceof Document group
                     && group.size() == 2 && group.get("_id") instanceof Number
-                    && group.get("n") instanceof de.bwaldvogel.mongo.bson.Document n && n.size() == 1
+                    && group.get("n") instanceof Document n && n.size() == 1
                     && n.get("$sum") instanceof Number one && one.doubleValue() == 1.0;
         }
 
         /** Collections that read a filter the way {@link QueryPlanner} picks. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName,
-                de.bwaldvogel.mongo.backend.CollectionOptions options) {
+                CollectionOptions options) {
             String full = getFullCollectionNamespace(collectionName);
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = documents(full);
+            MVMap<Object, Document> data = documents(full);
             MVMap<String, Object> meta = getMvStore().openMap("meta." + full);
             return new PlannedCollection(this, collectionName, options, data, meta, DurableH2Backend.this.getCursorRegistry());
         }
@@ -193,7 +202,7 @@ class DurableH2Backend extends H2Backend {
          * renamed aside, copied entry by entry into the new one (committed in steps), and removed; then the collection's
          * meta map is marked. Until the mark, a restart copies again from the start.
          */
-        private MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents(String namespace) {
+        private MVMap<Object, Document> documents(String namespace) {
             MVStore store = getMvStore();
             String name = "databases." + namespace;
             String legacy = LEGACY_PREFIX + namespace;
@@ -205,13 +214,13 @@ class DurableH2Backend extends H2Backend {
                 store.renameMap(store.openMap(name), legacy);
                 store.commit();
             }
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap(name, bsonValues());
+            MVMap<Object, Document> data = store.openMap(name, bsonValues());
             if (store.hasMap(legacy)) {
                 long started = System.nanoTime();
-                MVMap<Object, de.bwaldvogel.mongo.bson.Document> old = store.openMap(legacy);
+                MVMap<Object, Document> old = store.openMap(legacy);
                 data.clear();
                 long copied = 0;
-                for (Map.Entry<Object, de.bwaldvogel.mongo.bson.Document> e : old.entrySet()) {
+                for (Map.Entry<Object, Document> e : old.entrySet()) {
                     data.put(e.getKey(), e.getValue());
                     if (++copied % 5_000 == 0) {
                         store.commit();
@@ -226,8 +235,8 @@ class DurableH2Backend extends H2Backend {
             return data;
         }
 
-        private static MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document> bsonValues() {
-            return new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE);
+        private static MVMap.Builder<Object, Document> bsonValues() {
+            return new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
         }
 
         /**
@@ -247,7 +256,7 @@ class DurableH2Backend extends H2Backend {
             SecondaryIndex index = new SecondaryIndex(map, indexName, keys, sparse, state, name + MULTIKEY);
             if (!COMPLETE.equals(state.get(name))) {
                 long started = System.nanoTime();
-                MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = documents(namespace);
+                MVMap<Object, Document> documents = documents(namespace);
                 index.build(documents);
                 state.put(name, COMPLETE);
                 store.commit();
@@ -272,27 +281,27 @@ class DurableH2Backend extends H2Backend {
     }
 
     /** The stock H2 collection, reading each filter the way {@link QueryPlanner} picks. */
-    private static final class PlannedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collection {
+    private static final class PlannedCollection extends H2Collection {
 
-        PlannedCollection(MongoDatabase database, String name, de.bwaldvogel.mongo.backend.CollectionOptions options,
-                MVMap<Object, de.bwaldvogel.mongo.bson.Document> data, MVMap<String, Object> meta,
-                de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+        PlannedCollection(MongoDatabase database, String name, CollectionOptions options,
+                MVMap<Object, Document> data, MVMap<String, Object> meta,
+                CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
         }
 
         /** How many documents match, from an index's ranks alone when it holds exactly them; else -1. */
-        long coveredCount(de.bwaldvogel.mongo.bson.Document filter) {
+        long coveredCount(Document filter) {
             return QueryPlanner.coveredCount(getIndexes(), count(), filter);
         }
 
         /** The documents matching a filter, read as a find would read them (for a pipeline's first {@code $match}). */
-        java.util.stream.Stream<de.bwaldvogel.mongo.bson.Document> matching(de.bwaldvogel.mongo.bson.Document filter) {
-            return java.util.stream.StreamSupport.stream(queryDocuments(filter, null, 0, 0, 0, null).spliterator(), false);
+        Stream<Document> matching(Document filter) {
+            return StreamSupport.stream(queryDocuments(filter, null, 0, 0, 0, null).spliterator(), false);
         }
 
         @Override
-        protected QueryResult queryDocuments(de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document orderBy,
-                int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
+        protected QueryResult queryDocuments(Document query, Document orderBy,
+                int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             if (!SLOW.isDebugEnabled()) {
                 return planned(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
@@ -306,8 +315,8 @@ class DurableH2Backend extends H2Backend {
             return result;
         }
 
-        private QueryResult planned(de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document orderBy,
-                int numberToSkip, int limit, int batchSize, de.bwaldvogel.mongo.bson.Document fieldSelector) {
+        private QueryResult planned(Document query, Document orderBy,
+                int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             QueryPlanner.Plan plan = QueryPlanner.plan(getIndexes(), count(), query, orderBy, numberToSkip, limit);
             if (plan.unique() != null) {
                 // a filter made only of the index's keys (an _id $in of a thousand ids, say) is not matched again:
@@ -327,10 +336,10 @@ class DurableH2Backend extends H2Backend {
                 return matchDocuments(query, () -> positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             // in the sort's order already: read until the limit is reached, no sort in memory
-            List<de.bwaldvogel.mongo.bson.Document> matched = new ArrayList<>();
+            List<Document> matched = new ArrayList<>();
             int skipped = 0;
             while (positions.hasNext() && (limit <= 0 || matched.size() < limit)) {
-                de.bwaldvogel.mongo.bson.Document document = getDocument(positions.next());
+                Document document = getDocument(positions.next());
                 if (document != null && documentMatchesQuery(document, query)) {
                     if (skipped < numberToSkip) {
                         skipped++;
@@ -347,7 +356,7 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    private static final de.bwaldvogel.mongo.bson.Document EVERYTHING = new de.bwaldvogel.mongo.bson.Document();
+    private static final Document EVERYTHING = new Document();
 
     /** Finds no index serves, on collections of more than a thousand documents (DEBUG: which filters need one). */
     private static final Logger SCANS = LoggerFactory.getLogger("ar.aulas.store.FullScans");
@@ -401,18 +410,18 @@ class DurableH2Backend extends H2Backend {
 
         /** Also a compound index with {@code $in} on some of its keys (the stock index serves only equality then). */
         @Override
-        public synchronized boolean canHandle(de.bwaldvogel.mongo.bson.Document query) {
+        public synchronized boolean canHandle(Document query) {
             return compoundKeys(query) != null || super.canHandle(query);
         }
 
         @Override
-        public synchronized Iterable<Object> getPositions(de.bwaldvogel.mongo.bson.Document query) {
-            List<de.bwaldvogel.mongo.bson.Document> each = compoundKeys(query);
+        public synchronized Iterable<Object> getPositions(Document query) {
+            List<Document> each = compoundKeys(query);
             if (each == null) {
                 return super.getPositions(query);
             }
             List<Object> positions = new ArrayList<>();
-            for (de.bwaldvogel.mongo.bson.Document one : each) {
+            for (Document one : each) {
                 super.getPositions(one).forEach(positions::add);
             }
             return positions;
@@ -422,8 +431,8 @@ class DurableH2Backend extends H2Backend {
          * For a compound index and a filter of exactly its keys, each an equality or an {@code $in}: every combination
          * of their values as an equality filter (at most {@value #MAX_COMBINATIONS}); else null.
          */
-        private List<de.bwaldvogel.mongo.bson.Document> compoundKeys(de.bwaldvogel.mongo.bson.Document query) {
-            if (!isCompoundIndex() || !query.keySet().equals(new java.util.HashSet<>(keys()))) {
+        private List<Document> compoundKeys(Document query) {
+            if (!isCompoundIndex() || !query.keySet().equals(new HashSet<>(keys()))) {
                 return null;
             }
             List<List<Object>> combinations = new ArrayList<>();
@@ -432,17 +441,17 @@ class DurableH2Backend extends H2Backend {
             for (String key : keys()) {
                 Object condition = query.get(key);
                 List<Object> values;
-                if (condition instanceof de.bwaldvogel.mongo.bson.Document d && d.size() == 1
-                        && d.get("$in") instanceof java.util.Collection<?> in) {
-                    values = new ArrayList<>(new java.util.LinkedHashSet<>(in));
+                if (condition instanceof Document d && d.size() == 1
+                        && d.get("$in") instanceof Collection<?> in) {
+                    values = new ArrayList<>(new LinkedHashSet<>(in));
                     anyIn = true;
-                } else if (condition == null || condition instanceof de.bwaldvogel.mongo.bson.Document
-                        || condition instanceof java.util.Collection || BsonRegularExpression.isRegularExpression(condition)) {
+                } else if (condition == null || condition instanceof Document
+                        || condition instanceof Collection || BsonRegularExpression.isRegularExpression(condition)) {
                     return null;
                 } else {
                     values = List.of(condition);
                 }
-                if (values.stream().anyMatch(java.util.Objects::isNull)
+                if (values.stream().anyMatch(Objects::isNull)
                         || (long) combinations.size() * values.size() > MAX_COMBINATIONS) {
                     return null;
                 }
@@ -459,9 +468,9 @@ class DurableH2Backend extends H2Backend {
             if (!anyIn) {
                 return null;
             }
-            List<de.bwaldvogel.mongo.bson.Document> filters = new ArrayList<>();
+            List<Document> filters = new ArrayList<>();
             for (List<Object> values : combinations) {
-                de.bwaldvogel.mongo.bson.Document filter = new de.bwaldvogel.mongo.bson.Document();
+                Document filter = new Document();
                 for (int i = 0; i < values.size(); i++) {
                     filter.put(keys().get(i), values.get(i));
                 }

@@ -3,9 +3,12 @@ package ar.aulas.store;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Picks how a collection of the embedded store reads a filter: through a unique index, a secondary index's key
@@ -91,7 +94,7 @@ final class QueryPlanner {
      * ranges: the positions of all branches, each counted once (index keys read, no document).
      */
     private static long coveredUnion(List<Index<Object>> indexes, Document query, List<?> branches) {
-        List<IndexScan> scans = new java.util.ArrayList<>();
+        List<IndexScan> scans = new ArrayList<>();
         for (Object branch : branches) {
             if (!(branch instanceof Document conditions)) {
                 return -1;
@@ -111,7 +114,7 @@ final class QueryPlanner {
             }
             scans.add(scan);
         }
-        java.util.Set<Object> positions = new java.util.HashSet<>();
+        Set<Object> positions = new HashSet<>();
         for (IndexScan scan : scans) {
             scan.index().positions(scan).forEachRemaining(positions::add);
         }

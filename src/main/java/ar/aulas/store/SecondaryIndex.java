@@ -10,12 +10,18 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -192,7 +198,7 @@ final class SecondaryIndex extends Index<Object> {
         List<String> keys = keys();
         List<List<Object>> combinations = new ArrayList<>();
         combinations.add(new ArrayList<>());
-        Set<String> fixed = new java.util.HashSet<>();
+        Set<String> fixed = new HashSet<>();
         boolean allSingle = true;
         int prefix = 0;
         Object low = null;
@@ -250,7 +256,7 @@ final class SecondaryIndex extends Index<Object> {
                 }
             }
             if (from.isEmpty()) {
-                from.add(de.bwaldvogel.mongo.bson.MinKey.getInstance());
+                from.add(MinKey.getInstance());
             }
             to.add(MAX);
             KeyValue[] range = {new KeyValue(from).normalized(), new KeyValue(to).normalized()};
@@ -331,12 +337,12 @@ final class SecondaryIndex extends Index<Object> {
     Iterator<Object> positions(IndexScan scan) {
         List<KeyValue[]> ranges = new ArrayList<>(scan.ranges());
         if (scan.reverse()) {
-            java.util.Collections.reverse(ranges);
+            Collections.reverse(ranges);
         }
         return new Iterator<>() {
-            private final Set<Object> seen = new java.util.HashSet<>();
+            private final Set<Object> seen = new HashSet<>();
             private int range = -1;
-            private Iterator<KeyValue> keys = java.util.Collections.emptyIterator();
+            private Iterator<KeyValue> keys = Collections.emptyIterator();
             private Object next;
 
             @Override
@@ -346,7 +352,7 @@ final class SecondaryIndex extends Index<Object> {
                         KeyValue key = keys.next();
                         KeyValue[] bounds = ranges.get(range);
                         if (scan.reverse() ? ENTRIES.compare(key, bounds[0]) < 0 : ENTRIES.compare(key, bounds[1]) > 0) {
-                            keys = java.util.Collections.emptyIterator();
+                            keys = Collections.emptyIterator();
                         } else {
                             Object position = key.get(key.size() - 1);
                             if (seen.add(position)) {
@@ -366,7 +372,7 @@ final class SecondaryIndex extends Index<Object> {
             @Override
             public Object next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 Object position = next;
                 next = null;
@@ -383,7 +389,7 @@ final class SecondaryIndex extends Index<Object> {
             if (operators.size() != 1 || !(operators.get("$in") instanceof Collection<?> in)) {
                 return null;
             }
-            Set<Object> values = new java.util.LinkedHashSet<>();
+            Set<Object> values = new LinkedHashSet<>();
             for (Object v : in) {
                 if (!plain(v)) {
                     return null;
@@ -397,8 +403,8 @@ final class SecondaryIndex extends Index<Object> {
 
     private static boolean plain(Object value) {
         return value != null && !(value instanceof Missing) && !(value instanceof Document) && !(value instanceof Collection)
-                && !(value instanceof MaxKey) && !(value instanceof de.bwaldvogel.mongo.bson.MinKey)
-                && !BsonRegularExpression.isRegularExpression(value) && !(value instanceof java.util.regex.Pattern);
+                && !(value instanceof MaxKey) && !(value instanceof MinKey)
+                && !BsonRegularExpression.isRegularExpression(value) && !(value instanceof Pattern);
     }
 
     @Override

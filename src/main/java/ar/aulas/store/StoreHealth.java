@@ -3,6 +3,7 @@ package ar.aulas.store;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class StoreHealth extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Document reply = mongo.executeCommand(new Document("ping", 1));
-        builder.status(reply.get("ok") != null ? org.springframework.boot.health.contributor.Status.UP
-                : org.springframework.boot.health.contributor.Status.DOWN);
+        builder.status(reply.get("ok") != null ? Status.UP
+                : Status.DOWN);
     }
 }

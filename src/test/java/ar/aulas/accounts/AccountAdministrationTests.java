@@ -15,6 +15,8 @@ import ar.aulas.shared.mail.OutboxRepository;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,19 +83,19 @@ class AccountAdministrationTests {
     void aFailedFormStartsWithASummaryThatLinksEachProblemToItsFieldAndTakesTheFocus() throws Exception {
         String page = mvc.perform(newAccount("", "sin.nombre@cerrillos.gob.ar", "26.222.555")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        var summary = org.jsoup.Jsoup.parse(page).selectFirst(".error-summary");
+        var summary = Jsoup.parse(page).selectFirst(".error-summary");
         assertThat(summary).isNotNull();
         assertThat(summary.hasAttr("autofocus")).isTrue();
         assertThat(summary.attr("tabindex")).isEqualTo("-1");
         assertThat(summary.selectFirst("h2").text()).isEqualTo("Hay un problema que corregir");
         assertThat(summary.select("a").eachAttr("href")).containsExactly("#fullName");
-        assertThat(org.jsoup.Jsoup.parse(page).select("form #fullName")).hasSize(1);
+        assertThat(Jsoup.parse(page).select("form #fullName")).hasSize(1);
 
         fixtures.participant().dni("26222555").create();
         String duplicate = mvc.perform(newAccount("Otra Persona", "otra.mas@cerrillos.gob.ar", "26.222.555"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(org.jsoup.Jsoup.parse(duplicate).select(".error-summary a").eachAttr("href")).containsExactly("#dni");
-        assertThat(org.jsoup.Jsoup.parse(duplicate).select(".error-summary a").text()).isEqualTo("Ya existe una cuenta con ese DNI.");
+        assertThat(Jsoup.parse(duplicate).select(".error-summary a").eachAttr("href")).containsExactly("#dni");
+        assertThat(Jsoup.parse(duplicate).select(".error-summary a").text()).isEqualTo("Ya existe una cuenta con ese DNI.");
     }
 
     @Test
@@ -164,7 +166,7 @@ class AccountAdministrationTests {
     void theErrorsComeInEnglishWhenEnglishWasChosen() throws Exception {
         fixtures.participant().dni("26222445").create();
         mvc.perform(newAccount("Other Person", "other.person@cerrillos.gob.ar", "26222445")
-                        .cookie(new jakarta.servlet.http.Cookie("aulas-lang", "en")))
+                        .cookie(new Cookie("aulas-lang", "en")))
                 .andExpect(content().string(containsString("An account with that DNI already exists.")))
                 .andExpect(content().string(containsString("<html lang=\"en\">")));
     }

@@ -1,5 +1,10 @@
 package ar.aulas.accounts;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,33 +12,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ar.aulas.courses.CourseSync;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.mail.OutboxRepository;
 import ar.aulas.shared.web.Formats;
+import ar.aulas.shared.web.TestWebConfiguration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /** The web slice with the real security configuration: every admin route is for ADMIN only. */
 @WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = {".*\\.AccountAdminController", ".*\\.InstitutionAdminController", ".*\\.OutboxController",
                 ".*\\.CourseSyncController"}))
-@Import({SecurityConfiguration.class, Formats.class, ar.aulas.shared.web.TestWebConfiguration.class})
+@Import({SecurityConfiguration.class, Formats.class, TestWebConfiguration.class})
 class AdminRoutesSecurityTest {
 
     @Autowired
@@ -51,9 +54,9 @@ class AdminRoutesSecurityTest {
     @MockitoBean
     OutboxRepository outbox;
     @MockitoBean
-    org.springframework.security.core.userdetails.UserDetailsService userDetailsService;
+    UserDetailsService userDetailsService;
     @MockitoBean
-    ar.aulas.courses.CourseSync courseSync;
+    CourseSync courseSync;
 
     static final List<String> GET_ROUTES = List.of("/admin/accounts", "/admin/accounts/new", "/admin/accounts/a1",
             "/admin/institutions", "/admin/institutions/new", "/admin/institutions/i1", "/admin/outbox",

@@ -5,21 +5,22 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @AulasIntegrationTest
 class LoginAndSessionTests {
@@ -85,7 +86,7 @@ class LoginAndSessionTests {
         mvc.perform(login(builder.email(), builder.password()))
                 .andExpect(redirectedUrl("/login?blocked"));
         mvc.perform(get("/login?blocked").accept(MediaType.TEXT_HTML))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("bloqueado durante 15 minutos")));
+                .andExpect(content().string(Matchers.containsString("bloqueado durante 15 minutos")));
     }
 
     @Test
@@ -208,8 +209,8 @@ class LoginAndSessionTests {
                 .param("currentPassword", builder.password())
                 .param("password", "qwertyuiop").param("confirmation", "qwertyuiop"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("demasiado común")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("aria-describedby=\"password-error\"")));
+                .andExpect(content().string(Matchers.containsString("demasiado común")))
+                .andExpect(content().string(Matchers.containsString("aria-describedby=\"password-error\"")));
         mvc.perform(login(builder.email(), builder.password())).andExpect(redirectedUrl("/"));
     }
 }

@@ -10,12 +10,16 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.demo.DemoAccounts;
 import ar.aulas.shared.mail.OutboxRepository;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,10 +53,10 @@ class AttendanceReportTests {
     void ratesRisksPerInstitutionViewsExportsAndNotices() throws Exception {
         String code = "REP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         var course = CourseFolder.create(root, "r", code);
-        var f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        var f = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int m = 1; m <= 5; m++) {
             // after today's enrolment, so every absence counts
-            course.moduleOn(m, "m" + m, java.time.LocalDate.now().plusDays(7L * m).format(f), "09:00", "13:00");
+            course.moduleOn(m, "m" + m, LocalDate.now().plusDays(7L * m).format(f), "09:00", "13:00");
         }
         sync.syncAll(root);
         Account ana = fixtures.participant().named("Ana Presente").of("MSAL").create();
@@ -63,7 +67,7 @@ class AttendanceReportTests {
         }
         AulasUser trainer = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
         // the first two encounters have been held: attendance is taken only once an encounter's day has come
-        fixtures.clock().travelTo(java.time.LocalDate.now().plusDays(15));
+        fixtures.clock().travelTo(LocalDate.now().plusDays(15));
         rollCall.save(trainer, code, 1, Map.of(ana.getId(), AttendanceStatus.PRESENT, beto.getId(), AttendanceStatus.ABSENT,
                 carla.getId(), AttendanceStatus.ABSENT), Map.of());
         rollCall.save(trainer, code, 2, Map.of(ana.getId(), AttendanceStatus.PRESENT, beto.getId(), AttendanceStatus.PRESENT,
@@ -81,7 +85,7 @@ class AttendanceReportTests {
         assertThat(scoped).contains("Carla SinChance").doesNotContain("Ana Presente", "Beto EnRiesgo");
 
         String csv = mvc.perform(get("/courses/" + code + "/attendance/export.csv").session(trainerSession)).andReturn()
-                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFInstitución;Nombre completo;DNI;Encuentro 1;")
                 .contains("Beto EnRiesgo;", ";Ausente;Presente;", ";50,0;En riesgo");
 
@@ -94,7 +98,7 @@ class AttendanceReportTests {
             assertThat(m.getBody()).contains("Carla SinChance", "ya no alcanza");
         });
 
-        var participant = Sessions.login(mvc, "tecnico@aulas.demo", ar.aulas.demo.DemoAccounts.PASSWORD);
+        var participant = Sessions.login(mvc, "tecnico@aulas.demo", DemoAccounts.PASSWORD);
         mvc.perform(get("/courses/" + code + "/attendance").session(participant)).andExpect(status().isNotFound());
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Sessions;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +33,7 @@ class CalendarFeedTests {
         path = url.substring(url.indexOf("/calendar/"));
         // long lines are folded (RFC 5545): unfolded before reading
         String ics = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8).replace("\r\n ", "");
+                .getContentAsString(StandardCharsets.UTF_8).replace("\r\n ", "");
         assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT",
                 "SUMMARY:Encuentro 1: Lineamientos estratégicos metropolitanos y gestión del territorio · Aulas de Gestión de Ciudades",
                 "DTSTART:20261008T120000Z", "LOCATION:Salón de la Mesa Ejecutiva Metropolitana",

@@ -18,6 +18,7 @@ import ar.aulas.support.Sessions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 @AulasIntegrationTest
 class CheckInTests {
@@ -88,18 +90,18 @@ class CheckInTests {
         String current = checkIn.display(trainer, code, 1).code();
         mvc.perform(get("/courses/" + code + "/modules/1/attendance/check-in").session(trainerSession))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("<svg")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("<svg")));
 
         assertThat(flashKey(ana.session(), "ZZZZZZ")).isEqualTo("checkIn.wrongCode");
         // a refused code comes back in the form to be corrected; a check-in leaves it empty
         mvc.perform(post("/check-in").param("code", "zz zz").session(ana.session()).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/check-in?c=zz+zz"));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/check-in?c=zz+zz"));
         mvc.perform(get("/check-in").param("c", "zz zz").session(ana.session()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("value=\"zz zz\"")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("value=\"zz zz\"")));
         mvc.perform(post("/check-in").param("code", current.toLowerCase()).session(ana.session()).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/check-in"));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/check-in"));
         assertThat(records.findById(code + "/1/1|" + ana.account().getId()).orElseThrow().getStatus())
                 .isEqualTo(AttendanceStatus.LATE);
         assertThat(flashKey(ana.session(), current)).isEqualTo("checkIn.already");

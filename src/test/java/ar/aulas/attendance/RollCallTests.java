@@ -12,12 +12,18 @@ import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.shared.Salta;
+import ar.aulas.shared.web.Flash;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,16 +114,16 @@ class RollCallTests {
     void aCoursesOwnWeightsChangeTheRateParticipantsSee() throws Exception {
         String weighted = code + "-W";
         var folder = CourseFolder.create(root, weighted.toLowerCase(), weighted);
-        folder.write("course.yml", java.nio.file.Files.readString(folder.dir().resolve("course.yml"))
+        folder.write("course.yml", Files.readString(folder.dir().resolve("course.yml"))
                 + "attendance:\n  weights:\n    LATE: 0.5\n");
-        folder.moduleOn(1, "uno", java.time.LocalDate.now().plusDays(3)
-                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), "09:00", "13:00");
+        folder.moduleOn(1, "uno", LocalDate.now().plusDays(3)
+                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), "09:00", "13:00");
         sync.syncAll(root);
         var builder = fixtures.participant();
         Account account = builder.create();
         enrolments.enrol(weighted, account.getId(), null);
         AulasUser me = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
-        fixtures.clock().travelTo(java.time.LocalDate.now().plusDays(3));
+        fixtures.clock().travelTo(LocalDate.now().plusDays(3));
         rollCall.save(me, weighted, 1, Map.of(account.getId(), AttendanceStatus.LATE), Map.of());
         MockHttpSession session = Sessions.login(mvc, builder.email(), builder.password());
         mvc.perform(get("/courses/" + weighted).session(session))
@@ -163,8 +169,8 @@ class RollCallTests {
     @Test
     void attendanceForAnEncounterWhoseDayHasNotComeIsRefusedNamingTheDateUntilItIsMoved() throws Exception {
         String future = code + "-F";
-        var day = java.time.LocalDate.now(ar.aulas.shared.Salta.ZONE).plusDays(9);
-        var dmy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        var day = LocalDate.now(Salta.ZONE).plusDays(9);
+        var dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         CourseFolder.create(root, future.toLowerCase(), future).moduleOn(1, "uno", day.format(dmy), "09:00", "13:00");
         sync.syncAll(root);
         var builder = fixtures.participant();
@@ -195,7 +201,7 @@ class RollCallTests {
         sync.syncAll(root);
         enrolments.enrol(future2, ana.getId(), null);
         String page2 = "/courses/" + future2 + "/modules/1/attendance";
-        mvc.perform(post(page2 + "/sessions").param("number", "1").param("date", java.time.LocalDate.now(ar.aulas.shared.Salta.ZONE)
+        mvc.perform(post(page2 + "/sessions").param("number", "1").param("date", LocalDate.now(Salta.ZONE)
                 .toString()).param("start", "09:00").param("end", "13:00").param("venue", "Sala").session(trainer).with(csrf()));
         mvc.perform(post(page2).param("status[" + ana.getId() + "]", "PRESENT").session(trainer).with(csrf()));
         assertThat(records.findById(future2 + "/1/1|" + ana.getId())).isPresent();
@@ -236,11 +242,11 @@ class RollCallTests {
     void badMarksAreRefusedWithTheirOwnMessageAndNothingIsSaved() throws Exception {
         Person ana = enrolled("MLME");
         Account stranger = fixtures.participant().create();
-        var notEnrolled = (ar.aulas.shared.web.Flash.Message) mvc.perform(post(url).session(trainer).with(csrf())
+        var notEnrolled = (Flash.Message) mvc.perform(post(url).session(trainer).with(csrf())
                 .param("status[" + ana.account().getId() + "]", "PRESENT").param("status[" + stranger.getId() + "]", "PRESENT"))
                 .andReturn().getFlashMap().get("flash");
         assertThat(notEnrolled.key()).isEqualTo("attendance.notEnrolled");
-        var unknown = (ar.aulas.shared.web.Flash.Message) mvc.perform(post(url).session(trainer).with(csrf())
+        var unknown = (Flash.Message) mvc.perform(post(url).session(trainer).with(csrf())
                 .param("status[" + ana.account().getId() + "]", "MAYBE")).andReturn().getFlashMap().get("flash");
         assertThat(unknown.key()).isEqualTo("attendance.unknownStatus");
         assertThat(records.findBySessionId(code + "/1/1")).isEmpty();
@@ -267,7 +273,7 @@ class RollCallTests {
             int half = t;
             runs.add(pool.submit(() -> {
                 go.await();
-                Map<String, AttendanceStatus> marks = new java.util.HashMap<>();
+                Map<String, AttendanceStatus> marks = new HashMap<>();
                 for (int i = half; i < people.size(); i += 2) {
                     marks.put(people.get(i).getId(), AttendanceStatus.PRESENT);
                 }

@@ -3,6 +3,7 @@ package ar.aulas.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ class BenchmarkReport {
 
     /** Each figure of the README's budget, met or missed, with the measured value. */
     private static List<String> budget(JsonNode load, JsonNode certificates) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (load != null && load.get("runs") != null) {
             for (JsonNode run : load.get("runs")) {
                 if (run.get("concurrency").asInt() != 16) {

@@ -25,6 +25,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decompression bombs against the packaged application, as a separate process with the README's JVM options
@@ -122,7 +123,7 @@ class ImportBombBenchmark {
             app.destroy();
             app.waitFor();
         }
-        String json = tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+        String json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(results);
         Files.writeString(out.resolve("bombs.json"), json);
         Files.writeString(out.resolve("bombs.md"), markdown(results));

@@ -2,9 +2,15 @@ package ar.aulas.bench;
 
 import ar.aulas.demo.DataGenerator;
 import ar.aulas.store.EmbeddedMongo;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
+import com.itextpdf.layout.element.Paragraph;
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -17,16 +23,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application under load, as a separate process, measured by wrk (Debian's package) over real
@@ -82,7 +103,7 @@ class LoadBenchmark {
     private final String mongoUri = System.getenv("AULAS_BENCH_MONGODB_URI");
     private final Path out = Path.of("target", "bench");
     /** Writing endpoints: how many of their lines the runs so far used. */
-    private final Map<String, Long> used = new java.util.HashMap<>();
+    private final Map<String, Long> used = new HashMap<>();
     /** Distinct check-ins available: people logged in for it, and sessions opened in each course. */
     private final int checkInPeople = Integer.getInteger("bench.check-in-people", 4_000);
     private final int checkInSessions = Integer.getInteger("bench.check-in-sessions", 6);
@@ -135,7 +156,7 @@ class LoadBenchmark {
                         runDir.resolve("app-plain.log")));
             } finally {
                 plain.destroy();
-                plain.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+                plain.waitFor(120, TimeUnit.SECONDS);
             }
         }
         // then the runs' instance, started from the extracted jar with its class data archive (docs/configuration.md)
@@ -197,7 +218,7 @@ class LoadBenchmark {
             // the library (5,000 generated documents at size L): searches with and without words and filters, a page each
             List<String> searches = List.of("/library?q=movilidad", "/library?q=cartografia&type=MAP", "/library?q=agua+saneamiento",
                     "/library?locality=San+Lorenzo&sort=title", "/library?q=riesgo+hidrico&page=2", "/library");
-            java.util.concurrent.atomic.AtomicInteger search = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger search = new AtomicInteger();
             endpoints.add(perUser("participant-library-search", participants,
                     s -> searches.get(search.getAndIncrement() % searches.size())));
             // the writing ones last: a work submitted again (its 200 KB file replacing the one before), each
@@ -259,7 +280,7 @@ class LoadBenchmark {
             app.destroy();
             app.waitFor();
         }
-        String json = tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+        String json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(results);
         Files.writeString(out.resolve("load.json"), json);
         Files.writeString(out.resolve("load.md"), markdown(results));
@@ -282,9 +303,9 @@ class LoadBenchmark {
 
     /** Logs in many people at once (4 clients), each with the CSRF token of their check-in page. */
     private static List<Session> loginAll(String base, List<String[]> people) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Session>> logins = new ArrayList<>();
+            List<Future<Session>> logins = new ArrayList<>();
             for (String[] p : people) {
                 logins.add(pool.submit(() -> Session.login(base, p[0], DataGenerator.PASSWORD, p[1], "/check-in")));
             }
@@ -309,8 +330,8 @@ class LoadBenchmark {
     private List<String[]> checkInLines(Session trainer, List<Session> people, int duration) throws Exception {
         if (openedSessions == null) {
             openedSessions = new ArrayList<>();
-            String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Salta")).toString();
-            java.util.Set<String> courses = new java.util.TreeSet<>();
+            String today = LocalDate.now(ZoneId.of("America/Argentina/Salta")).toString();
+            Set<String> courses = new TreeSet<>();
             people.forEach(p -> courses.add(p.course()));
             for (String code : courses) {
                 for (int k = 0; k < checkInSessions; k++) {
@@ -552,8 +573,8 @@ class LoadBenchmark {
         String prefix = "G" + (size.equals("XL") ? "X" : size);
         if (mongoUri != null) {
             try (MongoClient client = MongoClients.create(mongoUri)) {
-                return ids(client.getDatabase(new com.mongodb.ConnectionString(mongoUri).getDatabase() == null ? "aulas"
-                        : new com.mongodb.ConnectionString(mongoUri).getDatabase()), prefix);
+                return ids(client.getDatabase(new ConnectionString(mongoUri).getDatabase() == null ? "aulas"
+                        : new ConnectionString(mongoUri).getDatabase()), prefix);
             }
         }
         try (EmbeddedMongo store = EmbeddedMongo.onDisk(dataDir, 0, "aulas");
@@ -571,16 +592,16 @@ class LoadBenchmark {
         }
         // the institutions with people in the first course (whose views the coordinator runs open)
         List<String> institutions = new ArrayList<>(db.getCollection("enrolments").find(new Document("courseCode", courses.get(0)))
-                .map(d -> d.getString("institutionId")).into(new java.util.TreeSet<>()));
+                .map(d -> d.getString("institutionId")).into(new TreeSet<>()));
         // every submission's owner, status and version
-        Map<String, String> status = new java.util.HashMap<>();
+        Map<String, String> status = new HashMap<>();
         List<Document> submitted = db.getCollection("submissions").find(new Document("courseCode", new Document("$in", courses)))
                 .projection(new Document("exerciseId", 1).append("ownerKey", 1).append("status", 1).append("version", 1)
                         .append("courseCode", 1)).into(new ArrayList<>());
         submitted.forEach(d -> status.put(d.getString("exerciseId") + "|" + d.getString("ownerKey"), d.getString("status")));
         List<String[]> participants = new ArrayList<>();
         List<String[]> checkIns = new ArrayList<>();
-        java.util.Set<String> posting = new java.util.HashSet<>();
+        Set<String> posting = new HashSet<>();
         Map<String, String[]> wanted = new LinkedHashMap<>();
         for (Document e : db.getCollection("enrolments").find(new Document("courseCode", new Document("$in", courses)))) {
             if (participants.size() + wanted.size() >= 64 + checkInPeople) {
@@ -603,10 +624,10 @@ class LoadBenchmark {
             }
         }
         List<String> accountIds = new ArrayList<>(wanted.keySet());
-        Map<String, String> emails = new java.util.HashMap<>();
+        Map<String, String> emails = new HashMap<>();
         for (int from = 0; from < accountIds.size(); from += 500) {
-            List<org.bson.types.ObjectId> chunk = accountIds.subList(from, Math.min(from + 500, accountIds.size())).stream()
-                    .map(org.bson.types.ObjectId::new).toList();
+            List<ObjectId> chunk = accountIds.subList(from, Math.min(from + 500, accountIds.size())).stream()
+                    .map(ObjectId::new).toList();
             db.getCollection("accounts").find(new Document("_id", new Document("$in", chunk)))
                     .projection(new Document("email", 1)).forEach(a -> emails.put(a.getObjectId("_id").toHexString(), a.getString("email")));
         }
@@ -702,17 +723,17 @@ class LoadBenchmark {
      * text, written uncompressed, as a scanned-and-typed report would weigh.
      */
     static byte[] reportPdf(int size) throws IOException {
-        java.util.Random random = new java.util.Random(2026);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (com.itextpdf.kernel.pdf.PdfDocument pdf = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfWriter(
-                bytes, new com.itextpdf.kernel.pdf.WriterProperties().setCompressionLevel(0)));
+        Random random = new Random(2026);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PdfDocument pdf = new PdfDocument(new PdfWriter(
+                bytes, new WriterProperties().setCompressionLevel(0)));
                 com.itextpdf.layout.Document document = new com.itextpdf.layout.Document(pdf)) {
             for (int written = 0; written < size * 7 / 10; written += 100) {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < 100; i++) {
                     line.append((char) ('a' + random.nextInt(26)));
                 }
-                document.add(new com.itextpdf.layout.element.Paragraph(line.toString()));
+                document.add(new Paragraph(line.toString()));
             }
         }
         return bytes.toByteArray();
@@ -766,7 +787,7 @@ class LoadBenchmark {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -20,11 +20,13 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -78,7 +80,7 @@ class CertificateJourneyTests {
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Emitir los 3 certificados pendientes"))
                 .first().click();
         assertThat(coordinator.getByRole(AriaRole.STATUS)).hasText("Terminada.",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+                new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(coordinator.locator("main")).containsText("3 de 3 participantes procesados");
         Browser.check(coordinator, "certificates-job-done");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Volver a certificados")).click();
@@ -108,7 +110,7 @@ class CertificateJourneyTests {
         }
         // no public address configured: the QR points to the host the coordinator issued from
         String publicBaseUrl = "http://localhost:" + port;
-        assertThat(url).matches(java.util.regex.Pattern.quote(publicBaseUrl) + "/verificar/[2-9A-HJKMNP-Z]{10}");
+        assertThat(url).matches(Pattern.quote(publicBaseUrl) + "/verificar/[2-9A-HJKMNP-Z]{10}");
 
         Page phone = browser.newPage(360);
         phone.navigate(url.substring(publicBaseUrl.length()));

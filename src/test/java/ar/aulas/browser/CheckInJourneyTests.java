@@ -9,9 +9,11 @@ import ar.aulas.shared.Salta;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
 import ar.aulas.support.CourseFolder;
+import ar.aulas.support.Fixtures;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -36,7 +38,7 @@ class CheckInJourneyTests {
     @Autowired
     AccountRegistry accounts;
     @Autowired
-    ar.aulas.support.Fixtures fixtures;
+    Fixtures fixtures;
 
     @TempDir
     Path temp;
@@ -53,7 +55,7 @@ class CheckInJourneyTests {
         String code = "CIJ-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         // the application's clock stands at noon of today (09:00 in Salta on a UTC machine), so the encounter started five minutes
         // ago on the same day whatever the hour the suite runs (it failed near midnight in Salta)
-        fixtures.clock().travelTo(java.time.LocalDate.now(fixtures.clock().getZone()));
+        fixtures.clock().travelTo(LocalDate.now(fixtures.clock().getZone()));
         ZonedDateTime now = fixtures.clock().instant().atZone(Salta.ZONE);
         ZonedDateTime start = now.minusMinutes(5);
         ZonedDateTime end = start.plusHours(3);

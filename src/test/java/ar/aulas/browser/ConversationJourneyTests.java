@@ -3,18 +3,26 @@ package ar.aulas.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.aulas.conversation.DebateDigest;
 import ar.aulas.demo.DemoAccounts;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.mail.OutboxMessage;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
+import ar.aulas.support.Fixtures;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The conversation's journeys in a real Chromium on the demo course: a convocatoria reaches a technician's phone, two
@@ -208,16 +216,16 @@ class ConversationJourneyTests {
     }
 
     @Autowired
-    ar.aulas.conversation.DebateDigest digest;
+    DebateDigest digest;
     @Autowired
-    ar.aulas.support.Fixtures fixtures;
+    Fixtures fixtures;
     @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    MongoTemplate mongo;
 
     @Test
     void aDigestsOneClickLinkUnsubscribesInABrowserWithoutLoggingIn() {
         // the application's clock at noon of today: the post and its digest are of the same day whenever this runs
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Salta"));
+        LocalDate today = LocalDate.now(ZoneId.of("America/Argentina/Salta"));
         fixtures.clock().travelTo(today);
         Page salta = browser().logIn("tecnico@aulas.demo", 360);
         salta.navigate("/courses/" + COURSE + "/debates/1");
@@ -226,9 +234,9 @@ class ConversationJourneyTests {
         salta.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publicar")).click();
         salta.context().close();
         digest.send(today);
-        var mail = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("to").is("tecnica.sanlorenzo@aulas.demo")
-                        .and("subject").regex("^Resumen de los debates")), ar.aulas.shared.mail.OutboxMessage.class);
+        var mail = mongo.find(Query.query(
+                Criteria.where("to").is("tecnica.sanlorenzo@aulas.demo")
+                        .and("subject").regex("^Resumen de los debates")), OutboxMessage.class);
         assertThat(mail).isNotEmpty();
         String link = mail.get(mail.size() - 1).getHeaders().get("List-Unsubscribe");
         String path = link.substring(link.indexOf("/unsubscribe"), link.length() - 1);

@@ -8,8 +8,10 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
 import ar.aulas.support.CourseFolder;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -48,7 +50,7 @@ class CourseJourneyTests {
     void theTechnicianReadsAModuleMarksAReadingReadAndDownloadsItsAttachment() throws Exception {
         Page page = logIn("tecnico@aulas.demo", 1280);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mis cursos").setExact(true)).click();
-        page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Aulas de Gestión de Ciudades"))
+        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Aulas de Gestión de Ciudades"))
                 .click();
         assertThat(page.locator("main")).containsText("Encuentro 1");
         assertThat(page.locator("main")).containsText("Salón de la Mesa Ejecutiva Metropolitana");
@@ -76,10 +78,10 @@ class CourseJourneyTests {
         assertThat(download.suggestedFilename()).isEqualTo("guia-encuentro-1.pdf");
         Path saved = temp.resolve("guia.pdf");
         download.saveAs(saved);
-        assertThat(new String(Files.readAllBytes(saved), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(saved), 0, 5, StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
 
-        page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Aulas de Gestión de Ciudades")
+        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Aulas de Gestión de Ciudades")
                 .setExact(true)).click();
         assertThat(page.locator("main")).containsText("Leíste el");
         page.context().close();

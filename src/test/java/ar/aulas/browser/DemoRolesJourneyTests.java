@@ -8,7 +8,9 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class DemoRolesJourneyTests {
     private Page logIn(String email, int width) {
         Page page = browser().newPage(width);
         page.navigate("/");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
         page.getByLabel("Correo electrónico o DNI").fill(email);
         page.getByLabel("Contraseña").fill(DemoAccounts.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
@@ -86,7 +88,7 @@ class DemoRolesJourneyTests {
 
         openMenu(page, "Mostrar u ocultar el menú");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
-        page.waitForURL(java.util.regex.Pattern.compile(".*lang=en$"));
+        page.waitForURL(Pattern.compile(".*lang=en$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Juan Pablo Arias");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         page.navigate("/");
@@ -116,7 +118,7 @@ class DemoRolesJourneyTests {
         page.getByLabel("Nombre completo").fill("Gabriela Tolaba");
         page.getByLabel("Correo electrónico").fill("tecnico@aulas.demo");
         page.getByLabel("DNI").fill("12.34");
-        page.getByLabel("Institución", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Municipalidad de Vaqueros"));
+        page.getByLabel("Institución", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Municipalidad de Vaqueros"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
         assertThat(page.locator("#dni-error")).hasText("El DNI debe tener 7 u 8 dígitos (con o sin puntos).");
         assertThat(page.getByLabel("DNI")).hasAttribute("aria-invalid", "true");

@@ -14,6 +14,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -148,7 +149,7 @@ class ExerciseJourneyTests {
         trainer.navigate(exercise + "/submissions");
         trainer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Otorgar o quitar prórrogas")).click();
         assertThat(trainer.locator("main")).containsText("Nadie tiene prórroga.");
-        trainer.getByLabel("Participante o equipo").selectOption(new com.microsoft.playwright.options.SelectOption()
+        trainer.getByLabel("Participante o equipo").selectOption(new SelectOption()
                 .setLabel("Juan Pablo Arias"));
         trainer.getByLabel("Nueva fecha de entrega").fill(LocalDateTime.now().plusDays(30).withHour(18).withMinute(0)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));

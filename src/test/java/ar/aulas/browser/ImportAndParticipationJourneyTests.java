@@ -7,12 +7,14 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +62,7 @@ class ImportAndParticipationJourneyTests {
         Browser.check(coordinator, "import-preview");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importar solo las 2 filas válidas")).click();
         assertThat(coordinator.getByRole(AriaRole.STATUS)).hasText("Terminada.",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(coordinator.locator("main")).containsText("Cuentas nuevas");
         Browser.check(coordinator, "import-done");
 
@@ -74,8 +76,8 @@ class ImportAndParticipationJourneyTests {
         Object drawn = coordinator.evaluate("() => Chart.getChart(document.getElementById('participation-chart'))"
                 + ".data.datasets.map(d => d.data.length)");
         Object encounters = coordinator.evaluate("() => document.querySelectorAll('#attendance-table thead th[data-session]').length");
-        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) drawn).isNotEmpty()
-                .allSatisfy(n -> org.assertj.core.api.Assertions.assertThat(((Number) n).intValue()).isEqualTo(((Number) encounters).intValue()));
+        Assertions.assertThat((List<?>) drawn).isNotEmpty()
+                .allSatisfy(n -> Assertions.assertThat(((Number) n).intValue()).isEqualTo(((Number) encounters).intValue()));
         Browser.check(coordinator, "participation-programme");
         Download download = coordinator.waitForDownload(() -> coordinator.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Descargar Excel (XLSX)")).click());

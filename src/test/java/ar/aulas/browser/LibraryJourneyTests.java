@@ -3,6 +3,7 @@ package ar.aulas.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.aulas.demo.DemoAccounts;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Browser;
 import ar.aulas.support.CourseFolder;
@@ -10,6 +11,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SelectOption;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +88,7 @@ class LibraryJourneyTests {
         assertThat(trainer.locator("body")).containsText("Publicado");
         Browser.check(trainer, "library-document-trainer-1280");
         // the trainer uses it in encounter 1 and puts it in a new collection
-        trainer.getByLabel("Vincularlo a").selectOption(ar.aulas.demo.DemoAccounts.COURSE + "|1|module");
+        trainer.getByLabel("Vincularlo a").selectOption(DemoAccounts.COURSE + "|1|module");
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vincular").setExact(true)).click();
         assertThat(trainer.locator("#uses")).containsText("Encuentro 1");
         String documentUrl = trainer.url();
@@ -96,7 +98,7 @@ class LibraryJourneyTests {
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crear la colección")).click();
         assertThat(trainer.locator("h1")).hasText("Equipamientos " + tag);
         trainer.navigate(documentUrl);
-        trainer.getByLabel("Agregar a una colección").selectOption(new com.microsoft.playwright.options.SelectOption()
+        trainer.getByLabel("Agregar a una colección").selectOption(new SelectOption()
                 .setLabel("Equipamientos " + tag));
         trainer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agregar").setExact(true)).click();
         assertThat(trainer.locator("body")).containsText("En las colecciones:");
@@ -117,7 +119,7 @@ class LibraryJourneyTests {
         String href = phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ver en el navegador"))
                 .getAttribute("href");
         APIResponse shown = phone.request().get(href);
-        phone.navigate("/courses/" + ar.aulas.demo.DemoAccounts.COURSE + "/modules/1");
+        phone.navigate("/courses/" + DemoAccounts.COURSE + "/modules/1");
         assertThat(phone.locator(".library-related")).containsText(title);
         Browser.check(phone, "library-related-module-technician-360");
         assertThat(shown.status()).isEqualTo(200);

@@ -11,6 +11,7 @@ import ar.aulas.courses.Enrolments;
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import java.lang.management.ManagementFactory;
@@ -91,7 +92,7 @@ class CertificateBenchmark {
         long tSetup = System.nanoTime();
         for (int i = 0; i < BULK; i++) {
             // no password: a bcrypt hash per person would dominate the set-up (~90 ms each)
-            Account a = accounts.create(new AccountRegistry.AccountData("Participante Núñez " + ar.aulas.support.AccountBuilder.letters(i),
+            Account a = accounts.create(new AccountRegistry.AccountData("Participante Núñez " + AccountBuilder.letters(i),
                     "bench" + i + "-" + s.code.toLowerCase() + "@prueba.gob.ar", String.valueOf(20_000_000 + i),
                     institutionId, "Área", EnumSet.of(Role.PARTICIPANT), null));
             enrolments.enrol(s.code, a.getId(), null);
@@ -104,7 +105,7 @@ class CertificateBenchmark {
         // one certificate at a time, as a coordinator does from a person's row (issue #16: it computed the whole course)
         int singles = 20;
         long[] single = new long[singles];
-        List<String> people = new java.util.ArrayList<>(marks.keySet());
+        List<String> people = new ArrayList<>(marks.keySet());
         for (int i = 0; i < singles; i++) {
             long ts = System.nanoTime();
             issuing.issue(coordinator, s.code, people.get(i), CertificateType.ATTENDANCE, null, false);

@@ -95,8 +95,8 @@ class CertificateEligibilityTest {
         assertThat(keys(e)).containsExactly("certificate.reason.missed", "certificate.reason.missed",
                 "certificate.reason.attendanceBelow");
         // numbers, so the message writes them in the reader's language (66,7 in Spanish)
-        assertThat(e.reasons().get(2).args()).usingElementComparator((a, b) -> new java.math.BigDecimal(a.toString())
-                .compareTo(new java.math.BigDecimal(b.toString()))).containsExactly("60", "80");
+        assertThat(e.reasons().get(2).args()).usingElementComparator((a, b) -> new BigDecimal(a.toString())
+                .compareTo(new BigDecimal(b.toString()))).containsExactly("60", "80");
     }
 
     @Test
@@ -161,7 +161,7 @@ class CertificateEligibilityTest {
         Eligibility e = CertificateEligibility.of(s, withAverage);
         assertThat(e.state()).isEqualTo(State.NOT_POSSIBLE);
         assertThat(e.reasons()).singleElement().satisfies(r -> assertThat(r.args()).usingElementComparator((a, b) ->
-                new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString()))).containsExactly("6.5", "7"));
+                new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()))).containsExactly("6.5", "7"));
         Standing better = withExercises(s, exercise(1, Status.GRADED, Verdict.APPROVED, "8"),
                 exercise(2, Status.GRADED, Verdict.APPROVED, "7"));
         assertThat(CertificateEligibility.of(better, withAverage).state()).isEqualTo(State.ELIGIBLE);

@@ -20,11 +20,18 @@ import ar.aulas.courses.Enrolments;
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionWork;
+import ar.aulas.shared.mail.OutboxRepository;
+import ar.aulas.shared.web.Flash;
 import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
-import ar.aulas.support.TestClock;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import ar.aulas.support.TestClock;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +43,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import java.awt.image.BufferedImage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +60,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @AulasIntegrationTest
@@ -80,7 +85,7 @@ class CertificateIssuingTests {
     @Autowired IssueJobRepository jobs;
     @Autowired AccountRegistry accounts;
     @Autowired GridFsTemplate gridFs;
-    @Autowired ar.aulas.shared.mail.OutboxRepository outbox;
+    @Autowired OutboxRepository outbox;
 
     @TempDir
     Path root;
@@ -136,7 +141,7 @@ class CertificateIssuingTests {
         assertThat(sanLorenzo).contains("Carla Revisión").doesNotContain("Ana Cumplida", "Beto Faltó")
                 .doesNotContain("certificates/bulk");
 
-        var carlaSession = Sessions.login(mvc, carla.getEmail(), ar.aulas.support.AccountBuilder.PASSWORD);
+        var carlaSession = Sessions.login(mvc, carla.getEmail(), AccountBuilder.PASSWORD);
         String home = mvc.perform(get("/courses/" + s.code).session(carlaSession)).andReturn().getResponse().getContentAsString();
         assertThat(home).contains("Certificado de asistencia: Puede recibirlo.",
                 "Certificado de aprobación: En riesgo: ejercicio del encuentro 2 requiere revisión");
@@ -198,12 +203,12 @@ class CertificateIssuingTests {
 .andExpect(result -> assertThat(flashOf(result).key()).isEqualTo("certificate.refused.alreadyIssued"));
         assertThat(certificates.findByCourseCodeAndAccountId(s.code, ana.getId())).hasSize(1);
 
-        var anaSession = Sessions.login(mvc, ana.getEmail(), ar.aulas.support.AccountBuilder.PASSWORD);
+        var anaSession = Sessions.login(mvc, ana.getEmail(), AccountBuilder.PASSWORD);
         byte[] pdf = mvc.perform(get("/certificates/" + c.getId() + "/pdf").session(anaSession))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(CertificateDocuments.sha256(pdf)).isEqualTo(c.getSha256());
-        var betoSession = Sessions.login(mvc, beto.getEmail(), ar.aulas.support.AccountBuilder.PASSWORD);
+        var betoSession = Sessions.login(mvc, beto.getEmail(), AccountBuilder.PASSWORD);
         mvc.perform(get("/certificates/" + c.getId() + "/pdf").session(betoSession)).andExpect(status().isNotFound());
         mvc.perform(get("/certificates/" + c.getId() + "/pdf").session(Sessions.demo(mvc, "coordinacion.sanlorenzo@aulas.demo")))
                 .andExpect(status().isNotFound());
@@ -305,7 +310,7 @@ class CertificateIssuingTests {
         assertThat(json).doesNotContain("Se detectó", "motivo");
         assertThat(mvc.perform(get("/certificates/" + other.getId()).session(session)).andReturn().getResponse()
                 .getContentAsString()).as("staff still see the reason").contains("Se detectó un error en la asistencia");
-        var juanSession = Sessions.login(mvc, juan.getEmail(), ar.aulas.support.AccountBuilder.PASSWORD);
+        var juanSession = Sessions.login(mvc, juan.getEmail(), AccountBuilder.PASSWORD);
         mvc.perform(get("/certificates/" + other.getId() + "/pdf").session(juanSession)).andExpect(status().isNotFound());
         // one truth: the holder's page and the certificates page say revoked, never "Puede recibirlo"
         assertThat(mvc.perform(get("/courses/" + s.code).session(juanSession)).andReturn().getResponse().getContentAsString())
@@ -422,7 +427,7 @@ class CertificateIssuingTests {
         List<Certificate> all = certificates.findByCourseCodeOrderByTypeAscSequenceAsc(s.code);
         assertThat(all).hasSize(30);
         assertThat(all).extracting(Certificate::getSequence).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+                IntStream.rangeClosed(1, 30).boxed().toList());
         assertThat(all).extracting(Certificate::getCode).doesNotHaveDuplicates();
     }
 
@@ -481,7 +486,7 @@ class CertificateIssuingTests {
                 base + "/exception?accountId=" + ana.getId() + "&type=ATTENDANCE");
         for (String url : staffPages) {
             mvc.perform(get(url)).andExpect(status().is3xxRedirection())
-                    .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+                    .andExpect(header().string("Location", Matchers.endsWith("/login")));
         }
         mvc.perform(get("/certificates/" + c.getId() + "/pdf")).andExpect(status().is3xxRedirection());
         for (String who : List.of("tecnico@aulas.demo", "capacitadora@aulas.demo")) {
@@ -536,7 +541,7 @@ class CertificateIssuingTests {
         return names;
     }
 
-    static ar.aulas.shared.web.Flash.Message flashOf(org.springframework.test.web.servlet.MvcResult result) {
-        return (ar.aulas.shared.web.Flash.Message) result.getFlashMap().get("flash");
+    static Flash.Message flashOf(MvcResult result) {
+        return (Flash.Message) result.getFlashMap().get("flash");
     }
 }

@@ -12,6 +12,7 @@ import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.SignatureUtil;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
 import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** The shipped templates rendered and signed as the app does, checked with independent libraries. */
@@ -90,7 +92,7 @@ class CertificatePdfTest {
                 ValidationResult result = validator.validate(parser);
                 assertThat(parser.getFlavour().toString()).contains("2").containsIgnoringCase("b");
                 assertThat(result.isCompliant()).as(template + " PDF/A-2B: " + result.getTestAssertions().stream()
-                        .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                        .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
                         .map(a -> a.getRuleId() + " " + a.getMessage()).distinct().limit(10).toList()).isTrue();
             }
 
@@ -120,7 +122,7 @@ class CertificatePdfTest {
     @Test
     void aTamperedCertificateNoLongerVerifies() throws Exception {
         byte[] pdf = signedCertificate("asistencia");
-        String original = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String original = new String(pdf, StandardCharsets.ISO_8859_1);
         int at = original.indexOf("/Title");
         assertThat(at).isPositive();
         byte[] forged = pdf.clone();

@@ -11,8 +11,9 @@ import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
-import java.time.LocalDate;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class CertificateScenario {
         this.users = users;
         CourseFolder course = CourseFolder.create(root, code.toLowerCase(), code);
         this.afterTheLastEncounter = LocalDate.now().plusDays(7L * modules + 1);
-        var dmy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        var dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int m = 1; m <= modules; m++) {
             // encounters after today's enrolment, so every absence counts
             course.write("%02d-m%d/module.md".formatted(m, m), """
@@ -80,7 +81,7 @@ public final class CertificateScenario {
                         submissionTypes: [text]
                     ---
                     Encuentro %d.
-                    """.formatted(m, m, java.time.LocalDate.now().plusDays(7L * m).format(dmy), m, m, mode, m));
+                    """.formatted(m, m, LocalDate.now().plusDays(7L * m).format(dmy), m, m, mode, m));
         }
         course.write("course.yml", """
                 code: %s

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class CertificateTemplatesTest {
         assertThat(templates.names()).isEmpty();
         List<String> errors = new ArrayList<>();
         templates.errors().forEach(e -> errors.add(e.file().replaceAll(".*/", "") + " " + e.where() + " " + e.key()
-                + " " + java.util.Arrays.toString(e.args())));
+                + " " + Arrays.toString(e.args())));
         assertThat(errors).contains(
                 "roto.yml page certificate.template.page [A5]",
                 "roto.yml background certificate.template.fileMissing [no-existe.pdf]",

@@ -10,16 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.demo.DemoAccounts;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.mail.OutboxMessage;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
+import ar.aulas.support.Sessions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +64,7 @@ class AnnouncementTests {
     }
 
     private List<OutboxMessage> mailsAbout(String title) {
-        return mongo.find(Query.query(Criteria.where("subject").regex(java.util.regex.Pattern.quote(title))), OutboxMessage.class);
+        return mongo.find(Query.query(Criteria.where("subject").regex(Pattern.quote(title))), OutboxMessage.class);
     }
 
     private String post(MockHttpSession session, String title, String institutionId, String publishAt) throws Exception {
@@ -92,7 +96,7 @@ class AnnouncementTests {
         mvc.perform(get("/courses/" + s.code + "/announcements/" + id).session(s.aSession)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>impreso</strong>")));
         mvc.perform(get("/").session(s.aSession)).andExpect(content().string(containsString("Encuentro en Vaqueros")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sin leer"))));
+                .andExpect(content().string(Matchers.not(containsString("Sin leer"))));
         mvc.perform(get("/courses/" + s.code).session(s.bSession))
                 .andExpect(content().string(containsString("Convocatorias")))
                 .andExpect(content().string(containsString("1 sin leer")));
@@ -104,7 +108,7 @@ class AnnouncementTests {
         assertThat(mailsAbout("Solo San Lorenzo")).extracting(OutboxMessage::getTo).containsExactly(s.c.getEmail());
         mvc.perform(get("/courses/" + s.code + "/announcements/" + id).session(s.aSession)).andExpect(status().isNotFound());
         mvc.perform(get("/courses/" + s.code + "/announcements").session(s.aSession))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Solo San Lorenzo"))));
+                .andExpect(content().string(Matchers.not(containsString("Solo San Lorenzo"))));
         mvc.perform(get("/courses/" + s.code + "/announcements/" + id).session(s.scopedSession)).andExpect(status().isOk());
 
         // the scoped coordinator: San Lorenzo only, never the whole course or Salta
@@ -160,7 +164,7 @@ class AnnouncementTests {
 
     @Test
     void aProgrammeCoordinatorSendsOneConvocatoriaToEveryCourseAndNoOneElseMay() throws Exception {
-        var programme = ar.aulas.support.Sessions.demo(mvc, "coordinacion@aulas.demo");
+        var programme = Sessions.demo(mvc, "coordinacion@aulas.demo");
         String base = "/courses/" + s.code + "/announcements";
         mvc.perform(multipart(base).param("title", "A todo el programa").param("text", "x").param("allCourses", "true")
                 .session(s.scopedSession).with(csrf())).andExpect(status().isOk())
@@ -177,7 +181,7 @@ class AnnouncementTests {
         List<Announcement> made = mongo.find(Query.query(Criteria.where("title").is(title)), Announcement.class);
         long live = mongo.count(Query.query(Criteria.where("archived").is(false)), "courses");
         assertThat(made).hasSize((int) live).extracting(Announcement::getCourseCode).contains(s.code,
-                ar.aulas.demo.DemoAccounts.COURSE);
+                DemoAccounts.COURSE);
         assertThat(made).allMatch(a -> !a.isDelivered() && a.getInstitutionId() == null);
         mongo.remove(Query.query(Criteria.where("title").is(title)), Announcement.class);
     }

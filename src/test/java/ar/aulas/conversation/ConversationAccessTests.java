@@ -10,12 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.demo.DemoAccounts;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,7 @@ class ConversationAccessTests {
         List<String> routes = List.of(s.debate(1), s.thread(debateThread), file, s.team(s.salta), s.thread(teamThread),
                 s.team(s.sanLorenzo), s.questions(), s.thread(question), annPath, s.debate(2));
         for (var entry : who.entrySet()) {
-            List<Integer> got = new java.util.ArrayList<>();
+            List<Integer> got = new ArrayList<>();
             for (String route : routes) {
                 got.add(mvc.perform(get(route).session(entry.getValue())).andReturn().getResponse().getStatus());
             }
@@ -172,7 +174,7 @@ class ConversationAccessTests {
         mvc.perform(multipart(s.team(s.sanLorenzo)).param("title", "x").param("text", "y").session(s.scopedSession)
                 .with(csrf())).andExpect(status().isNotFound());
         // a post of this course cannot be reached through another course's address
-        mvc.perform(get("/courses/" + ar.aulas.demo.DemoAccounts.COURSE + "/posts/" + debatePost + "/files/" + debateFile)
+        mvc.perform(get("/courses/" + DemoAccounts.COURSE + "/posts/" + debatePost + "/files/" + debateFile)
                 .session(Sessions.demo(mvc, "capacitadora@aulas.demo"))).andExpect(status().isNotFound());
         assertThat(posts.count()).isEqualTo(before);
         DiscussionThread t = threads.findById(debateThread).orElseThrow();

@@ -16,6 +16,8 @@ import ar.aulas.support.Sessions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +111,7 @@ class ConversationParticipationTests {
         String gradebook = mvc.perform(get("/courses/" + s.code + "/gradebook").session(s.trainerSession)).andReturn()
                 .getResponse().getContentAsString();
         assertThat(gradebook).contains("Debate del encuentro 1 (sobre 5)");
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(gradebook);
+        Document doc = Jsoup.parse(gradebook);
         int column = doc.select("thead th").eachText().indexOf("Debate del encuentro 1 (sobre 5)");
         Map<String, String> points = doc.select("tbody tr").stream().collect(Collectors.toMap(
                 tr -> tr.select("td").get(1).text(), tr -> tr.select("td").get(column).text()));

@@ -14,12 +14,20 @@ import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.notifications.Notification;
+import ar.aulas.shared.Text;
+import ar.aulas.shared.web.Flash;
+import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.SampleFiles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +35,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 
 /** The rules of the debates, team spaces and questions, through the pages people use. */
 @AulasIntegrationTest
@@ -66,12 +76,12 @@ class ConversationRulesTests {
     }
 
     /** The flash message the redirect carries is this one. */
-    private static org.springframework.test.web.servlet.ResultMatcher flashKey(String key) {
-        return result -> assertThat(((ar.aulas.shared.web.Flash.Message) result.getFlashMap().get("flash")).key())
+    private static ResultMatcher flashKey(String key) {
+        return result -> assertThat(((Flash.Message) result.getFlashMap().get("flash")).key())
                 .isEqualTo(key);
     }
 
-    private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+    private String page(MockHttpSession session, String path) throws Exception {
         return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
@@ -173,11 +183,11 @@ class ConversationRulesTests {
                 "Hola <script>alert(2)</script> <img src=x onerror=alert(3)> [enlace](javascript:alert(4)) "
                         + "<a href=\"javascript:alert(5)\">otro</a>");
         for (String path : List.of(s.thread(thread), s.debate(1), "/courses/" + s.code + "/conversation/search?q=hola")) {
-            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page(s.bSession, path));
-            assertThat(doc.select("script").stream().map(org.jsoup.nodes.Element::data)).noneMatch(d -> d.contains("alert"));
+            Document doc = Jsoup.parse(page(s.bSession, path));
+            assertThat(doc.select("script").stream().map(Element::data)).noneMatch(d -> d.contains("alert"));
             assertThat(doc.getAllElements().stream().flatMap(e -> e.attributes().asList().stream()))
                     .noneMatch(a -> a.getKey().startsWith("on"))
-                    .noneMatch(a -> a.getValue().strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:"));
+                    .noneMatch(a -> a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:"));
             assertThat(doc.select("main img")).isEmpty();
         }
         assertThat(page(s.bSession, s.thread(thread))).contains("&lt;script&gt;alert(1)&lt;/script&gt;Título");
@@ -186,7 +196,7 @@ class ConversationRulesTests {
     @Test
     void mentionsTellTheMembersNamedWithOrWithoutAccentsAndOnlyThoseWhoSeeTheSpace() throws Exception {
         String thread = s.start(s.bSession, s.debate(1), "Agua potable", "¿Quién tiene datos?");
-        String folded = ar.aulas.shared.Text.searchable(s.c.getFullName());
+        String folded = Text.searchable(s.c.getFullName());
         s.reply(s.bSession, thread, "@" + folded + " y @" + s.a.getFullName().toUpperCase() + ", ¿tienen algo?", null);
         assertThat(notificationsOf(s.c.getId())).extracting(Notification::getKind).contains(Notification.Kind.MENTION);
         assertThat(notificationsOf(s.a.getId())).extracting(Notification::getKind).contains(Notification.Kind.MENTION);
@@ -310,7 +320,7 @@ class ConversationRulesTests {
     void aLongThreadShowsFiftyRepliesAPageAndALinkToAPostOpensThePageThatHoldsIt() throws Exception {
         fixtures.clock().stop();
         String thread = s.start(s.aSession, s.debate(1), "Un hilo largo", "Respondan todos.");
-        List<String> replies = new java.util.ArrayList<>();
+        List<String> replies = new ArrayList<>();
         for (int i = 1; i <= 110; i++) {
             if (i % 19 == 0) {
                 fixtures.clock().advance(Duration.ofMinutes(11));
@@ -319,18 +329,18 @@ class ConversationRulesTests {
             fixtures.clock().advance(Duration.ofSeconds(1));
         }
         String nested = s.reply(s.cSession, thread, "Anidada bajo la " + AccountBuilderLetters.of(55), replies.get(54));
-        org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(page(s.aSession, s.thread(thread)));
+        Document first = Jsoup.parse(page(s.aSession, s.thread(thread)));
         assertThat(first.select(".reply")).hasSize(50);
         assertThat(first.text()).contains("Respondan todos.", "Respuesta número " + AccountBuilderLetters.of(1), "Página 1 de 3")
                 .doesNotContain("Respuesta número " + AccountBuilderLetters.of(51) + " ");
-        org.jsoup.nodes.Document last = org.jsoup.Jsoup.parse(page(s.aSession, s.thread(thread) + "?page=2"));
+        Document last = Jsoup.parse(page(s.aSession, s.thread(thread) + "?page=2"));
         assertThat(last.select(".reply")).hasSize(10);
         assertThat(last.text()).as("the opening post heads every page").contains("Respondan todos.", "Página 3 de 3");
         // the bell's link to the nested reply leads to the second page, where it is
         String href = notificationsOf(s.b.getId()).stream()
                 .filter(n -> n.getHref().contains(nested)).findFirst().orElseThrow().getHref();
         assertThat(href).contains("?post=" + nested + "#post-" + nested);
-        org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(page(s.bSession, href.substring(0, href.indexOf('#'))));
+        Document second = Jsoup.parse(page(s.bSession, href.substring(0, href.indexOf('#'))));
         assertThat(second.getElementById("post-" + nested)).isNotNull();
         assertThat(second.getElementById("post-" + replies.get(54))).isNotNull();
         assertThat(second.text()).contains("Página 2 de 3");
@@ -352,12 +362,12 @@ class ConversationRulesTests {
         }
         mvc.perform(post("/courses/" + s.code + "/threads/" + first + "/pin").param("pinned", "true")
                 .session(s.trainerSession).with(csrf()));
-        org.jsoup.nodes.Document one = org.jsoup.Jsoup.parse(page(s.bSession, s.debate(1)));
+        Document one = Jsoup.parse(page(s.bSession, s.debate(1)));
         assertThat(one.select(".thread-list li")).hasSize(50);
         assertThat(one.select(".thread-list li").first().text()).contains("Fijado").contains("Hilo número " + AccountBuilderLetters.of(1));
         assertThat(one.select(".thread-list li").get(1).text()).contains("Hilo número " + AccountBuilderLetters.of(60));
         assertThat(one.text()).contains("60 hilos").contains("Página 1 de 2");
-        org.jsoup.nodes.Document two = org.jsoup.Jsoup.parse(page(s.bSession, s.debate(1) + "?page=1"));
+        Document two = Jsoup.parse(page(s.bSession, s.debate(1) + "?page=1"));
         assertThat(two.select(".thread-list li")).hasSize(10);
         assertThat(two.select(".thread-list li").last().text()).contains("Hilo número " + AccountBuilderLetters.of(2));
     }
@@ -390,7 +400,7 @@ class ConversationRulesTests {
     /** Titles with letters, not digits, so one is never a prefix of another. */
     private static final class AccountBuilderLetters {
         static String of(int n) {
-            return ar.aulas.support.AccountBuilder.letters(n) + "x";
+            return AccountBuilder.letters(n) + "x";
         }
     }
 }

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class SubscriptionTests {
 
     private List<OutboxMessage> mailsTo(String email, String subjectPart) {
         return mongo.find(Query.query(Criteria.where("to").is(email).and("subject")
-                .regex(java.util.regex.Pattern.quote(subjectPart))), OutboxMessage.class);
+                .regex(Pattern.quote(subjectPart))), OutboxMessage.class);
     }
 
     private static String unsubscribeOf(OutboxMessage mail) {
@@ -104,11 +106,11 @@ class SubscriptionTests {
         assertThat(mail.getBody()).contains(link);
         String path = link.substring(link.indexOf("/unsubscribe"));
         mvc.perform(get(path)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("¿dejás de recibir todos los correos")));
+                .andExpect(content().string(Matchers.containsString("¿dejás de recibir todos los correos")));
         // as a mail program does it (RFC 8058): a POST with no session and no form token
         mvc.perform(post(path).contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("no vas a recibir más correos")));
+                .andExpect(content().string(Matchers.containsString("no vas a recibir más correos")));
         mvc.perform(post(withLastCharacter(path, path.endsWith("A") ? 'B' : 'A'))).andExpect(status().isNotFound());
         // the same signature bytes spelled with other unused low bits in its last character: not the link we sent
         mvc.perform(post(withLastCharacter(path, sameBytesOtherSpelling(path.charAt(path.length() - 1)))))
@@ -121,7 +123,7 @@ class SubscriptionTests {
         assertThat(mailsTo(s.b.getEmail(), "Resumen de los debates del 17/05/2031")).isEmpty();
         assertThat(mailsTo(s.a.getEmail(), "Resumen de los debates del 17/05/2031")).hasSize(1);
         mvc.perform(get("/account/conversation").session(s.bSession))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"none-true\" value=\"true\" checked")));
+                .andExpect(content().string(Matchers.containsString("id=\"none-true\" value=\"true\" checked")));
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.aulas.courses.content.ContentError;
 import ar.aulas.courses.content.CourseFolderReader;
 import ar.aulas.support.CourseFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,9 +145,9 @@ class CourseFolderReaderTest {
 
     private static String readFile(Path file) {
         try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -170,7 +174,7 @@ class CourseFolderReaderTest {
         course.write("course.yml", base + "certificates:\n  attendance:\n    minAttendancePercent: 180\n"
                 + "  approval:\n    requireAllExercises: si\n    minAverage: diez\n    template: Aprobación.yml\n    hours: 3\n"
                 + "  honor: {}\n");
-        List<String> errors = read(course).errors().stream().map(e -> e.key() + " " + java.util.Arrays.toString(e.args()))
+        List<String> errors = read(course).errors().stream().map(e -> e.key() + " " + Arrays.toString(e.args()))
                 .toList();
         assertThat(errors).containsExactlyInAnyOrder(
                 "content.error.range [certificates.attendance.minAttendancePercent, 180, 0, 100]",

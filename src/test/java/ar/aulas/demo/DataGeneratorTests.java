@@ -10,6 +10,7 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Sessions;
 import java.nio.file.Path;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,7 @@ class DataGeneratorTests {
         assertThat(withFile).isNotNull();
         Document file = withFile.getList("attempts", Document.class).get(0).getList("files", Document.class).get(0);
         var owner = Sessions.login(mvc, mongo.getCollection("accounts").find(new Document("_id",
-                new org.bson.types.ObjectId(withFile.getString("participantId")))).first().getString("email"), DataGenerator.PASSWORD);
+                new ObjectId(withFile.getString("participantId")))).first().getString("email"), DataGenerator.PASSWORD);
         byte[] body = mvc.perform(get("/courses/" + code + "/submissions/" + withFile.get("_id") + "/files/" + file.getString("fileId"))
                 .session(owner)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(body).hasSize(((Number) file.get("size")).intValue());

@@ -13,6 +13,8 @@ import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Sessions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class ExerciseSettingsTests {
 
     private MockHttpServletRequestBuilder settings(String url, MockHttpSession session, String version,
             String... overrides) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         values.put("version", version);
         values.put("title", "Diagnóstico revisado");
         values.put("instructions", "Nueva **consigna**");

@@ -11,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ar.aulas.accounts.Account;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.mail.OutboxRepository;
+import ar.aulas.shared.web.Flash;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
+import ar.aulas.support.SampleFiles;
 import ar.aulas.support.Sessions;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -25,11 +28,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.BeforeEach;
-import ar.aulas.support.SampleFiles;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -37,6 +39,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 @AulasIntegrationTest
 class ExtensionsArchiveAndNoticesTests {
@@ -58,7 +61,7 @@ class ExtensionsArchiveAndNoticesTests {
     @Autowired
     ExerciseRepository exercises;
     @Autowired
-    ar.aulas.institutions.InstitutionDirectory institutions;
+    InstitutionDirectory institutions;
 
     @TempDir
     static Path root;
@@ -113,13 +116,13 @@ class ExtensionsArchiveAndNoticesTests {
                 .andExpect(status().isNotFound());
 
         // the queue names who has an extension; the form listing everyone has its own page, for graders only
-        var content = org.springframework.test.web.servlet.result.MockMvcResultMatchers.content();
+        var content = MockMvcResultMatchers.content();
         mvc.perform(get(url + "/submissions").session(trainer))
-                .andExpect(content.string(org.hamcrest.Matchers.containsString(extended.account().getFullName() + ": hasta el")))
-                .andExpect(content.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("name=\"ownerKey\""))));
+                .andExpect(content.string(Matchers.containsString(extended.account().getFullName() + ": hasta el")))
+                .andExpect(content.string(Matchers.not(Matchers.containsString("name=\"ownerKey\""))));
         mvc.perform(get(url + "/extensions").session(trainer))
-                .andExpect(content.string(org.hamcrest.Matchers.containsString("value=\"p:" + late.account().getId() + "\"")))
-                .andExpect(content.string(org.hamcrest.Matchers.containsString(extended.account().getFullName() + ": hasta el")));
+                .andExpect(content.string(Matchers.containsString("value=\"p:" + late.account().getId() + "\"")))
+                .andExpect(content.string(Matchers.containsString(extended.account().getFullName() + ": hasta el")));
         mvc.perform(get(url + "/extensions").session(late.session())).andExpect(status().isNotFound());
     }
 
@@ -139,25 +142,25 @@ class ExtensionsArchiveAndNoticesTests {
 
         String page = mvc.perform(get(url + "/submissions").session(trainer)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        var rows = org.jsoup.Jsoup.parse(page).select("tr.not-submitted");
+        var rows = Jsoup.parse(page).select("tr.not-submitted");
         assertThat(rows.eachText()).hasSize(2).anySatisfy(t -> assertThat(t).contains(drafted.account().getFullName(),
                 "No entregado", "tiene un borrador guardado")).anySatisfy(t -> assertThat(t)
                 .contains(nothing.account().getFullName(), "Municipalidad de San Lorenzo", "No entregado"));
         assertThat(rows.text()).doesNotContain(done.account().getFullName());
         assertThat(page).contains("2 sin entregar");
         String msalo = institutions.findByCode("MSLO").orElseThrow().getId();
-        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(url + "/submissions").param("institution", msalo).session(trainer))
+        assertThat(Jsoup.parse(mvc.perform(get(url + "/submissions").param("institution", msalo).session(trainer))
                 .andReturn().getResponse().getContentAsString()).select("tr.not-submitted").eachText())
                 .singleElement().satisfies(t -> assertThat(t).contains(nothing.account().getFullName()));
 
         long before = outbox.count();
         var refused = mvc.perform(post(url + "/remind").param("message", "").session(trainer).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
-        assertThat(((ar.aulas.shared.web.Flash.Message) refused).key()).isEqualTo("reminder.message.required");
+        assertThat(((Flash.Message) refused).key()).isEqualTo("reminder.message.required");
         assertThat(outbox.count()).isEqualTo(before);
         mvc.perform(post(url + "/remind").param("message", "Falta tu diagnóstico; lo esperamos esta semana.")
                         .session(done.session()).with(csrf())).andExpect(status().isNotFound());
-        var done2 = (ar.aulas.shared.web.Flash.Message) mvc.perform(post(url + "/remind")
+        var done2 = (Flash.Message) mvc.perform(post(url + "/remind")
                 .param("message", "Falta tu diagnóstico; lo esperamos esta semana.").session(trainer).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
         assertThat(done2.key()).isEqualTo("reminder.sent");
@@ -196,7 +199,7 @@ class ExtensionsArchiveAndNoticesTests {
         String page = mvc.perform(post(grading).param("version", String.valueOf(s.getVersion())).param("levels[0]", "0")
                 .param("levels[1]", "0").param("verdict", "APPROVED").param("feedback", "Muy **completo**, con el mapa.")
                 .session(trainer).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        var doc = org.jsoup.Jsoup.parse(page);
+        var doc = Jsoup.parse(page);
         assertThat(doc.select("#conflict-theirs").text()).contains("Requiere revisión", "2 de 10",
                 "Diagnóstico: Incompleto (2 puntos)", "Mapa de actores: Ausente (0 puntos)", "Falta casi todo.");
         assertThat(doc.select("#conflict-yours").text()).contains("Aprobado", "10 de 10",
@@ -263,8 +266,8 @@ class ExtensionsArchiveAndNoticesTests {
         mvc.perform(post(url + "/release").session(trainer).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get(fileUrl).session(ana.session())).andExpect(status().isOk());
         mvc.perform(get(url).session(ana.session()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("devolucion.pdf")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("devolucion.pdf")));
     }
 
     @Autowired

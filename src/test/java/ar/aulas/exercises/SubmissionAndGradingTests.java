@@ -18,8 +18,10 @@ import ar.aulas.courses.Enrolments;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
 import ar.aulas.support.Fixtures;
+import ar.aulas.support.SampleFiles;
 import ar.aulas.support.Sessions;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,16 +34,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
-import ar.aulas.support.SampleFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -236,10 +240,10 @@ class SubmissionAndGradingTests {
     }
 
     @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    MongoTemplate mongo;
 
     private boolean storedFile(String fileId) {
-        return mongo.getCollection("fs.files").countDocuments(new org.bson.Document("_id", new org.bson.types.ObjectId(fileId))) == 1;
+        return mongo.getCollection("fs.files").countDocuments(new Document("_id", new ObjectId(fileId))) == 1;
     }
 
     @Test
@@ -372,7 +376,7 @@ class SubmissionAndGradingTests {
                 .andExpect(content().string(containsString("Calificado")));
         byte[] csv = mvc.perform(get("/courses/" + code + "/gradebook.csv").session(trainer)).andReturn()
                 .getResponse().getContentAsByteArray();
-        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFInstitución;Nombre completo;DNI;");
         assertThat(text).contains("'=HYPERLINK").contains(";9;");
 

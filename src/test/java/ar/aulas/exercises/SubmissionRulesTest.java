@@ -3,10 +3,12 @@ package ar.aulas.exercises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ar.aulas.courses.DeclaredExercise;
 import ar.aulas.shared.export.SheetExport;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -116,17 +118,17 @@ class SubmissionRulesTest {
     void aRubricScoreIsTheSumOfTheChosenLevelsAndEveryCriterionNeedsAValidLevel() {
         Exercise e = exercise(Exercise.Mode.TEAM);
         e.rubric(List.of(
-                new ar.aulas.courses.DeclaredExercise.Criterion("Diagnóstico", List.of(
-                        new ar.aulas.courses.DeclaredExercise.Level("Completo", BigDecimal.valueOf(6), null),
-                        new ar.aulas.courses.DeclaredExercise.Level("Incompleto", BigDecimal.valueOf(2), null))),
-                new ar.aulas.courses.DeclaredExercise.Criterion("Mapa", List.of(
-                        new ar.aulas.courses.DeclaredExercise.Level("Presente", new BigDecimal("4"), null),
-                        new ar.aulas.courses.DeclaredExercise.Level("Ausente", BigDecimal.ZERO, null)))));
+                new DeclaredExercise.Criterion("Diagnóstico", List.of(
+                        new DeclaredExercise.Level("Completo", BigDecimal.valueOf(6), null),
+                        new DeclaredExercise.Level("Incompleto", BigDecimal.valueOf(2), null))),
+                new DeclaredExercise.Criterion("Mapa", List.of(
+                        new DeclaredExercise.Level("Presente", new BigDecimal("4"), null),
+                        new DeclaredExercise.Level("Ausente", BigDecimal.ZERO, null)))));
         assertThat(Grading.rubricScore(e, Grading.rubricLevels(e, List.of(0, 0)))).isEqualByComparingTo("10");
         assertThat(Grading.rubricScore(e, Grading.rubricLevels(e, List.of(1, 1)))).isEqualByComparingTo("2");
         assertThatThrownBy(() -> Grading.rubricLevels(e, List.of(0))).hasMessage("grade.rubric.missing");
         assertThatThrownBy(() -> Grading.rubricLevels(e, List.of(0, 2))).hasMessage("grade.rubric.invalidLevel");
-        assertThatThrownBy(() -> Grading.rubricLevels(e, java.util.Arrays.asList(-1, 0)))
+        assertThatThrownBy(() -> Grading.rubricLevels(e, Arrays.asList(-1, 0)))
                 .hasMessage("grade.rubric.invalidLevel");
     }
 

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * Every library route that reads a document × every role × a document in each state: what a person may not open
@@ -138,7 +139,7 @@ class LibraryAccessTests {
         List<String> wrong = new ArrayList<>();
         for (String role : List.of("salta", "sanLorenzo", "scopedSanLorenzo")) {
             MockHttpSession who = s.get(role);
-            Map<String, org.springframework.test.web.servlet.RequestBuilder> writes = new LinkedHashMap<>();
+            Map<String, RequestBuilder> writes = new LinkedHashMap<>();
             writes.put("edit", multipart("/library/" + id + "/edit").param("title", "Otro").param("type", "REPORT")
                     .param("usageRight", "CC_BY").param("visibility", "PROGRAMME")
                     .param("version", String.valueOf(before.getVersion())).session(who).with(csrf()));

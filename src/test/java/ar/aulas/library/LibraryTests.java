@@ -7,17 +7,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ar.aulas.demo.DemoAccounts;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.CourseFolder;
+import ar.aulas.support.Fixtures;
 import ar.aulas.support.SampleFiles;
 import ar.aulas.support.Sessions;
 import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +52,7 @@ class LibraryTests {
     @Autowired
     LibraryVersionRepository versions;
     @Autowired
-    ar.aulas.support.Fixtures fixtures;
+    Fixtures fixtures;
 
     MockHttpSession trainer;
     MockHttpSession salta;
@@ -321,7 +326,7 @@ class LibraryTests {
         mvc.perform(post("/library/" + id + "/purge").session(admin).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(documents.existsById(id)).isFalse();
         assertThat(versions.findByDocumentIdOrderByNumberDesc(id)).isEmpty();
-        assertThat(mongo.getCollection("fs.files").countDocuments(new Document("_id", new org.bson.types.ObjectId(fileId))))
+        assertThat(mongo.getCollection("fs.files").countDocuments(new Document("_id", new ObjectId(fileId))))
                 .isZero();
         mvc.perform(get("/library/" + id).session(admin)).andExpect(status().isNotFound());
     }
@@ -360,7 +365,7 @@ class LibraryTests {
 
     @Test
     void aDocumentLinkedToAModuleAnExerciseAndADebateIsListedThereForWhoeverMayOpenIt() throws Exception {
-        String course = ar.aulas.demo.DemoAccounts.COURSE;
+        String course = DemoAccounts.COURSE;
         String shared = add(trainer, pdf("vinculado " + tag), "title", "Guía vinculada " + tag);
         String own = add(trainer, pdf("propio " + tag), "title", "Solo San Lorenzo " + tag, "visibility", "INSTITUTION",
                 "audienceInstitutionId", mslo);
@@ -400,7 +405,7 @@ class LibraryTests {
 
     @Test
     void anInstitutionsParticipationReportIsPublishedInOneClickAsANewVersionOfItsDocument() throws Exception {
-        String course = ar.aulas.demo.DemoAccounts.COURSE;
+        String course = DemoAccounts.COURSE;
         String publish = "/courses/" + course + "/participation/institutions/" + mslo + "/publish";
         String first = mvc.perform(post(publish).session(scopedCoordinator).with(csrf())).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
@@ -416,7 +421,7 @@ class LibraryTests {
         assertThat(report.getCurrentVersion()).isGreaterThanOrEqualTo(2);
         byte[] pdf = mvc.perform(get(first + "/file").session(sanLorenzo)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
-        assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        assertThat(new String(pdf, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         mvc.perform(get(first).session(salta)).andExpect(status().isNotFound());
         String salt = institutions.findByCode("MSAL").orElseThrow().getId();
         mvc.perform(post("/courses/" + course + "/participation/institutions/" + salt + "/publish").session(scopedCoordinator)
@@ -441,7 +446,7 @@ class LibraryTests {
     @Test
     void aContributorHasAtMostTwentyProposalsWaitingAtOnce() throws Exception {
         MockHttpSession someone = Sessions.login(mvc, fixtures.participant().of("MCER").create().getEmail(),
-                ar.aulas.support.AccountBuilder.PASSWORD);
+                AccountBuilder.PASSWORD);
         for (int i = 0; i < 20; i++) {
             add(someone, null, "url", "https://www.cerrillos.gob.ar/doc/" + i, "title", "Propuesta " + i + " " + tag);
         }

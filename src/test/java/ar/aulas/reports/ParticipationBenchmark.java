@@ -1,6 +1,8 @@
 package ar.aulas.reports;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.attendance.AttendanceStatus;
+import ar.aulas.attendance.RollCall;
 import ar.aulas.demo.DataGenerator;
 import ar.aulas.imports.ImportJob;
 import ar.aulas.imports.ImportJobRepository;
@@ -9,11 +11,15 @@ import ar.aulas.support.AulasIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,9 +38,9 @@ class ParticipationBenchmark {
     @Autowired ParticipantImport imports;
     @Autowired ImportJobRepository jobs;
     @Autowired UserDetailsService users;
-    @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired MongoTemplate mongo;
     @Autowired ParticipationLedger ledger;
-    @Autowired ar.aulas.attendance.RollCall rollCall;
+    @Autowired RollCall rollCall;
 
     @TempDir
     Path work;
@@ -55,8 +61,8 @@ class ParticipationBenchmark {
             participation.institution(coordinator, code, data.institutionIds().get(i));
         }
         AulasUser trainer = (AulasUser) users.loadUserByUsername("capacitadora@aulas.demo");
-        List<String> someone = mongo.getCollection("enrolments").find(new org.bson.Document("courseCode", code))
-                .limit(40).map(d -> d.getString("accountId") + "@" + d.getString("institutionId")).into(new java.util.ArrayList<>());
+        List<String> someone = mongo.getCollection("enrolments").find(new Document("courseCode", code))
+                .limit(40).map(d -> d.getString("accountId") + "@" + d.getString("institutionId")).into(new ArrayList<>());
         // just after a change: a trainer changes one person's mark, and the view right after includes it
         long[] applied = new long[20];
         long[] programmeCold = new long[20];
@@ -144,8 +150,8 @@ class ParticipationBenchmark {
 
     /** A trainer changes one person's mark of the first encounter (present, then absent, then present...). */
     void change(AulasUser trainer, String code, String accountId, int i) {
-        rollCall.save(trainer, code, 1, java.util.Map.of(accountId, i % 2 == 0 ? ar.aulas.attendance.AttendanceStatus.ABSENT
-                : ar.aulas.attendance.AttendanceStatus.PRESENT), java.util.Map.of());
+        rollCall.save(trainer, code, 1, Map.of(accountId, i % 2 == 0 ? AttendanceStatus.ABSENT
+                : AttendanceStatus.PRESENT), Map.of());
     }
 
     static long p(long[] values, int percentile) {

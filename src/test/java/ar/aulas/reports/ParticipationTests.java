@@ -11,11 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.attendance.AttendanceMarked;
+import ar.aulas.attendance.AttendanceReport;
+import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.attendance.RollCall;
 import ar.aulas.attendance.SessionScheduled;
 import ar.aulas.certificates.CertificateIssuing;
+import ar.aulas.certificates.CertificateRevocation;
 import ar.aulas.certificates.CertificateScenario;
 import ar.aulas.certificates.CertificateType;
+import ar.aulas.certificates.RevocationCategory;
 import ar.aulas.courses.CourseSync;
 import ar.aulas.courses.Enrolments;
 import ar.aulas.exercises.ExerciseChanged;
@@ -24,21 +28,33 @@ import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.imports.ParticipantsImported;
 import ar.aulas.institutions.InstitutionDirectory;
+import ar.aulas.shared.web.Formats;
+import ar.aulas.support.AccountBuilder;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.groups.Tuple;
+import org.bson.Document;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -55,12 +71,12 @@ class ParticipationTests {
     @Autowired UserDetailsService users;
     @Autowired Participation participation;
     @Autowired CertificateIssuing issuing;
-    @Autowired ar.aulas.certificates.CertificateRevocation revocation;
+    @Autowired CertificateRevocation revocation;
     @Autowired InstitutionDirectory institutions;
     @Autowired ParticipationLedger ledger;
-    @Autowired ar.aulas.attendance.AttendanceReport attendanceReport;
-    @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired AttendanceReport attendanceReport;
+    @Autowired MongoTemplate mongo;
+    @Autowired ApplicationEventPublisher events;
 
     @TempDir
     Path root;
@@ -79,7 +95,7 @@ class ParticipationTests {
         Account eli = s.person("Eli SeFue", "MSLO");
         s.roll(1, Map.of(ana.getId(), PRESENT, beto.getId(), PRESENT, ceci.getId(), EXCUSED, dani.getId(), LATE,
                 eli.getId(), PRESENT));
-        Map<String, ar.aulas.attendance.AttendanceStatus> second = new HashMap<>(Map.of(ana.getId(), PRESENT,
+        Map<String, AttendanceStatus> second = new HashMap<>(Map.of(ana.getId(), PRESENT,
                 beto.getId(), ABSENT, ceci.getId(), PRESENT, eli.getId(), PRESENT));
         s.roll(2, second);
         s.graded(ana, 1, Submission.Verdict.APPROVED).graded(ana, 2, Submission.Verdict.APPROVED);
@@ -155,16 +171,16 @@ class ParticipationTests {
         assertThat(csv).startsWith("\uFEFFNombre completo;DNI;Encuentro 1;Encuentro 2;")
                 .contains("Beto AVeces;" + beto.getDniFormatted() + ";Presente;Ausente;50,0;1;0;0;Ya no es posible;");
         String english = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/export.csv")
-                .session(programmeSession).cookie(new jakarta.servlet.http.Cookie("aulas-lang", "en")))
+                .session(programmeSession).cookie(new Cookie("aulas-lang", "en")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(english).as("English keeps the point").contains(";Present;Absent;50.0;1;0;");
 
         byte[] pdf = mvc.perform(get("/courses/" + s.code + "/participation/institutions/" + msal + "/report.pdf")
                 .session(programmeSession)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        java.nio.file.Files.createDirectories(Path.of("target", "reports"));
-        java.nio.file.Files.write(Path.of("target", "reports", "participation.pdf"), pdf);
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        Files.createDirectories(Path.of("target", "reports"));
+        Files.write(Path.of("target", "reports", "participation.pdf"), pdf);
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Participación de Municipalidad de Salta en Gestión Metropolitana 2026",
                     "Ceci Justificada", "justificado", "CER-", "Página 1 de 1", "Emitido el", "80,0\u00a0%", "50,0\u00a0%");
             assertThat(text.indexOf("Beto AVeces")).as("by surname: AVeces, Justificada, Siempre")
@@ -283,7 +299,7 @@ class ParticipationTests {
         assertThat(rebuiltPeople.summary()).isEqualTo(keptPeople.summary());
         assertThat(rebuiltPeople.people()).extracting(Participation.Person::statuses, Participation.Person::rate,
                 Participation.Person::submitted, Participation.Person::approved, p -> p.certificates().keySet())
-                .isEqualTo(keptPeople.people().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.statuses(), p.rate(),
+                .isEqualTo(keptPeople.people().stream().map(p -> Tuple.tuple(p.statuses(), p.rate(),
                         p.submitted(), p.approved(), p.certificates().keySet())).toList());
     }
 
@@ -294,12 +310,12 @@ class ParticipationTests {
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
         assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
         List<Object> touchingEveryone = List.of(new ExerciseChanged(s.code, s.code + "/1/e1"),
-                new ParticipantsImported("job-1", java.util.Set.of(s.code)), new SessionScheduled(s.code, "s1"),
-                new AttendanceMarked(s.code, java.util.Set.of(), true));
+                new ParticipantsImported("job-1", Set.of(s.code)), new SessionScheduled(s.code, "s1"),
+                new AttendanceMarked(s.code, Set.of(), true));
         for (Object event : touchingEveryone) {
             // figures that lag, as after a write around the services
-            mongo.getCollection("participation_lines").updateMany(new org.bson.Document("courseCode", s.code),
-                    new org.bson.Document("$set", new org.bson.Document("enrolled", 999L)));
+            mongo.getCollection("participation_lines").updateMany(new Document("courseCode", s.code),
+                    new Document("$set", new Document("enrolled", 999L)));
             events.publishEvent(event);
             assertThat(ledger.settle(s.code, 10_000)).isTrue();
             assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled())
@@ -315,17 +331,17 @@ class ParticipationTests {
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
         assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
         var built = mongo.getCollection("participation_courses");
-        assertThat(built.find(new org.bson.Document("_id", s.code)).first().getBoolean("dirty")).as("applied").isFalse();
+        assertThat(built.find(new Document("_id", s.code)).first().getBoolean("dirty")).as("applied").isFalse();
 
         // as a crash would leave it: a change announced (marked) but never applied, and figures that lag
-        mongo.getCollection("participation_lines").updateMany(new org.bson.Document("courseCode", s.code),
-                new org.bson.Document("$set", new org.bson.Document("enrolled", 999L)));
-        built.updateOne(new org.bson.Document("_id", s.code), new org.bson.Document("$set", new org.bson.Document("dirty", true)));
+        mongo.getCollection("participation_lines").updateMany(new Document("courseCode", s.code),
+                new Document("$set", new Document("enrolled", 999L)));
+        built.updateOne(new Document("_id", s.code), new Document("$set", new Document("dirty", true)));
 
         ledger.onStart();
         assertThat(ledger.settle(s.code, 10_000)).isTrue();
         assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().enrolled()).isEqualTo(1);
-        assertThat(built.find(new org.bson.Document("_id", s.code)).first().getBoolean("dirty")).isFalse();
+        assertThat(built.find(new Document("_id", s.code)).first().getBoolean("dirty")).isFalse();
     }
 
     /**
@@ -342,9 +358,9 @@ class ParticipationTests {
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
         var revoked = issuing.issue(coordinator, s.code, ana.getId(), CertificateType.ATTENDANCE, null, false);
         issuing.issue(coordinator, s.code, beto.getId(), CertificateType.ATTENDANCE, null, false);
-        revocation.revoke(coordinator, revoked.getId(), ar.aulas.certificates.RevocationCategory.RECORDS_REVISED,
+        revocation.revoke(coordinator, revoked.getId(), RevocationCategory.RECORDS_REVISED,
                 "La asistencia del encuentro 1 se corrigió");
-        String on = new ar.aulas.shared.web.Formats().date(issuing.certificate(coordinator, revoked.getId()).getRevokedAt());
+        String on = new Formats().date(issuing.certificate(coordinator, revoked.getId()).getRevokedAt());
 
         Participation.Line line = participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals();
         assertThat(line.issued()).containsEntry(CertificateType.ATTENDANCE, 1L);
@@ -383,7 +399,7 @@ class ParticipationTests {
         assertThat(salta.get(header.indexOf("Pueden recibirlo sin tenerlo todavía: Certificado de asistencia"))).isEqualTo("0");
 
         var holder = mvc.perform(get("/courses/" + s.code).session(Sessions.login(mvc, ana.getEmail(),
-                ar.aulas.support.AccountBuilder.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                AccountBuilder.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(holder).contains("fue revocado el " + on).doesNotContain("Puede recibirlo");
     }
@@ -402,7 +418,7 @@ class ParticipationTests {
         Account ceci = s.person("Ceci Justificada", "MSAL");
         s.roll(1, Map.of(ana.getId(), PRESENT, ceci.getId(), LATE));
         s.roll(2, Map.of(ana.getId(), PRESENT, beto.getId(), PRESENT, ceci.getId(), EXCUSED));
-        fixtures.clock().advance(java.time.Duration.ofDays(2));
+        fixtures.clock().advance(Duration.ofDays(2));
         Account dani = s.person("Dani Llegó", "MSAL");
         AulasUser coordinator = s.user("coordinacion@aulas.demo");
         String msal = institutions.findByCode("MSAL").orElseThrow().getId();
@@ -428,7 +444,7 @@ class ParticipationTests {
         assertThat(byReport.get(ceci.getId())).isEqualTo(pct("100.0"));
         assertThat(byReport.get(dani.getId())).as("nothing counts for her yet").isNull();
         assertThat(report.people().stream().filter(p -> p.account().getId().equals(dani.getId())).findFirst()
-                .orElseThrow().risk()).isEqualTo(ar.aulas.attendance.AttendanceReport.Risk.OK);
+                .orElseThrow().risk()).isEqualTo(AttendanceReport.Risk.OK);
         assertThat(participation.programme(coordinator, s.code, Participation.Sort.NAME, false).totals().overall())
                 .isEqualTo(pct("80.0"));
     }

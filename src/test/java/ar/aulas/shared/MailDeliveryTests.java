@@ -6,6 +6,7 @@ import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.mail.OutboxRepository;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class MailDeliveryTests {
         assertThat(received).hasSize(1);
         assertThat(received[0].getSubject()).isEqualTo("Aulas: bienvenida");
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("rosa@cerrillos.gob.ar");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(received[0])).contains("Hola, Rosa");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("Hola, Rosa");
         assertThat(outbox.count()).isEqualTo(kept);
     }
 }

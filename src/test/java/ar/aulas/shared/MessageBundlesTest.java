@@ -6,11 +6,12 @@ import ar.aulas.accounts.Role;
 import ar.aulas.institutions.InstitutionType;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -183,7 +184,7 @@ class MessageBundlesTest {
                 }
                 for (Object n : List.of(0, 1, 2, new BigDecimal("1.5"))) {
                     Object[] values = new Object[args];
-                    java.util.Arrays.fill(values, n);
+                    Arrays.fill(values, n);
                     assertThat(format(key, locale, values)).as(name + " " + key + " with " + n).isNotBlank()
                             .doesNotContain("{");
                 }

@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.mail.OutboxRepository;
 import ar.aulas.support.AulasIntegrationTest;
+import ar.aulas.support.Fixtures;
 import ar.aulas.support.Sessions;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,7 +23,7 @@ class OutboxTests {
     @Autowired
     OutboxRepository outbox;
     @Autowired
-    ar.aulas.support.Fixtures fixtures;
+    Fixtures fixtures;
     @Autowired
     MockMvc mvc;
 
@@ -29,7 +31,7 @@ class OutboxTests {
     void withoutSmtpMailIsKeptInTheOutboxAndAdminsReadItEscaped() throws Exception {
         assertThat(mailer.usesSmtp()).isFalse();
         // later than anything other tests leave (some move the clock years ahead), so it is first in the outbox
-        fixtures.clock().travelTo(java.time.LocalDate.of(2100, 1, 1));
+        fixtures.clock().travelTo(LocalDate.of(2100, 1, 1));
         mailer.send("ana@salta.gob.ar", "Prueba <b>de</b> bandeja", "Cuerpo <script>alert(1)</script>");
         var latest = outbox.findAll().stream().filter(m -> m.getSubject().equals("Prueba <b>de</b> bandeja")
                 && m.getTo().equals("ana@salta.gob.ar")).findFirst().orElseThrow();

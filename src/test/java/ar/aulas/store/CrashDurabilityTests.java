@@ -12,7 +12,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -53,7 +55,7 @@ class CrashDurabilityTests {
                 assertThat(stored).as("trial %d: acknowledged inserts", trial).containsAll(expected);
                 assertThat(stored).as("trial %d: acknowledged deletes", trial).doesNotContainAnyElementsOf(acked.deletes);
                 // the secondary index agrees with the documents it follows: what it finds is what a scan finds
-                java.util.Map<Integer, Set<Integer>> byGroup = new java.util.HashMap<>();
+                Map<Integer, Set<Integer>> byGroup = new HashMap<>();
                 db.getCollection("docs").find().forEach(d -> byGroup.computeIfAbsent(d.getInteger("group"),
                         g -> new HashSet<>()).add(d.getInteger("_id")));
                 for (int g = 0; g < 7; g++) {

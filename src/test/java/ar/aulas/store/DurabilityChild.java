@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.io.PrintStream;
@@ -24,8 +26,8 @@ public final class DurabilityChild {
             MongoCollection<Document> docs = client.getDatabase("durability").getCollection("docs");
             MongoCollection<Document> counters = client.getDatabase("durability").getCollection("counters");
             // a non-unique index, written in the same commit as each document it follows
-            docs.createIndex(com.mongodb.client.model.Indexes.ascending("group"),
-                    new com.mongodb.client.model.IndexOptions().name("group"));
+            docs.createIndex(Indexes.ascending("group"),
+                    new IndexOptions().name("group"));
             out.println("READY");
             out.flush();
             for (int i = 0; ; i++) {

@@ -8,8 +8,10 @@ import com.mongodb.client.model.Indexes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,7 @@ class SecondaryIndexBenchmark {
         for (int i = 0; i < DOCUMENTS; i++) {
             docs.add(new Document("_id", "s" + i).append("courseCode", "C-" + random.nextInt(20))
                     .append("institutionId", "i" + random.nextInt(100)).append("status", "S" + random.nextInt(4))
-                    .append("at", new java.util.Date(1_796_000_000_000L + i * 60_000L)).append("text", "x".repeat(400)));
+                    .append("at", new Date(1_796_000_000_000L + i * 60_000L)).append("text", "x".repeat(400)));
         }
         long[] indexed;
         long[] scanned;
@@ -82,12 +84,12 @@ class SecondaryIndexBenchmark {
                 ms(countScanned, 90), reopenMs);
     }
 
-    private static final java.util.function.BiConsumer<MongoCollection<Document>, Random> FIND = (c, random) -> c.find(
+    private static final BiConsumer<MongoCollection<Document>, Random> FIND = (c, random) -> c.find(
             new Document("courseCode", "C-" + random.nextInt(20)).append("institutionId", "i" + random.nextInt(100)))
             .into(new ArrayList<>());
-    private final java.util.function.BiConsumer<MongoCollection<Document>, Random> newest = (c, random) -> c.find(
+    private final BiConsumer<MongoCollection<Document>, Random> newest = (c, random) -> c.find(
             new Document("courseCode", "C-" + random.nextInt(20))).sort(new Document("at", -1)).limit(20).into(new ArrayList<>());
-    private final java.util.function.BiConsumer<MongoCollection<Document>, Random> counted = (c, random) -> c.countDocuments(
+    private final BiConsumer<MongoCollection<Document>, Random> counted = (c, random) -> c.countDocuments(
             new Document("courseCode", "C-" + random.nextInt(20)).append("institutionId", "i" + random.nextInt(100)));
 
     private static long[] time(MongoCollection<Document> collection, int n) {
@@ -95,7 +97,7 @@ class SecondaryIndexBenchmark {
     }
 
     private static long[] time(MongoCollection<Document> collection, int n,
-            java.util.function.BiConsumer<MongoCollection<Document>, Random> read) {
+            BiConsumer<MongoCollection<Document>, Random> read) {
         Random random = new Random(2);
         long[] times = new long[n];
         for (int i = 0; i < n; i++) {

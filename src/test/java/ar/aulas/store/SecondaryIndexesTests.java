@@ -7,14 +7,22 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.junit.jupiter.api.Test;
@@ -63,7 +71,7 @@ class SecondaryIndexesTests {
             d.append("a", new Document("b", "x" + random.nextInt(5)));
         }
         if (random.nextInt(8) != 0) {
-            d.append("at", new java.util.Date(DAY0 + random.nextInt(40) * 3_600_000L));
+            d.append("at", new Date(DAY0 + random.nextInt(40) * 3_600_000L));
         }
         return d;
     }
@@ -94,7 +102,7 @@ class SecondaryIndexesTests {
             case 4 -> f.append("a.b", "x" + random.nextInt(5));
             case 5 -> f.append("n", random.nextBoolean() ? (Object) random.nextInt(20) : (Object) (double) random.nextInt(20));
             case 6 -> f.append("n", range(random, () -> random.nextBoolean() ? (Object) random.nextInt(22) : (Object) (random.nextInt(44) / 2.0)));
-            case 7 -> f.append("course", pick(random, COURSES)).append("at", range(random, () -> new java.util.Date(DAY0 + random.nextInt(42) * 3_600_000L)));
+            case 7 -> f.append("course", pick(random, COURSES)).append("at", range(random, () -> new Date(DAY0 + random.nextInt(42) * 3_600_000L)));
             // an array key (several entries per document): a range with two bounds reads from one of them
             case 8 -> f.append("tags", range(random, () -> "t" + random.nextInt(7)));
             case 9 -> f.append("course", range(random, () -> pick(random, COURSES)));
@@ -115,7 +123,7 @@ class SecondaryIndexesTests {
     }
 
     /** One or two range operators around values of the given kind. */
-    static Document range(Random random, java.util.function.Supplier<Object> value) {
+    static Document range(Random random, Supplier<Object> value) {
         Document range = new Document();
         int shape = random.nextInt(3);
         if (shape != 1) {
@@ -262,7 +270,7 @@ class SecondaryIndexesTests {
             MongoCollection<Document> docs = client.getDatabase("idx").getCollection("docs");
             indexed(docs);
             for (int i = 0; i < 30; i++) {
-                Object at = i % 10 == 0 ? List.of() : new java.util.Date(DAY0 + i * 60_000L);
+                Object at = i % 10 == 0 ? List.of() : new Date(DAY0 + i * 60_000L);
                 docs.insertOne(new Document("_id", "d" + i).append("course", i % 2 == 0 ? "A" : "B").append("at", at));
             }
             List<Document> course = docs.find(new Document("course", "A")).sort(new Document("at", -1)).into(new ArrayList<>());
@@ -321,14 +329,14 @@ class SecondaryIndexesTests {
             var courseInstitution = secondary(memory, "course_inst", "course", "inst");
             var course = secondary(memory, "course", "course");
             var courseAt = secondary(memory, "course_at", "course", "at");
-            var id = new DurableH2Backend.KeyedIndex(memory.openMap("id", new org.h2.mvstore.MVMap.Builder<
-                    de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new DurableH2Backend.KeyType())), "_id_",
-                    List.of(new de.bwaldvogel.mongo.backend.IndexKey("_id", true)), false);
-            List<de.bwaldvogel.mongo.backend.Index<Object>> indexes = List.of(status, course, courseInstitution, courseAt, id);
+            var id = new DurableH2Backend.KeyedIndex(memory.openMap("id", new MVMap.Builder<
+                    KeyValue, Object>().keyType(new DurableH2Backend.KeyType())), "_id_",
+                    List.of(new IndexKey("_id", true)), false);
+            List<Index<Object>> indexes = List.of(status, course, courseInstitution, courseAt, id);
             for (int i = 0; i < 1_000; i++) {
                 var d = new de.bwaldvogel.mongo.bson.Document("_id", "d" + i).append("course", i < 600 ? "A" : "B")
                         .append("inst", "i" + (i % 10)).append("status", i % 250 == 0 ? "RARE" : "COMMON")
-                        .append("at", java.time.Instant.ofEpochMilli(DAY0 + i * 60_000L));
+                        .append("at", Instant.ofEpochMilli(DAY0 + i * 60_000L));
                 for (var index : indexes) {
                     index.add(d, "d" + i, null);
                 }
@@ -346,7 +354,7 @@ class SecondaryIndexesTests {
             assertThat(plan(indexes, rare, latest, 20).scan().index()).as("a rare value beats reading in order")
                     .isSameAs(status);
             var window = new de.bwaldvogel.mongo.bson.Document("course", "B").append("at", new de.bwaldvogel.mongo.bson.Document(
-                    "$gte", java.time.Instant.ofEpochMilli(DAY0 + 900 * 60_000L)).append("$lt", java.time.Instant.ofEpochMilli(DAY0 + 950 * 60_000L)));
+                    "$gte", Instant.ofEpochMilli(DAY0 + 900 * 60_000L)).append("$lt", Instant.ofEpochMilli(DAY0 + 950 * 60_000L)));
             QueryPlanner.Plan ranged = plan(indexes, window, null, 0);
             assertThat(ranged.scan().index()).as("a range on the key after the prefix").isSameAs(courseAt);
             assertThat(ranged.scan().entries()).isEqualTo(51);
@@ -364,15 +372,15 @@ class SecondaryIndexesTests {
         }
     }
 
-    private static QueryPlanner.Plan plan(List<de.bwaldvogel.mongo.backend.Index<Object>> indexes,
+    private static QueryPlanner.Plan plan(List<Index<Object>> indexes,
             de.bwaldvogel.mongo.bson.Document query, de.bwaldvogel.mongo.bson.Document sort, int limit) {
         return QueryPlanner.plan(indexes, 1_000, query, sort, 0, limit);
     }
 
     private static SecondaryIndex secondary(MVStore store, String name, String... keys) {
-        return new SecondaryIndex(store.openMap(name, new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Boolean>()
+        return new SecondaryIndex(store.openMap(name, new MVMap.Builder<KeyValue, Boolean>()
                 .keyType(new SecondaryIndex.EntryType())), name,
-                java.util.Arrays.stream(keys).map(k -> new de.bwaldvogel.mongo.backend.IndexKey(k, true)).toList(), false);
+                Arrays.stream(keys).map(k -> new IndexKey(k, true)).toList(), false);
     }
 
     private List<String> mapNames() {

@@ -1,10 +1,14 @@
 package ar.aulas.support;
 
+import ar.aulas.demo.DemoAccounts;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import org.assertj.core.api.Assertions;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 
 /**
  * Debian's headless Chromium driven by Playwright; Playwright never downloads a browser of its own.
@@ -40,7 +45,7 @@ public final class Browser implements AutoCloseable {
         this.baseUrl = "http://localhost:" + port;
         // A loaded two-core CI machine can take seconds to answer a POST and its redirect: assertions wait
         // for what a person would see, however long the machine takes, never a fixed 5 s.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
+        PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
     }
 
     /** How long an assertion waits for the page to show what it expects (Playwright's default is 5 s). */
@@ -52,7 +57,7 @@ public final class Browser implements AutoCloseable {
         // clicked where an element had been mid-scroll ("element is not stable", a click that submitted nothing,
         // a checkbox that did not change): the tests browse as someone who asked for reduced motion.
         var context = browser.newContext(new NewContextOptions().setViewportSize(width, 900).setBaseURL(baseUrl)
-                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+                .setReducedMotion(ReducedMotion.REDUCE));
         context.setDefaultTimeout(60_000);
         context.setDefaultNavigationTimeout(60_000);
         return context.newPage();
@@ -60,7 +65,7 @@ public final class Browser implements AutoCloseable {
 
     /** Logs a demo account in through the login form, in a fresh profile, and waits for the home page. */
     public Page logIn(String email, int width) {
-        return logIn(email, ar.aulas.demo.DemoAccounts.PASSWORD, width);
+        return logIn(email, DemoAccounts.PASSWORD, width);
     }
 
     /** Logs an account in with its password, in a fresh profile, and waits for the home page. */
@@ -69,10 +74,10 @@ public final class Browser implements AutoCloseable {
         page.navigate("/login");
         page.getByLabel("Correo electrónico o DNI").fill(email);
         page.getByLabel("Contraseña").fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        page.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Ingresar")).click();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(
-                com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        PlaywrightAssertions.assertThat(page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText("Hola");
         return page;
     }
@@ -122,7 +127,7 @@ public final class Browser implements AutoCloseable {
                 try {
                     page.waitForFunction("() => document.documentElement.scrollWidth <= window.innerWidth", null,
                             new Page.WaitForFunctionOptions().setTimeout(ASSERTION_TIMEOUT_MS));
-                } catch (com.microsoft.playwright.TimeoutError e) {
+                } catch (TimeoutError e) {
                     // reported below with what overflows
                 }
                 Assertions.assertThat(overflow(page)).as("pixels wider than a " + width + " px viewport: " + name

@@ -3,6 +3,7 @@ package ar.aulas.attendance.web;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.attendance.CalendarFeed;
 import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +20,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CalendarController {
 
     private final CalendarFeed feed;
-    private final ar.aulas.shared.web.PublicUrls urls;
+    private final PublicUrls urls;
 
-    CalendarController(CalendarFeed feed, ar.aulas.shared.web.PublicUrls urls) {
+    CalendarController(CalendarFeed feed, PublicUrls urls) {
         this.feed = feed;
         this.urls = urls;
     }

@@ -3,12 +3,22 @@ package ar.aulas.attendance.web;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.attendance.RollCall;
+import ar.aulas.attendance.SignInSheet;
 import ar.aulas.shared.Refusal;
 import ar.aulas.shared.web.Flash;
 import ar.aulas.shared.web.PendingForm;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RollCallController {
 
     private final RollCall rollCall;
-    private final ar.aulas.attendance.SignInSheet sheet;
+    private final SignInSheet sheet;
 
-    RollCallController(RollCall rollCall, ar.aulas.attendance.SignInSheet sheet) {
+    RollCallController(RollCall rollCall, SignInSheet sheet) {
         this.rollCall = rollCall;
         this.sheet = sheet;
     }
@@ -52,8 +62,8 @@ class RollCallController {
             @RequestParam(required = false) String start, @RequestParam(required = false) String end,
             @RequestParam(required = false) String venue, RedirectAttributes redirect) {
         try {
-            var saved = rollCall.schedule(me, code, module, number, parse(date, java.time.LocalDate::parse),
-                    parse(start, java.time.LocalTime::parse), parse(end, java.time.LocalTime::parse), venue);
+            var saved = rollCall.schedule(me, code, module, number, parse(date, LocalDate::parse),
+                    parse(start, LocalTime::parse), parse(end, LocalTime::parse), venue);
             Flash.success(redirect, "attendance.session.saved");
             return "redirect:/courses/" + code + "/modules/" + module + "/attendance?session=" + saved.getNumber();
         } catch (Refusal e) {
@@ -63,10 +73,10 @@ class RollCallController {
         }
     }
 
-    private static <T> T parse(String text, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(String text, Function<String, T> parser) {
         try {
             return text == null || text.isBlank() ? null : parser.apply(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -98,14 +108,14 @@ class RollCallController {
     }
 
     @GetMapping("/sheet.pdf")
-    org.springframework.http.ResponseEntity<byte[]> sheet(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
-            @PathVariable int module, @RequestParam(defaultValue = "1") int session, java.util.Locale locale) {
+    ResponseEntity<byte[]> sheet(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+            @PathVariable int module, @RequestParam(defaultValue = "1") int session, Locale locale) {
         byte[] pdf = sheet.render(me, code, module, session, locale);
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment()
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
                                 .filename("planilla-" + code + "-encuentro-" + module + ".pdf").build().toString())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
     /** "Todos presentes" asks first, naming how many people it would mark; {@code confirmed} marks them. */

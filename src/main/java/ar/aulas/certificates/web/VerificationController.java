@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +59,7 @@ class VerificationController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "certificates/verify";
         }
-        return "redirect:/verificar/" + code.replaceAll("[\\s\\-]", "").toUpperCase(java.util.Locale.ROOT);
+        return "redirect:/verificar/" + code.replaceAll("[\\s\\-]", "").toUpperCase(Locale.ROOT);
     }
 
     @GetMapping("/verificar/{code}")
@@ -156,7 +158,7 @@ class VerificationController {
 
     private static boolean isPdf(MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return Arrays.equals(in.readNBytes(5), "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return Arrays.equals(in.readNBytes(5), "%PDF-".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

@@ -6,8 +6,10 @@ import ar.aulas.conversation.Announcements;
 import ar.aulas.conversation.ConversationRefused;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.FormDrafts;
 import ar.aulas.shared.web.PendingForm;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AnnouncementController {
 
     private final Announcements announcements;
-    private final ar.aulas.shared.web.FormDrafts drafts;
+    private final FormDrafts drafts;
 
-    AnnouncementController(Announcements announcements, ar.aulas.shared.web.FormDrafts drafts) {
+    AnnouncementController(Announcements announcements, FormDrafts drafts) {
         this.announcements = announcements;
         this.drafts = drafts;
     }
@@ -39,7 +41,7 @@ class AnnouncementController {
         Announcements.ListPage page = announcements.list(me, code);
         model.addAttribute("page", page);
         if (!model.containsAttribute("announcementForm")) {
-            java.util.Map<String, String> typed = PendingForm.take(request);
+            Map<String, String> typed = PendingForm.take(request);
             AnnouncementForm form = AnnouncementForm.restored(typed);
             if (typed == null && page.canPost()) {
                 drafts.find(me.id(), "/courses/" + code + "/announcements").filter(d -> d.fields().containsKey("text"))

@@ -7,11 +7,16 @@ import ar.aulas.conversation.Debates;
 import ar.aulas.conversation.DiscussionThread;
 import ar.aulas.conversation.Post;
 import ar.aulas.conversation.Space;
+import ar.aulas.conversation.Subscriptions;
 import ar.aulas.courses.CourseFiles;
+import ar.aulas.courses.PlaceDocuments;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.FormDrafts;
 import ar.aulas.shared.web.PendingForm;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,14 +38,14 @@ class DebateController {
 
     private final Debates debates;
     private final ConversationSearch search;
-    private final ar.aulas.conversation.Subscriptions subscriptions;
-    private final ar.aulas.shared.web.FormDrafts drafts;
+    private final Subscriptions subscriptions;
+    private final FormDrafts drafts;
 
-    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places;
+    private final ObjectProvider<PlaceDocuments> places;
 
-    DebateController(Debates debates, ConversationSearch search, ar.aulas.conversation.Subscriptions subscriptions,
-            ar.aulas.shared.web.FormDrafts drafts,
-            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places) {
+    DebateController(Debates debates, ConversationSearch search, Subscriptions subscriptions,
+            FormDrafts drafts,
+            ObjectProvider<PlaceDocuments> places) {
         this.places = places;
         this.drafts = drafts;
         this.debates = debates;
@@ -51,8 +56,8 @@ class DebateController {
     @GetMapping("/debates/{module}")
     String debate(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int module,
             @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
-        model.addAttribute("related", ar.aulas.courses.PlaceDocuments.of(places, me, code, module,
-                ar.aulas.courses.PlaceDocuments.DEBATE));
+        model.addAttribute("related", PlaceDocuments.of(places, me, code, module,
+                PlaceDocuments.DEBATE));
         return space(me, code, Space.debate(module), page, model, request);
     }
 
@@ -105,7 +110,7 @@ class DebateController {
             model.addAttribute("subscription", subscriptions.modeOf(me, code, "thread:" + id));
         }
         if (!model.containsAttribute("replyForm")) {
-            java.util.Map<String, String> typed = PendingForm.take(request);
+            Map<String, String> typed = PendingForm.take(request);
             ReplyForm form = ReplyForm.restored(typed);
             if (form.getReplyTo() == null && replyTo != null && replyTo.matches("[0-9a-f]{24}")) {
                 form.setReplyTo(replyTo);
@@ -191,7 +196,7 @@ class DebateController {
             model.addAttribute("subscription", subscriptions.modeOf(me, code, space.key()));
         }
         if (!model.containsAttribute("threadForm")) {
-            java.util.Map<String, String> typed = PendingForm.take(request);
+            Map<String, String> typed = PendingForm.take(request);
             ThreadForm form = ThreadForm.restored(typed);
             if (typed == null && view.canWrite()) {
                 drafts.find(me.id(), space.path(code)).filter(d -> d.fields().containsKey("text")).ifPresent(d -> {

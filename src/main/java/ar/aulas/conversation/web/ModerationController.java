@@ -2,6 +2,7 @@ package ar.aulas.conversation.web;
 
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.conversation.ConversationRefused;
+import ar.aulas.conversation.Debates;
 import ar.aulas.conversation.DiscussionThread;
 import ar.aulas.conversation.Moderation;
 import ar.aulas.conversation.Space;
@@ -22,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ModerationController {
 
     private final Moderation moderation;
-    private final ar.aulas.conversation.Debates debates;
+    private final Debates debates;
 
-    ModerationController(Moderation moderation, ar.aulas.conversation.Debates debates) {
+    ModerationController(Moderation moderation, Debates debates) {
         this.moderation = moderation;
         this.debates = debates;
     }

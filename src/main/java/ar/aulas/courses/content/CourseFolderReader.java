@@ -7,8 +7,10 @@ import ar.aulas.courses.content.CourseContent.ModuleContent;
 import ar.aulas.courses.content.CourseContent.ReadingContent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,8 +182,8 @@ public final class CourseFolderReader {
 
     private static boolean between(String value, int min, int max) {
         try {
-            var n = new java.math.BigDecimal(value.trim());
-            return n.compareTo(java.math.BigDecimal.valueOf(min)) >= 0 && n.compareTo(java.math.BigDecimal.valueOf(max)) <= 0;
+            var n = new BigDecimal(value.trim());
+            return n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0;
         } catch (NumberFormatException e) {
             return false;
         }
@@ -206,8 +208,8 @@ public final class CourseFolderReader {
                         "ABSENT, EXCUSED, LATE, PRESENT"));
             } else if (!value.equals("excluded")) {
                 try {
-                    var n = new java.math.BigDecimal(value);
-                    if (n.signum() < 0 || n.compareTo(java.math.BigDecimal.ONE) > 0) {
+                    var n = new BigDecimal(value);
+                    if (n.signum() < 0 || n.compareTo(BigDecimal.ONE) > 0) {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
@@ -326,7 +328,7 @@ public final class CourseFolderReader {
             }
             if (!rubric.isEmpty()) {
                 var total = rubric.stream().map(DeclaredExercise.Criterion::maxPoints)
-                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (max == null || total.compareTo(max) != 0) {
                     errors.add(new ContentError(rel(file), exercise.lineOf("rubric"), "content.error.rubricTotal",
                             total.stripTrailingZeros().toPlainString(), max == null ? "—" : max.stripTrailingZeros().toPlainString()));
@@ -457,7 +459,7 @@ public final class CourseFolderReader {
     static String sha256(Path file) throws IOException {
         MessageDigest digest = digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }

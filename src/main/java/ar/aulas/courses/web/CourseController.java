@@ -4,6 +4,8 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.CourseFiles;
 import ar.aulas.courses.CourseSearch;
+import ar.aulas.courses.PlaceDocuments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,10 +23,10 @@ class CourseController {
     private final CourseCatalog catalog;
     private final CourseSearch search;
     private final CourseFiles files;
-    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places;
+    private final ObjectProvider<PlaceDocuments> places;
 
     CourseController(CourseCatalog catalog, CourseSearch search, CourseFiles files,
-            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places) {
+            ObjectProvider<PlaceDocuments> places) {
         this.places = places;
         this.catalog = catalog;
         this.search = search;
@@ -47,8 +49,8 @@ class CourseController {
     String module(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable int number,
             Model model) {
         model.addAttribute("page", catalog.module(me, code, number));
-        model.addAttribute("related", ar.aulas.courses.PlaceDocuments.of(places, me, code, number,
-                ar.aulas.courses.PlaceDocuments.MODULE));
+        model.addAttribute("related", PlaceDocuments.of(places, me, code, number,
+                PlaceDocuments.MODULE));
         if (!model.containsAttribute("materialForm")) {
             model.addAttribute("materialForm", new MaterialForm());
         }

@@ -1,22 +1,27 @@
 package ar.aulas.exercises.web;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.Role;
 import ar.aulas.courses.CourseFiles;
+import ar.aulas.courses.PlaceDocuments;
 import ar.aulas.exercises.ExerciseAccess;
 import ar.aulas.exercises.ExerciseRefused;
+import ar.aulas.exercises.ExerciseRepository;
 import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionRepository;
 import ar.aulas.exercises.SubmissionWork;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.FormDrafts;
 import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.PendingForm;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import ar.aulas.shared.web.PendingForm;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,14 +39,14 @@ class ExerciseController {
     private final SubmissionRepository submissions;
     private final ExerciseAccess access;
     private final CourseFiles files;
-    private final ar.aulas.exercises.ExerciseRepository exercises;
-    private final ar.aulas.shared.web.FormDrafts drafts;
+    private final ExerciseRepository exercises;
+    private final FormDrafts drafts;
 
-    private final org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places;
+    private final ObjectProvider<PlaceDocuments> places;
 
     ExerciseController(SubmissionWork work, SubmissionRepository submissions, ExerciseAccess access, CourseFiles files,
-            ar.aulas.exercises.ExerciseRepository exercises, ar.aulas.shared.web.FormDrafts drafts,
-            org.springframework.beans.factory.ObjectProvider<ar.aulas.courses.PlaceDocuments> places) {
+            ExerciseRepository exercises, FormDrafts drafts,
+            ObjectProvider<PlaceDocuments> places) {
         this.places = places;
         this.drafts = drafts;
         this.exercises = exercises;
@@ -78,8 +83,8 @@ class ExerciseController {
             model.addAttribute("form", form);
         }
         model.addAttribute("grader", access.grades(me, view.course()));
-        model.addAttribute("related", ar.aulas.courses.PlaceDocuments.of(places, me, code, module,
-                ar.aulas.courses.PlaceDocuments.exercise(slug)));
+        model.addAttribute("related", PlaceDocuments.of(places, me, code, module,
+                PlaceDocuments.exercise(slug)));
         return "exercises/exercise";
     }
 
@@ -120,7 +125,7 @@ class ExerciseController {
         }
         // A participant gets feedback files only once the grade is visible to them.
         if (submission.isFeedbackFile(fileId) && !access.grades(me, course)
-                && !me.has(ar.aulas.accounts.Role.COORDINATOR)
+                && !me.has(Role.COORDINATOR)
                 && !exercises.findById(submission.getExerciseId()).map(e -> e.gradesVisible()).orElse(false)) {
             throw new NotFoundException();
         }

@@ -2,6 +2,9 @@ package ar.aulas.exercises.web;
 
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.Submission;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
 
 public class GradeForm {
 
@@ -10,18 +13,18 @@ public class GradeForm {
     private Submission.Verdict verdict;
     private String feedback;
     private String next;
-    private java.util.List<Integer> levels = new java.util.ArrayList<>();
-    private java.util.List<org.springframework.web.multipart.MultipartFile> files = new java.util.ArrayList<>();
+    private List<Integer> levels = new ArrayList<>();
+    private List<MultipartFile> files = new ArrayList<>();
 
     Grading.GradeForm toForm() {
         return new Grading.GradeForm(version, score, verdict, feedback, levels, files);
     }
 
-    public java.util.List<org.springframework.web.multipart.MultipartFile> getFiles() { return files; }
-    public void setFiles(java.util.List<org.springframework.web.multipart.MultipartFile> files) { this.files = files; }
+    public List<MultipartFile> getFiles() { return files; }
+    public void setFiles(List<MultipartFile> files) { this.files = files; }
 
-    public java.util.List<Integer> getLevels() { return levels; }
-    public void setLevels(java.util.List<Integer> levels) { this.levels = levels; }
+    public List<Integer> getLevels() { return levels; }
+    public void setLevels(List<Integer> levels) { this.levels = levels; }
 
     boolean isNext() {
         return next != null;

@@ -1,29 +1,36 @@
 package ar.aulas.exercises.web;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.courses.CourseCatalog;
 import ar.aulas.exercises.ExerciseRefused;
 import ar.aulas.exercises.Gradebook;
 import ar.aulas.exercises.Grading;
 import ar.aulas.exercises.Submission;
 import ar.aulas.exercises.SubmissionArchive;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import ar.aulas.exercises.SubmissionReminders;
+import ar.aulas.shared.Markdown;
 import ar.aulas.shared.export.SheetExport;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Locale;
+import ar.aulas.shared.web.FormDrafts;
+import ar.aulas.shared.web.Formats;
 import ar.aulas.shared.web.PendingForm;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +40,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Trainers: the grading queue, the grading page and the gradebook with its exports. */
@@ -43,14 +51,14 @@ class GradingController {
     private final Gradebook gradebook;
     private final MessageSource messages;
     private final SubmissionArchive archive;
-    private final ar.aulas.courses.CourseCatalog catalog;
-    private final ar.aulas.exercises.SubmissionReminders reminders;
-    private final ar.aulas.shared.web.FormDrafts drafts;
-    private final ar.aulas.shared.Markdown markdown;
+    private final CourseCatalog catalog;
+    private final SubmissionReminders reminders;
+    private final FormDrafts drafts;
+    private final Markdown markdown;
 
     GradingController(Grading grading, Gradebook gradebook, MessageSource messages, SubmissionArchive archive,
-            ar.aulas.courses.CourseCatalog catalog, ar.aulas.exercises.SubmissionReminders reminders,
-            ar.aulas.shared.web.FormDrafts drafts, ar.aulas.shared.Markdown markdown) {
+            CourseCatalog catalog, SubmissionReminders reminders,
+            FormDrafts drafts, Markdown markdown) {
         this.drafts = drafts;
         this.markdown = markdown;
         this.catalog = catalog;
@@ -105,7 +113,7 @@ class GradingController {
         try {
             int sent = reminders.remind(me, code, module, slug, institution, message);
             Flash.success(redirect, "reminder.sent", sent);
-        } catch (ar.aulas.exercises.ExerciseRefused e) {
+        } catch (ExerciseRefused e) {
             redirect.addFlashAttribute("reminder", message);
             Flash.error(redirect, e.messageKey(), e.args());
         }
@@ -121,7 +129,7 @@ class GradingController {
         SubmissionArchive.Writer writer = archive.prepare(me, code, module, slug);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(writer.fileName(),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .body(writer::writeTo);
     }
@@ -138,10 +146,10 @@ class GradingController {
             @PathVariable String slug, @RequestParam String ownerKey, @RequestParam(required = false) String until,
             RedirectAttributes redirect) {
         try {
-            java.time.LocalDateTime date = until == null || until.isBlank() ? null : java.time.LocalDateTime.parse(until);
+            LocalDateTime date = until == null || until.isBlank() ? null : LocalDateTime.parse(until);
             grading.extend(me, code, module, slug, ownerKey, date);
             Flash.success(redirect, date == null ? "extension.removed" : "extension.granted");
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             Flash.error(redirect, "extension.badDate");
         } catch (ExerciseRefused e) {
             Flash.error(redirect, e.messageKey(), e.args());
@@ -159,7 +167,7 @@ class GradingController {
 
     @GetMapping("/courses/{code}/grading/{id}")
     String page(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String id, Model model,
-            HttpServletRequest request, java.util.Locale locale) {
+            HttpServletRequest request, Locale locale) {
         Grading.Page page = grading.page(me, code, id);
         model.addAttribute("page", page);
         if (!model.containsAttribute("form")) {
@@ -167,10 +175,10 @@ class GradingController {
             form.setVersion(page.submission().getVersion());
             Submission.Grade grade = page.submission().gradable().getGrade();
             if (grade != null) {
-                form.setScore(grade.score() == null ? null : ar.aulas.shared.web.Formats.number(grade.score(), locale));
+                form.setScore(grade.score() == null ? null : Formats.number(grade.score(), locale));
                 form.setVerdict(grade.verdict());
                 form.setFeedback(grade.feedbackMarkdown());
-                form.setLevels(new java.util.ArrayList<>(grade.levels()));
+                form.setLevels(new ArrayList<>(grade.levels()));
             }
             Map<String, String> typed = PendingForm.take(request);
             restore(form, typed);

@@ -4,14 +4,20 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.library.LibraryAccess;
 import ar.aulas.library.LibraryCatalog;
+import ar.aulas.library.LibraryCollections;
 import ar.aulas.library.LibraryContributions;
 import ar.aulas.library.LibraryDocument;
+import ar.aulas.library.LibraryLinks;
 import ar.aulas.library.LibraryReading;
 import ar.aulas.library.LibraryRefused;
 import ar.aulas.library.LibraryReview;
 import ar.aulas.library.LibraryVersion;
 import ar.aulas.shared.web.Errors;
 import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.NotFoundException;
+import ar.aulas.shared.web.PendingForm;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,12 +44,12 @@ class LibraryController {
     private final LibraryReview review;
     private final LibraryAccess access;
     private final InstitutionDirectory institutions;
-    private final ar.aulas.library.LibraryCollections collections;
-    private final ar.aulas.library.LibraryLinks links;
+    private final LibraryCollections collections;
+    private final LibraryLinks links;
 
     LibraryController(LibraryCatalog catalog, LibraryReading reading, LibraryContributions contributions, LibraryReview review,
-            LibraryAccess access, InstitutionDirectory institutions, ar.aulas.library.LibraryCollections collections,
-            ar.aulas.library.LibraryLinks links) {
+            LibraryAccess access, InstitutionDirectory institutions, LibraryCollections collections,
+            LibraryLinks links) {
         this.collections = collections;
         this.links = links;
         this.catalog = catalog;
@@ -65,10 +71,10 @@ class LibraryController {
     }
 
     @GetMapping("/new")
-    String newForm(@AuthenticationPrincipal AulasUser me, Model model, jakarta.servlet.http.HttpServletRequest request) {
+    String newForm(@AuthenticationPrincipal AulasUser me, Model model, HttpServletRequest request) {
         if (!model.containsAttribute("libraryForm")) {
             // typed before the session ended: shown again
-            model.addAttribute("libraryForm", LibraryForm.restored(ar.aulas.shared.web.PendingForm.take(request)));
+            model.addAttribute("libraryForm", LibraryForm.restored(PendingForm.take(request)));
         }
         return form(me, model, null);
     }
@@ -102,7 +108,7 @@ class LibraryController {
         model.addAttribute("collections", collections.all());
         model.addAttribute("uses", links.uses(id));
         LibraryReading.Page page = (LibraryReading.Page) model.getAttribute("page");
-        model.addAttribute("places", page != null && page.librarian() ? links.places() : java.util.List.of());
+        model.addAttribute("places", page != null && page.librarian() ? links.places() : List.of());
         return "library/document";
     }
 
@@ -128,13 +134,13 @@ class LibraryController {
 
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal AulasUser me, @PathVariable String id, Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         LibraryReading.Page page = reading.page(me, id);
         if (!page.mayEdit()) {
-            throw new ar.aulas.shared.web.NotFoundException();
+            throw new NotFoundException();
         }
         LibraryForm form = LibraryForm.of(page.document());
-        form.fill(ar.aulas.shared.web.PendingForm.take(request));
+        form.fill(PendingForm.take(request));
         model.addAttribute("libraryForm", form);
         return form(me, model, page.document());
     }

@@ -5,6 +5,7 @@ import ar.aulas.library.LibraryRefused;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The library's document form: details, and (for a new document) its file or link and a note. */
@@ -47,14 +48,14 @@ public class LibraryForm {
     }
 
     /** A new form with what was typed before the session ended (null: an empty one). */
-    static LibraryForm restored(java.util.Map<String, String> typed) {
+    static LibraryForm restored(Map<String, String> typed) {
         LibraryForm form = new LibraryForm();
         form.fill(typed);
         return form;
     }
 
     /** Puts back what was typed (the single-valued fields a kept form holds); unknown choices are left unset. */
-    void fill(java.util.Map<String, String> typed) {
+    void fill(Map<String, String> typed) {
         if (typed == null) {
             return;
         }

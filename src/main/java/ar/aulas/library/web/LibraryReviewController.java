@@ -1,6 +1,8 @@
 package ar.aulas.library.web;
 
 import ar.aulas.accounts.AulasUser;
+import ar.aulas.library.LibraryCollections;
+import ar.aulas.library.LibraryLinks;
 import ar.aulas.library.LibraryReading;
 import ar.aulas.library.LibraryRefused;
 import ar.aulas.library.LibraryReview;
@@ -22,11 +24,11 @@ class LibraryReviewController {
 
     private final LibraryReview review;
     private final LibraryReading reading;
-    private final ar.aulas.library.LibraryCollections collections;
-    private final ar.aulas.library.LibraryLinks links;
+    private final LibraryCollections collections;
+    private final LibraryLinks links;
 
-    LibraryReviewController(LibraryReview review, LibraryReading reading, ar.aulas.library.LibraryCollections collections,
-            ar.aulas.library.LibraryLinks links) {
+    LibraryReviewController(LibraryReview review, LibraryReading reading, LibraryCollections collections,
+            LibraryLinks links) {
         this.collections = collections;
         this.links = links;
         this.review = review;

@@ -1,6 +1,7 @@
 package ar.aulas.library.web;
 
 import ar.aulas.courses.Material;
+import ar.aulas.library.LibraryFiles;
 
 /** Helpers the library's pages call. */
 public final class LibraryViews {
@@ -10,6 +11,6 @@ public final class LibraryViews {
 
     /** Whether the browser opens the file in place (PDF and images; anything else downloads). */
     public static boolean inline(Material.StoredFile file) {
-        return file != null && ar.aulas.library.LibraryFiles.INLINE.contains(file.contentType());
+        return file != null && LibraryFiles.INLINE.contains(file.contentType());
     }
 }

@@ -6,7 +6,10 @@ import ar.aulas.attendance.AttendanceStatus;
 import ar.aulas.certificates.Certificate;
 import ar.aulas.certificates.CertificateType;
 import ar.aulas.reports.Participation;
+import ar.aulas.reports.ParticipationReport;
 import ar.aulas.shared.export.SheetExport;
+import ar.aulas.shared.web.Flash;
+import ar.aulas.shared.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,13 +19,17 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The participation dashboard of a course: per institution, per person, and their CSV and XLSX exports. */
 @Controller
@@ -32,12 +39,12 @@ class ParticipationController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Participation participation;
-    private final ar.aulas.reports.ParticipationReport report;
+    private final ParticipationReport report;
     private final MessageSource messages;
-    private final ar.aulas.shared.web.Formats formats;
+    private final Formats formats;
 
-    ParticipationController(Participation participation, ar.aulas.reports.ParticipationReport report,
-            MessageSource messages, ar.aulas.shared.web.Formats formats) {
+    ParticipationController(Participation participation, ParticipationReport report,
+            MessageSource messages, Formats formats) {
         this.participation = participation;
         this.report = report;
         this.messages = messages;
@@ -45,19 +52,19 @@ class ParticipationController {
     }
 
     @GetMapping("/institutions/{institutionId}/report.pdf")
-    org.springframework.http.ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AulasUser me, @PathVariable String code,
             @PathVariable String institutionId, Locale locale) {
         byte[] pdf = report.render(me, code, institutionId, locale);
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("participacion-" + code + ".pdf").build().toString()).body(pdf);
     }
 
-    @org.springframework.web.bind.annotation.PostMapping("/institutions/{institutionId}/publish")
+    @PostMapping("/institutions/{institutionId}/publish")
     String publish(@AuthenticationPrincipal AulasUser me, @PathVariable String code, @PathVariable String institutionId,
-            Locale locale, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            Locale locale, RedirectAttributes redirect) {
         var document = report.publish(me, code, institutionId, locale);
-        ar.aulas.shared.web.Flash.success(redirect, "participation.report.published", document.getCurrentVersion());
+        Flash.success(redirect, "participation.report.published", document.getCurrentVersion());
         return "redirect:/library/" + document.getId();
     }
 

@@ -6,10 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Writes a table as CSV (UTF-8 with BOM and ';', as a Spanish Excel opens it) or XLSX. Cells that
@@ -35,19 +38,19 @@ public final class SheetExport {
      * one a Spanish Excel opens, so its decimal numbers carry a comma ("66,7") in Spanish; English keeps the point.
      */
     public static void csv(OutputStream out, List<String> header, List<List<String>> rows) throws IOException {
-        csv(out, header, rows, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        csv(out, header, rows, LocaleContextHolder.getLocale());
     }
 
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
 
-    static String decimal(String cell, java.util.Locale locale) {
+    static String decimal(String cell, Locale locale) {
         if (cell != null && "es".equals(locale.getLanguage()) && DECIMAL.matcher(cell).matches()) {
             return cell.replace('.', ',');
         }
         return cell;
     }
 
-    public static void csv(OutputStream out, List<String> header, List<List<String>> rows, java.util.Locale locale)
+    public static void csv(OutputStream out, List<String> header, List<List<String>> rows, Locale locale)
             throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');

@@ -1,6 +1,7 @@
 package ar.aulas.shared.mail;
 
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,7 +16,7 @@ public class OutboxMessage {
     private String subject;
     private String body;
     /** Headers a real mail would carry (List-Unsubscribe and its one-click partner). */
-    private java.util.Map<String, String> headers;
+    private Map<String, String> headers;
     @Indexed
     private Instant createdAt;
 
@@ -23,11 +24,11 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String to, String subject, String body, Instant createdAt) {
-        this(to, subject, body, java.util.Map.of(), createdAt);
+        this(to, subject, body, Map.of(), createdAt);
     }
 
-    OutboxMessage(String to, String subject, String body, java.util.Map<String, String> headers, Instant createdAt) {
-        this.headers = headers.isEmpty() ? null : java.util.Map.copyOf(headers);
+    OutboxMessage(String to, String subject, String body, Map<String, String> headers, Instant createdAt) {
+        this.headers = headers.isEmpty() ? null : Map.copyOf(headers);
         this.to = to;
         this.subject = subject;
         this.body = body;
@@ -38,6 +39,6 @@ public class OutboxMessage {
     public String getTo() { return to; }
     public String getSubject() { return subject; }
     public String getBody() { return body; }
-    public java.util.Map<String, String> getHeaders() { return headers == null ? java.util.Map.of() : headers; }
+    public Map<String, String> getHeaders() { return headers == null ? Map.of() : headers; }
     public Instant getCreatedAt() { return createdAt; }
 }

@@ -1,5 +1,6 @@
 package ar.aulas.shared.web;
 
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +47,9 @@ public class FormDrafts {
         this.mongo = mongo;
         this.clock = clock;
         // a person's drafts, newest first (trimming): declared here, as the documents are not mapped entities
-        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("accountId", org.springframework.data.domain.Sort.Direction.ASC)
-                .on("savedAt", org.springframework.data.domain.Sort.Direction.DESC).named("account_saved"));
+        mongo.indexOps(COLLECTION).createIndex(new Index()
+                .on("accountId", Sort.Direction.ASC)
+                .on("savedAt", Sort.Direction.DESC).named("account_saved"));
     }
 
     /** The fields a draft of this page may hold; empty when the page keeps no drafts. */
@@ -81,7 +84,7 @@ public class FormDrafts {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", id(accountId, page)),
                 new Document("_id", id(accountId, page)).append("accountId", accountId).append("page", page)
                         .append("fields", fields).append("savedAt", Date.from(now)),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
         trim(accountId);
         return now;
     }

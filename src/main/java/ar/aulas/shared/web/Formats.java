@@ -1,10 +1,14 @@
 package ar.aulas.shared.web;
 
 import ar.aulas.shared.Salta;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Dates as people in Salta read them: dd/MM/yyyy, 24-hour clock, Salta time. Used as {@code @fmt} in templates. */
@@ -35,7 +39,7 @@ public class Formats {
 
     /** 830 B, 12,5 KB, 3,1 MB (decimal comma in Spanish, point in English). */
     public String size(long bytes) {
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -48,15 +52,15 @@ public class Formats {
 
     /** 7,5 in Spanish, 7.5 in English: up to two decimals, as scores are kept; "" for none. */
     public String number(Number value) {
-        return number(value, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return number(value, LocaleContextHolder.getLocale());
     }
 
-    public static String number(Number value, java.util.Locale locale) {
+    public static String number(Number value, Locale locale) {
         return value == null ? "" : decimals(value, locale, 0, 2);
     }
 
-    private static String decimals(Number value, java.util.Locale locale, int min, int max) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+    private static String decimals(Number value, Locale locale, int min, int max) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(min);
         format.setMaximumFractionDigits(max);
         format.setGroupingUsed(false);
@@ -68,15 +72,15 @@ public class Formats {
         if (plain == null || !plain.matches("-?\\d+(\\.\\d+)?")) {
             return plain == null ? "" : plain;
         }
-        return number(new java.math.BigDecimal(plain));
+        return number(new BigDecimal(plain));
     }
 
     /** "66,7 %" in Spanish, "66.7 %" in English, always one decimal; "—" when nothing counts. */
     public String percent(Number value) {
-        return percent(value, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return percent(value, LocaleContextHolder.getLocale());
     }
 
-    public static String percent(Number value, java.util.Locale locale) {
+    public static String percent(Number value, Locale locale) {
         return value == null ? "—" : decimals(value, locale, 1, 1) + "\u00a0%";
     }
 
