@@ -1,7 +1,10 @@
 package ar.aulas.accounts;
 
+import java.text.CollationKey;
 import java.text.Collator;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +28,21 @@ public final class PersonOrder {
     /** Accounts by surname, then given names. */
     public static final Comparator<Account> ACCOUNTS = Comparator.comparing(Account::getSortName, TEXT)
             .thenComparing(Account::getId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * The accounts in {@link #ACCOUNTS}' order, each one's collation key made once: a comparator asks the collator
+     * at every comparison (sorting a course of 1,000 people made some 10,000 of them).
+     */
+    public static List<Account> sorted(Collection<Account> accounts) {
+        record Keyed(CollationKey key, Account account) {
+        }
+        Collator collator = COLLATOR.get();
+        return accounts.stream()
+                .map(a -> new Keyed(collator.getCollationKey(a.getSortName() == null ? "" : a.getSortName()), a))
+                .sorted(Comparator.comparing(Keyed::key).thenComparing(k -> k.account().getId(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(Keyed::account).toList();
+    }
 
     /**
      * "Arias, Juan Pablo" from "Juan Pablo Arias" and its surname ("Arias"); without a known surname, the last word

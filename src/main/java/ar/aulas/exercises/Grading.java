@@ -187,8 +187,8 @@ public class Grading {
                     .filter(byId::containsKey).map(id -> new Owner("i:" + id, byId.get(id).getName()))
                     .sorted(Comparator.comparing(Owner::name, PersonOrder.TEXT)).toList();
         }
-        return accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList()).stream()
-                .sorted(PersonOrder.ACCOUNTS).map(a -> new Owner("p:" + a.getId(), a.getFullName())).toList();
+        return PersonOrder.sorted(accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList())).stream()
+                .map(a -> new Owner("p:" + a.getId(), a.getFullName())).toList();
     }
 
     /** Grants (or, with a null date, removes) a due-date extension to one participant or team. */

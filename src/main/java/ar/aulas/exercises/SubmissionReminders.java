@@ -77,8 +77,8 @@ public class SubmissionReminders {
         List<Enrolment> enrolled = enrolments.ofCourse(exercise.getCourseCode()).stream().filter(Enrolment::isActive)
                 .filter(e -> institutionId == null || institutionId.isBlank() || institutionId.equals(e.getInstitutionId()))
                 .toList();
-        List<Account> people = accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList()).stream()
-                .filter(a -> a.isActive() && a.has(Role.PARTICIPANT)).sorted(PersonOrder.ACCOUNTS).toList();
+        List<Account> people = PersonOrder.sorted(accounts.findAll(enrolled.stream().map(Enrolment::getAccountId).toList())
+                .stream().filter(a -> a.isActive() && a.has(Role.PARTICIPANT)).toList());
         Map<String, String> institutionOf = new HashMap<>();
         enrolled.forEach(e -> institutionOf.put(e.getAccountId(), e.getInstitutionId()));
         Map<String, List<Account>> owners = new LinkedHashMap<>();
