@@ -197,7 +197,6 @@ public class SubmissionWork {
      */
     private Submission write(AulasUser user, Exercise exercise, String ownerKey, String text,
             List<Submission.StoredFile> uploaded, Work work, LocalDateTime now) {
-        boolean collided = false;
         for (int attempt = 0; attempt < RETRIES; attempt++) {
             var existing = submissions.findByExerciseIdAndOwnerKey(exercise.getId(), ownerKey);
             Submission submission = existing.orElseGet(() -> new Submission(exercise, ownerKey, user.institutionId(),
@@ -235,7 +234,6 @@ public class SubmissionWork {
                 }
                 return saved;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
-                collided = e instanceof DuplicateKeyException;
                 // a team-mate saved at the same moment: reload and apply this change on top, after a pause
                 backOff(attempt);
             }
