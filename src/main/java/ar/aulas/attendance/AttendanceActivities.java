@@ -1,6 +1,5 @@
 package ar.aulas.attendance;
 
-import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.accounts.Role;
 import ar.aulas.courses.Course;
@@ -31,8 +30,7 @@ class AttendanceActivities implements ModuleActivities {
         if (!trainer && !participant) {
             return List.of();
         }
-        return RequestMemo.get("sessions:" + course.getCode(),
-                () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())).stream()
+        return sessions.ofCourse(course.getCode()).stream()
                 .filter(s -> s.getModuleNumber() == moduleNumber).map(s -> {
                     String status = null;
                     if (participant) {

@@ -1,5 +1,6 @@
 package ar.aulas.attendance;
 
+import ar.aulas.shared.web.RequestMemo;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -13,6 +14,11 @@ public interface AttendanceSessionRepository extends MongoRepository<AttendanceS
     List<AttendanceSession> findByCourseCodeAndModuleNumberAndArchivedFalse(String courseCode, int moduleNumber);
 
     List<AttendanceSession> findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(String courseCode);
+
+    /** The course's sessions in order, read once per page however many features ask. */
+    default List<AttendanceSession> ofCourse(String courseCode) {
+        return RequestMemo.get("sessions:" + courseCode, () -> findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(courseCode));
+    }
 
     /**
      * Marks the session as taken if it was not: one guarded update of that field alone, so a check-in never

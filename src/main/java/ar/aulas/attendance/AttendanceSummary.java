@@ -1,6 +1,5 @@
 package ar.aulas.attendance;
 
-import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseSummaries;
@@ -32,8 +31,7 @@ class AttendanceSummary implements CourseSummaries {
 
     @Override
     public List<Summary> summaries(AulasUser user, Course course) {
-        List<AttendanceSession> list = RequestMemo.get("sessions:" + course.getCode(),
-                () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
+        List<AttendanceSession> list = sessions.ofCourse(course.getCode());
         Map<String, AttendanceStatus> mine = attendance.of(course.getCode(), user.id());
         LocalDate enrolledOn = enrolments.find(course.getCode(), user.id()).filter(e -> e.isActive())
                 .map(e -> e.getEnrolledAt().atZone(ZoneId.of(course.getTimeZone())).toLocalDate()).orElse(null);

@@ -1,6 +1,5 @@
 package ar.aulas.certificates;
 
-import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.PersonOrder;
@@ -78,14 +77,12 @@ public class Standings {
 
     /** The sessions a standing lists, in its order. */
     public List<AttendanceSession> sessions(Course course) {
-        return RequestMemo.get("sessions:" + course.getCode(),
-                () -> sessions.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
+        return sessions.ofCourse(course.getCode());
     }
 
     /** The exercises a standing lists, in its order. */
     public List<Exercise> exercises(Course course) {
-        return RequestMemo.get("exercises:" + course.getCode(),
-                () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()));
+        return exercises.ofCourse(course.getCode());
     }
 
     /** In the course's order (institution, then name); {@code onlyInstitution} null for everyone. */

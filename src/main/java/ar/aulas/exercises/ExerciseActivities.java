@@ -1,6 +1,5 @@
 package ar.aulas.exercises;
 
-import ar.aulas.shared.web.RequestMemo;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.ModuleActivities;
@@ -25,8 +24,7 @@ class ExerciseActivities implements ModuleActivities {
     @Override
     public List<Activity> activities(AulasUser user, Course course, int moduleNumber) {
         boolean participant = access.isParticipant(user, course);
-        return RequestMemo.get("exercises:" + course.getCode(),
-                () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode())).stream()
+        return exercises.ofCourse(course.getCode()).stream()
                 .filter(e -> e.getModuleNumber() == moduleNumber).map(e -> {
                     String url = "/courses/" + course.getCode() + "/modules/" + moduleNumber + "/exercises/" + e.getSlug();
                     String status = participant ? ParticipantStatus.of(submissions.findByExerciseIdAndOwnerKey(e.getId(),

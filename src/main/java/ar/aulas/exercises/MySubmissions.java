@@ -4,7 +4,6 @@ import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseAccess;
 import ar.aulas.courses.CourseCatalog;
-import ar.aulas.shared.web.RequestMemo;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +45,7 @@ public class MySubmissions {
                 continue;
             }
             var released = catalog.openModules(user, course);
-            for (Exercise exercise : RequestMemo.get("exercises:" + course.getCode(),
-                    () -> exercises.findByCourseCodeAndArchivedFalseOrderByModuleNumberAsc(course.getCode()))) {
+            for (Exercise exercise : exercises.ofCourse(course.getCode())) {
                 if (!released.contains(exercise.getModuleNumber())) {
                     continue;
                 }

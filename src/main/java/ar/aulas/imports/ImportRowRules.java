@@ -23,21 +23,38 @@ import java.util.function.Predicate;
  * The rules every row of one import passes, each named for what it checks. A problem names the column and why; a row
  * with none is new, an update (with what changes) or unchanged, and says whether it enrols its person.
  *
- * @param scope the institution of a scoped coordinator, or null for the whole programme
- * @param columns field name → column index, from the header
- * @param courseLive whether a course code names a course that is not archived
- * @param enrolledIn the account ids enrolled now in a course
+ * <p>One instance per import: it remembers the DNIs and emails of the rows already seen, to refuse repeats.
  */
-record ImportRowRules(String scope, Map<String, Integer> columns, int headerSize, Map<String, Institution> byCode,
-        Map<String, Institution> byName, Map<String, Account> byDni, Map<String, Account> byEmail,
-        Predicate<String> courseLive, Function<String, Set<String>> enrolledIn, Map<String, Integer> seenDni,
-        Map<String, Integer> seenEmail) {
+final class ImportRowRules {
+
+    /** The institution of a scoped coordinator, or null for the whole programme. */
+    private final String scope;
+    /** Field name → column index, from the header. */
+    private final Map<String, Integer> columns;
+    private final int headerSize;
+    private final Map<String, Institution> byCode;
+    private final Map<String, Institution> byName;
+    private final Map<String, Account> byDni;
+    private final Map<String, Account> byEmail;
+    /** Whether a course code names a course that is not archived. */
+    private final Predicate<String> courseLive;
+    /** The account ids enrolled now in a course. */
+    private final Function<String, Set<String>> enrolledIn;
+    private final Map<String, Integer> seenDni = new HashMap<>();
+    private final Map<String, Integer> seenEmail = new HashMap<>();
 
     ImportRowRules(String scope, Map<String, Integer> columns, int headerSize, Map<String, Institution> byCode,
             Map<String, Institution> byName, Map<String, Account> byDni, Map<String, Account> byEmail,
             Predicate<String> courseLive, Function<String, Set<String>> enrolledIn) {
-        this(scope, columns, headerSize, byCode, byName, byDni, byEmail, courseLive, enrolledIn, new HashMap<>(),
-                new HashMap<>());
+        this.scope = scope;
+        this.columns = columns;
+        this.headerSize = headerSize;
+        this.byCode = byCode;
+        this.byName = byName;
+        this.byDni = byDni;
+        this.byEmail = byEmail;
+        this.courseLive = courseLive;
+        this.enrolledIn = enrolledIn;
     }
 
     ImportRow evaluate(ImportFile.Line line) {

@@ -336,11 +336,13 @@ public class ParticipationLedger {
         Map<String, Document> sets = new LinkedHashMap<>();
         Map<String, Document> unsets = new LinkedHashMap<>();
         for (String accountId : people) {
-            String institutionId = enrolments.find(code, accountId).map(Enrolment::getInstitutionId).orElse(null);
+            Optional<Standings.Computed> computed = standings.one(course, accountId);
+            // someone no longer enrolled is taken out of the institution their (inactive) enrolment names
+            String institutionId = computed.isPresent() ? computed.get().institutionId()
+                    : enrolments.find(code, accountId).map(Enrolment::getInstitutionId).orElse(null);
             if (institutionId == null) {
                 continue;
             }
-            Optional<Standings.Computed> computed = standings.one(course, accountId);
             if (computed.isPresent()) {
                 sets.computeIfAbsent(institutionId, k -> new Document())
                         .append("people." + accountId, entry(frame, computed.get(), held(frame, accountId)));
