@@ -1,6 +1,8 @@
 package ar.aulas.accounts;
 
+import ar.aulas.shared.jobs.JobLeases;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +39,11 @@ public class LoginThrottle {
     private final AccountsProperties properties;
 
     private final AccountUserDetailsService logins;
+    private final JobLeases leases;
 
-    LoginThrottle(MongoTemplate mongo, Clock clock, AccountsProperties properties, AccountUserDetailsService logins) {
+    LoginThrottle(MongoTemplate mongo, Clock clock, AccountsProperties properties, AccountUserDetailsService logins,
+            JobLeases leases) {
+        this.leases = leases;
         this.logins = logins;
         this.mongo = mongo;
         this.clock = clock;
@@ -79,6 +84,10 @@ public class LoginThrottle {
     /** Drops counters with no recent failure and no running block (the store has no TTL indexes). */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void forgetOldFailures() {
+        leases.runExclusively("login-throttle-clean-up", Duration.ofMinutes(5), this::forget);
+    }
+
+    private void forget() {
         Instant now = clock.instant();
         mongo.remove(Query.query(new Criteria().andOperator(
                 Criteria.where("lastFailureAt").lt(now.minus(properties.loginWindow())),

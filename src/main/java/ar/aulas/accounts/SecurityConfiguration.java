@@ -70,7 +70,7 @@ public class SecurityConfiguration {
                 .failureHandler(failureHandler(throttle))
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                .deleteCookies("JSESSIONID"))
+                .deleteCookies("JSESSIONID", SessionStoreConfiguration.COOKIE))
             .securityContext(context -> context.securityContextRepository(contexts))
             // mail programs post the one-click unsubscribe (RFC 8058) without a form token; the signed link is the check
             .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe"))

@@ -12,6 +12,7 @@ import ar.aulas.courses.Material;
 import ar.aulas.notifications.Notification;
 import ar.aulas.notifications.Notifications;
 import ar.aulas.shared.Markdown;
+import ar.aulas.shared.jobs.JobLeases;
 import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.web.NotFoundException;
 import ar.aulas.shared.web.PublicUrls;
@@ -85,11 +86,13 @@ public class Announcements {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ObjectProvider<CourseCatalog> catalog;
+    private final JobLeases leases;
 
     Announcements(AnnouncementRepository announcements, ConversationAccess access, CourseAccess courses,
             Enrolments enrolments, ReadMarks marks, Attachments attachments, People people, Notifications notifications,
             Mailer mailer, MessageSource messages, PublicUrls urls, Markdown markdown, MongoTemplate mongo, Clock clock,
-            ObjectProvider<CourseCatalog> catalog) {
+            ObjectProvider<CourseCatalog> catalog, JobLeases leases) {
+        this.leases = leases;
         this.catalog = catalog;
         this.announcements = announcements;
         this.access = access;
@@ -243,8 +246,15 @@ public class Announcements {
         return announcements.findById(saved.get(0).getId()).orElseThrow();
     }
 
-    /** Scheduled ones whose time has come are delivered by the minute. */
+    /**
+     * Scheduled ones whose time has come are delivered by the minute, by one instance (each delivery is claimed
+     * anyway, so two instances would not tell anyone twice; the lease saves the second one the work).
+     */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void deliverDueByTheMinute() {
+        leases.runExclusively("announcements-due", Duration.ofSeconds(30), this::deliverDue);
+    }
+
     public int deliverDue() {
         int delivered = 0;
         for (Announcement a : announcements.findByDeliveredFalseAndPublishAtLessThanEqual(clock.instant())) {

@@ -5,9 +5,11 @@ import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseCatalog;
 import ar.aulas.courses.Enrolment;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.shared.jobs.JobLeases;
 import ar.aulas.shared.mail.Mailer;
 import ar.aulas.shared.web.PublicUrls;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,11 +60,13 @@ public class DebateDigest {
     private final PublicUrls urls;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final JobLeases leases;
 
     DebateDigest(CourseCatalog catalog, Enrolments enrolments, ThreadRepository threads,
             SubscriptionRepository subscriptions, MailPreferenceRepository preferences, Debates debates, People people,
             Subscriptions subscriptionService, Mailer mailer, MessageSource messages, PublicUrls urls,
-            MongoTemplate mongo, Clock clock) {
+            MongoTemplate mongo, Clock clock, JobLeases leases) {
+        this.leases = leases;
         this.catalog = catalog;
         this.enrolments = enrolments;
         this.threads = threads;
@@ -81,7 +85,8 @@ public class DebateDigest {
     // the same property as ConversationProperties.digestCron, read here because a cron is fixed when the bean is made
     @Scheduled(cron = "${aulas.conversation.digest-cron:0 0 7 * * *}", zone = "America/Argentina/Salta")
     void everyMorning() {
-        send(LocalDate.now(clock.withZone(SALTA)).minusDays(1));
+        leases.runExclusively("debate-digest", Duration.ofHours(1),
+                () -> send(LocalDate.now(clock.withZone(SALTA)).minusDays(1)));
     }
 
     /** Sends the digest of {@code day}'s posts (Salta time); returns how many people were sent one now. */

@@ -2,6 +2,7 @@ package ar.aulas.exercises;
 
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseRepository;
+import ar.aulas.shared.jobs.JobLeases;
 import ar.aulas.shared.mail.Mailer;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +29,13 @@ class TrainerDigest {
     private final Mailer mailer;
     private final MessageSource messages;
     private final Clock clock;
+    private final JobLeases leases;
 
 
     TrainerDigest(@Value("${aulas.exercises.digest.enabled:false}") boolean enabled, CourseRepository courses,
             ExerciseRepository exercises, SubmissionRepository submissions, Mailer mailer, MessageSource messages,
-            Clock clock) {
+            Clock clock, JobLeases leases) {
+        this.leases = leases;
         this.enabled = enabled;
         this.courses = courses;
         this.exercises = exercises;
@@ -45,7 +48,7 @@ class TrainerDigest {
     @Scheduled(cron = "${aulas.exercises.digest.cron:0 0 7 * * *}", zone = "America/Argentina/Salta")
     void daily() {
         if (enabled) {
-            send();
+            leases.runExclusively("trainer-digest", Duration.ofHours(1), this::send);
         }
     }
 

@@ -528,8 +528,10 @@ class LoadBenchmark {
             if (done.statusCode() != 302 || location.contains("error")) {
                 throw new AssertionError("Login of " + username + " failed: " + done.statusCode() + " " + location);
             }
-            String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                    .map(c -> "JSESSIONID=" + c.getValue()).findFirst().orElseThrow();
+            // SESSION: sessions kept in the store (the jar's default); JSESSIONID: the servlet container's
+            String cookie = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("SESSION") || c.getName().equals("JSESSIONID"))
+                    .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
             Session session = new Session(cookie, null, course, client, base);
             // the token of the logged-in session, from a page with a form (the login changed it)
             Matcher token = CSRF.matcher(session.get(formPage));

@@ -1,0 +1,13 @@
+package ar.aulas.shared.jobs;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Who holds a job, and until when. One document per job name; an instance holds it while {@code lockUntil} is in
+ * the future and its name is in {@code owner}.
+ */
+@Document("job_leases")
+record JobLease(@Id String name, String owner, Instant lockedAt, Instant lockUntil) {
+}
