@@ -18,7 +18,6 @@ import ar.aulas.shared.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,7 +54,6 @@ public class ParticipantImport {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantImport.class);
     private static final Locale SPANISH = Locale.forLanguageTag("es-AR");
-    private static final Duration KEPT = Duration.ofHours(2);
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("apellido", "lastName"), Map.entry("apellidos", "lastName"),
             Map.entry("nombre", "firstName"), Map.entry("nombres", "firstName"),
@@ -74,8 +72,8 @@ public class ParticipantImport {
             List<String> ignoredColumns) {
     }
 
-    /** An upload under review: the file as parsed once, and its preview as computed then. */
-    private record Stored(ImportFile file, String fileName, String accountId, Instant at, Preview preview) {
+    /** An upload under review as this instance parsed it: the file, and its preview as computed then. */
+    private record Parsed(ImportFile file, String accountId, Instant at, Preview preview) {
     }
 
     private final AccountRegistry accounts;
@@ -87,7 +85,9 @@ public class ParticipantImport {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ImportsProperties properties;
-    private final Map<String, Stored> uploads = new ConcurrentHashMap<>();
+    private final ImportUploads uploads;
+    /** What this instance parsed, so its own review page does not read the file again; another instance reads it. */
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "participant-import");
         t.setDaemon(true);
@@ -98,7 +98,8 @@ public class ParticipantImport {
 
     ParticipantImport(AccountRegistry accounts, Passwords passwords, InstitutionDirectory institutions,
             CourseRepository courses, Enrolments enrolments, ImportJobRepository jobs, MongoTemplate mongo, Clock clock,
-            ImportsProperties properties, ApplicationEventPublisher events) {
+            ImportsProperties properties, ApplicationEventPublisher events, ImportUploads uploads) {
+        this.uploads = uploads;
         this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -132,8 +133,8 @@ public class ParticipantImport {
     }
 
     /**
-     * Reads and checks the file; nothing is written. The parsed file and its preview are kept in memory
-     * (one per person: a new upload replaces theirs) until confirmed or for two hours.
+     * Reads and checks the file; no person or enrolment is written. The file is kept in the store for review (one
+     * per person: a new upload replaces theirs) until confirmed or for two hours.
      */
     public Preview preview(AulasUser user, String fileName, byte[] bytes) {
         scope(user);
@@ -144,27 +145,43 @@ public class ParticipantImport {
         Evaluation evaluation = evaluate(user, file);
         String token = HexFormat.of().formatHex(random.generateSeed(16));
         Preview preview = preview(token, fileName, evaluation);
+        uploads.keep(token, user.id(), fileName, bytes);
         forgetOld();
-        uploads.values().removeIf(s -> s.accountId().equals(user.id()));
-        uploads.put(token, new Stored(file, fileName, user.id(), clock.instant(), preview));
+        parsed.values().removeIf(p -> p.accountId().equals(user.id()));
+        parsed.put(token, new Parsed(file, user.id(), clock.instant(), preview));
         return preview;
     }
 
-    /** The preview of an uploaded file, as it was computed at upload (the file is not read again). */
+    /**
+     * The preview of an uploaded file: as it was computed at upload on the instance that received it, else read
+     * again from the store (with the same limits) and checked against what is stored now.
+     */
     public Preview preview(AulasUser user, String token) {
-        return stored(user, token).preview();
+        scope(user);
+        ImportUploads.Upload upload = uploads.find(token, user.id())
+                .orElseThrow(() -> new ImportRefused("import.file.expired"));
+        Parsed mine = parsed.get(token);
+        if (mine != null && mine.accountId().equals(user.id())) {
+            return mine.preview();
+        }
+        return preview(token, upload.fileName(), evaluate(user, read(upload)));
     }
 
     /** Imports the valid rows of an uploaded file, checked again now against the store, in the background. */
     public ImportJob confirm(AulasUser user, String token) {
-        Stored stored = stored(user, token);
-        Evaluation evaluation = evaluate(user, stored.file());
+        scope(user);
+        ImportUploads.Upload upload = uploads.claim(token, user.id())
+                .orElseThrow(() -> new ImportRefused("import.file.expired"));
+        Parsed mine = parsed.remove(token);
+        Evaluation evaluation;
+        try {
+            evaluation = evaluate(user, mine != null && mine.accountId().equals(user.id()) ? mine.file() : read(upload));
+        } finally {
+            uploads.discard(upload);
+        }
         List<ImportRow> valid = evaluation.rows().stream().filter(ImportRow::valid).toList();
         List<ImportRow> rejected = evaluation.rows().stream().filter(r -> !r.valid()).toList();
-        if (uploads.remove(token) == null) {
-            throw new ImportRefused("import.file.expired");
-        }
-        ImportJob job = jobs.insert(new ImportJob(user.id(), user.fullName(), scope(user), stored.fileName(),
+        ImportJob job = jobs.insert(new ImportJob(user.id(), user.fullName(), scope(user), upload.fileName(),
                 evaluation.rows().size(), rejected, clock.instant()));
         runner.execute(() -> apply(job.getId(), user, valid));
         return job;
@@ -348,17 +365,12 @@ public class ParticipantImport {
         return new Preview(token, fileName, evaluation.rows(), counts, enrols, evaluation.ignoredColumns());
     }
 
-    private Stored stored(AulasUser user, String token) {
-        scope(user);
-        Stored stored = uploads.get(token);
-        if (stored == null || !stored.accountId().equals(user.id())) {
-            throw new ImportRefused("import.file.expired");
-        }
-        return stored;
+    private ImportFile read(ImportUploads.Upload upload) {
+        return ImportFile.read(upload.fileName(), uploads.bytes(upload), ImportFile.Limits.of(properties));
     }
 
     private void forgetOld() {
-        Instant limit = clock.instant().minus(KEPT);
-        uploads.values().removeIf(stored -> stored.at().isBefore(limit));
+        Instant limit = clock.instant().minus(ImportUploads.KEPT);
+        parsed.values().removeIf(p -> p.at().isBefore(limit));
     }
 }

@@ -1,6 +1,7 @@
 package ar.aulas.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -10,11 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ar.aulas.accounts.Account;
 import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AccountRepository;
+import ar.aulas.accounts.AulasUser;
+import ar.aulas.accounts.Passwords;
+import ar.aulas.courses.CourseRepository;
 import ar.aulas.courses.Enrolments;
+import ar.aulas.institutions.InstitutionDirectory;
 import ar.aulas.shared.mail.OutboxRepository;
 import ar.aulas.support.AulasIntegrationTest;
 import ar.aulas.support.Bombs;
 import ar.aulas.support.Sessions;
+import ar.aulas.support.TestClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +39,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 @AulasIntegrationTest
@@ -275,6 +286,68 @@ class ParticipantImportTests {
                 .getBytes(StandardCharsets.UTF_8), 200);
         assertThat(byDni).doesNotContain("Juan Pablo", "Municipalidad de Salta", "otra institución", "otra persona");
         assertThat(count(byDni, "no podés importar esta fila: la coordinación del programa puede resolverla")).isEqualTo(2);
+    }
+
+    @Autowired Passwords passwords;
+    @Autowired InstitutionDirectory institutions;
+    @Autowired CourseRepository courses;
+    @Autowired MongoTemplate mongo;
+    @Autowired ImportsProperties properties;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired ImportUploads uploads;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+
+    /** Another instance on the same store: nothing in memory in common with this one. */
+    ParticipantImport otherInstance() {
+        return new ParticipantImport(accounts, passwords, institutions, courses, enrolments, jobs, mongo, clock,
+                properties, events, uploads);
+    }
+
+    @Test
+    void anImportPreviewedOnOneInstanceIsConfirmedOnAnotherOnceAndAnUnconfirmedOneExpires() throws Exception {
+        int dni = dni();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        byte[] csv = ("apellido;nombre;dni;email;institución\nRivas;Inés;" + dni + ";ines." + tag + "@salta.gob.ar;MSAL\n")
+                .getBytes(StandardCharsets.UTF_8);
+        AulasUser coordinator = (AulasUser) users.loadUserByUsername("coordinacion@aulas.demo");
+        ParticipantImport a = otherInstance();
+        ParticipantImport b = otherInstance();
+
+        ParticipantImport.Preview preview = a.preview(coordinator, "gente.csv", csv);
+        assertThat(mongo.exists(Query.query(Criteria.where("metadata.importUpload").is(preview.token())), "fs.files"))
+                .as("the file is in the store").isTrue();
+
+        assertThat(b.preview(coordinator, preview.token()).counts()).isEqualTo(preview.counts());
+        ImportJob job = b.confirm(coordinator, preview.token());
+        assertThatThrownBy(() -> a.confirm(coordinator, preview.token())).isInstanceOf(ImportRefused.class)
+                .hasMessageContaining("import.file.expired");
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (jobs.findById(job.getId()).orElseThrow().getStatus() == ImportJob.Status.RUNNING
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
+        assertThat(jobs.findById(job.getId()).orElseThrow().getCreated()).isEqualTo(1);
+        assertThat(accounts.findByEmail("ines." + tag + "@salta.gob.ar")).isPresent();
+        assertThat(mongo.exists(Query.query(Criteria.where("metadata.importUpload").is(preview.token())), "fs.files"))
+                .as("a confirmed upload's file is removed").isFalse();
+
+        // one left unconfirmed: after two hours it is refused, and the clean-up removes its file
+        ParticipantImport.Preview left = a.preview(coordinator, "gente.csv", csv);
+        clock.stop();
+        try {
+            clock.advance(Duration.ofHours(2).plusSeconds(1));
+            assertThatThrownBy(() -> b.confirm(coordinator, left.token())).isInstanceOf(ImportRefused.class);
+            uploads.removeExpired();
+            assertThat(mongo.exists(Query.query(Criteria.where("metadata.importUpload").is(left.token())), "fs.files"))
+                    .isFalse();
+            assertThat(mongo.exists(Query.query(Criteria.where("_id").is(left.token())), ImportUploads.Upload.class))
+                    .isFalse();
+        } finally {
+            clock.resume();
+            a.stop();
+            b.stop();
+        }
     }
 
     static int count(String text, String part) {
