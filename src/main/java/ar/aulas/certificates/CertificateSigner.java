@@ -8,12 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -38,12 +36,18 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs certificate PDFs (PAdES baseline B, SHA-256) with the PKCS#12 key of
- * {@code aulas.certificates.keystore.*}. When the file is missing and generation is on, a
- * self-signed RSA-2048 key valid for ten years is created there first.
+ * Signs certificate PDFs (PAdES baseline B, SHA-256) with the PKCS#12 key of {@code aulas.certificates.keystore.*}:
+ * a real key is a file that every instance must have. When generation is on (an evaluation), a self-signed RSA-2048
+ * key valid for ten years is made once and kept in the store ({@code signing_keys}), as a PKCS#12 encrypted with the
+ * configured keystore password, so every instance on that store signs with the same key; a self-signed file of an
+ * earlier version is moved there, and the store's key wins over it.
  */
 @Component
 class CertificateSigner {
@@ -54,21 +58,19 @@ class CertificateSigner {
     private final Certificate[] chain;
     private final int reserve;
 
-    CertificateSigner(CertificatesProperties properties) {
+    /** The generated key, shared by the instances of one store. */
+    @Document("signing_keys")
+    record GeneratedKey(@Id String id, byte[] pkcs12, Instant createdAt) {
+        static final String ID = "generated";
+    }
+
+    static final String SELF_SIGNED = "CN=Aulas de Gestión de Ciudades (autofirmado),O=Aulas,L=Salta,C=AR";
+
+    CertificateSigner(CertificatesProperties properties, MongoTemplate mongo) {
         CertificatesProperties.Keystore settings = properties.getKeystore();
         Path path = Path.of(settings.getPath());
         try {
-            if (!Files.exists(path)) {
-                if (!settings.isGenerate()) {
-                    throw new IllegalStateException("Certificate signing key " + path.toAbsolutePath()
-                            + " not found (aulas.certificates.keystore.path) and generation is off");
-                }
-                generate(path, settings);
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(path)) {
-                store.load(in, settings.getPassword().toCharArray());
-            }
+            KeyStore store = keystore(path, settings, mongo);
             this.key = (PrivateKey) store.getKey(settings.getAlias(), settings.getPassword().toCharArray());
             this.chain = store.getCertificateChain(settings.getAlias());
             if (key == null || chain == null) {
@@ -114,12 +116,67 @@ class CertificateSigner {
         return certificate().getSubjectX500Principal().getName();
     }
 
-    private static void generate(Path path, CertificatesProperties.Keystore settings) throws IOException,
+    private static KeyStore keystore(Path path, CertificatesProperties.Keystore settings, MongoTemplate mongo)
+            throws IOException, GeneralSecurityException {
+        char[] password = settings.getPassword().toCharArray();
+        if (Files.exists(path)) {
+            KeyStore file = load(Files.readAllBytes(path), password);
+            if (!settings.isGenerate() || !selfSigned(file, settings.getAlias())) {
+                return file; // a real key: each instance has its file
+            }
+            return load(shared(mongo, Files.readAllBytes(path)), password);
+        }
+        if (!settings.isGenerate()) {
+            throw new IllegalStateException("Certificate signing key " + path.toAbsolutePath()
+                    + " not found (aulas.certificates.keystore.path) and generation is off");
+        }
+        GeneratedKey kept = mongo.findById(GeneratedKey.ID, GeneratedKey.class);
+        if (kept != null) {
+            return load(kept.pkcs12(), password);
+        }
+        byte[] made = generate(settings);
+        byte[] used = shared(mongo, made);
+        if (used == made) {
+            log.warn("Generated a SELF-SIGNED certificate signing key, kept in the store: fine for evaluation; configure "
+                    + "aulas.certificates.keystore.* with your institution's key for real certificates");
+        }
+        return load(used, password);
+    }
+
+    /** The store's generated key; {@code candidate} becomes it when there is none yet (of two at once, one wins). */
+    private static byte[] shared(MongoTemplate mongo, byte[] candidate) {
+        GeneratedKey kept = mongo.findById(GeneratedKey.ID, GeneratedKey.class);
+        if (kept != null) {
+            return kept.pkcs12();
+        }
+        try {
+            mongo.insert(new GeneratedKey(GeneratedKey.ID, candidate, Instant.now()));
+            return candidate;
+        } catch (DuplicateKeyException otherInstanceFirst) {
+            return mongo.findById(GeneratedKey.ID, GeneratedKey.class).pkcs12();
+        }
+    }
+
+    private static KeyStore load(byte[] pkcs12, char[] password) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = new ByteArrayInputStream(pkcs12)) {
+            store.load(in, password);
+        }
+        return store;
+    }
+
+    private static boolean selfSigned(KeyStore store, String alias) throws GeneralSecurityException {
+        Certificate certificate = store.getCertificate(alias);
+        return certificate instanceof X509Certificate x509
+                && new X500Name(SELF_SIGNED).equals(X500Name.getInstance(x509.getSubjectX500Principal().getEncoded()));
+    }
+
+    private static byte[] generate(CertificatesProperties.Keystore settings) throws IOException,
             GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=Aulas de Gestión de Ciudades (autofirmado),O=Aulas,L=Salta,C=AR");
+        X500Name name = new X500Name(SELF_SIGNED);
         Instant now = Instant.now();
         try {
             var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
@@ -135,23 +192,9 @@ class CertificateSigner {
             store.load(null, null);
             store.setKeyEntry(settings.getAlias(), pair.getPrivate(), settings.getPassword().toCharArray(),
                     new Certificate[] {certificate});
-            Path parent = path.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, "signing", ".p12");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, settings.getPassword().toCharArray());
-            }
-            // two instances starting at once: the first file to land wins, both then read it
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.deleteIfExists(temp);
-                if (!Files.exists(path)) {
-                    throw e;
-                }
-            }
-            log.warn("Generated a SELF-SIGNED certificate signing key at {}: fine for evaluation; configure "
-                    + "aulas.certificates.keystore.* with your institution's key for real certificates", path.toAbsolutePath());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, settings.getPassword().toCharArray());
+            return out.toByteArray();
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }

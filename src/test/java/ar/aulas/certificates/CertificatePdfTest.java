@@ -1,7 +1,9 @@
 package ar.aulas.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ar.aulas.store.EmbeddedMongo;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -10,11 +12,15 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.SignatureUtil;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +30,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -42,13 +50,58 @@ class CertificatePdfTest {
     @TempDir
     static Path keys;
     static CertificateSigner signer;
+    static EmbeddedMongo store;
+    static MongoClient client;
+    static MongoTemplate mongo;
 
     @BeforeAll
     static void keyPair() {
-        CertificatesProperties properties = new CertificatesProperties();
-        properties.getKeystore().setPath(keys.resolve("signing.p12").toString());
-        signer = new CertificateSigner(properties);
+        store = EmbeddedMongo.inMemory("signing");
+        client = MongoClients.create(store.connectionString());
+        mongo = new MongoTemplate(client, "signing");
+        signer = new CertificateSigner(settings(keys.resolve("signing.p12"), true), mongo);
         VeraGreenfieldFoundryProvider.initialise();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        client.close();
+        store.close();
+    }
+
+    static CertificatesProperties settings(Path file, boolean generate) {
+        CertificatesProperties properties = new CertificatesProperties();
+        properties.getKeystore().setPath(file.toString());
+        properties.getKeystore().setGenerate(generate);
+        return properties;
+    }
+
+    @Test
+    void instancesOfOneStoreSignWithTheOneGeneratedKeyAndARealKeyFileIsRequired() throws Exception {
+        CertificateSigner other = new CertificateSigner(settings(keys.resolve("elsewhere/signing.p12"), true), mongo);
+        assertThat(other.certificate()).isEqualTo(signer.certificate());
+        assertThat(other.subject()).contains("autofirmado");
+        assertThat(keys.resolve("elsewhere")).doesNotExist();
+        // kept as a PKCS#12 that opens only with the configured password
+        byte[] kept = mongo.findById(CertificateSigner.GeneratedKey.ID, CertificateSigner.GeneratedKey.class).pkcs12();
+        KeyStore wrong = KeyStore.getInstance("PKCS12");
+        assertThatThrownBy(() -> wrong.load(new ByteArrayInputStream(kept), "not-the-password".toCharArray()))
+                .isInstanceOf(IOException.class);
+        // a self-signed file of an earlier version (another key) gives way to the store's key
+        byte[] another;
+        try (EmbeddedMongo otherStore = EmbeddedMongo.inMemory("other");
+                MongoClient otherClient = MongoClients.create(otherStore.connectionString())) {
+            MongoTemplate otherMongo = new MongoTemplate(otherClient, "other");
+            CertificateSigner elsewhere = new CertificateSigner(settings(keys.resolve("none.p12"), true), otherMongo);
+            assertThat(elsewhere.certificate()).isNotEqualTo(signer.certificate());
+            another = otherMongo.findById(CertificateSigner.GeneratedKey.ID, CertificateSigner.GeneratedKey.class).pkcs12();
+        }
+        Path earlier = keys.resolve("earlier.p12");
+        Files.write(earlier, another);
+        assertThat(new CertificateSigner(settings(earlier, true), mongo).certificate()).isEqualTo(signer.certificate());
+
+        assertThatThrownBy(() -> new CertificateSigner(settings(keys.resolve("missing.p12"), false), mongo))
+                .hasMessageContaining("not found (aulas.certificates.keystore.path) and generation is off");
     }
 
     static Map<String, String> values() {
