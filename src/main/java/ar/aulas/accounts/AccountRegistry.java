@@ -52,6 +52,11 @@ public class AccountRegistry {
         return id == null ? Optional.empty() : accounts.findById(id);
     }
 
+    /** The person of an active account as a logged-in user, for work resumed later on their behalf (a bulk job). */
+    public Optional<AulasUser> actingAs(String id) {
+        return find(id).filter(Account::isActive).map(AulasUser::new);
+    }
+
     public Page<Account> search(String query, String institutionId, int page, int size) {
         var pageable = PageRequest.of(Math.max(0, page), size, Sort.by("fullName"));
         return institutionId == null || institutionId.isBlank()

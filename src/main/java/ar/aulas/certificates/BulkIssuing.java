@@ -1,11 +1,15 @@
 package ar.aulas.certificates;
 
+import ar.aulas.accounts.AccountRegistry;
 import ar.aulas.accounts.AulasUser;
 import ar.aulas.courses.Course;
 import ar.aulas.courses.CourseRepository;
+import ar.aulas.shared.jobs.JobLeases;
 import ar.aulas.shared.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +29,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * Issuing every eligible participant's certificate of a type in a background job: numbers reserved one after another,
  * PDFs rendered and signed by a pool of workers, progress and a heartbeat in the job's document, so a job whose
- * instance died shows as interrupted and a rerun completes the set without a gap or a duplicate.
+ * instance died shows as interrupted, and another instance (or this one, started again) resumes it within seconds: a
+ * rerun completes the set without a gap or a duplicate.
  */
 @Service
 public class BulkIssuing {
@@ -47,13 +53,18 @@ public class BulkIssuing {
     private final CertificateNumbers numbers;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final JobLeases leases;
+    private final AccountRegistry accounts;
     private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("certificate-heartbeat"));
     private final ExecutorService workers;
 
     BulkIssuing(CertificateStaff staff, CertificateMinting minting, CourseRepository courses, Standings standings,
             CertificateRepository certificates, IssueJobRepository jobs, CertificateDocuments documents,
-            CertificateNumbers numbers, MongoTemplate mongo, Clock clock, CertificatesProperties properties) {
+            CertificateNumbers numbers, MongoTemplate mongo, Clock clock, CertificatesProperties properties,
+            JobLeases leases, AccountRegistry accounts) {
+        this.leases = leases;
+        this.accounts = accounts;
         this.staff = staff;
         this.minting = minting;
         this.courses = courses;
@@ -84,6 +95,39 @@ public class BulkIssuing {
         IssueJob job = jobs.insert(new IssueJob(code, type, user.id(), notify, eligible, clock.instant(), documents.base()));
         jobRunner.execute(() -> runBulk(job.getId(), user, Integer.MAX_VALUE));
         return job;
+    }
+
+    /** A job is taken over when its heartbeat has been silent this long (three beats: a loaded instance is still alive). */
+    static final Duration SILENT = IssueJob.BEAT.multipliedBy(3);
+
+    @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT20S")
+    void resumeInterruptedByTheBeat() {
+        leases.runExclusively("certificate-jobs-resume", Duration.ZERO, this::resumeInterrupted);
+    }
+
+    /**
+     * Resumes the running jobs whose heartbeat stopped (their instance died): each is claimed with one update that
+     * succeeds only while its heartbeat is the silent one, so one instance takes it; its counters start again.
+     */
+    int resumeInterrupted() {
+        Instant now = clock.instant();
+        int resumed = 0;
+        for (IssueJob job : jobs.findByStatusAndUpdatedAtBefore(IssueJob.Status.RUNNING, now.minus(SILENT))) {
+            Optional<AulasUser> by = accounts.actingAs(job.getRequestedBy());
+            Query silent = Query.query(Criteria.where("_id").is(job.getId()).and("status").is(IssueJob.Status.RUNNING)
+                    .and("updatedAt").is(job.getUpdatedAt()));
+            Update claim = by.isPresent()
+                    ? new Update().set("updatedAt", now).inc("resumes", 1).set("issued", 0).set("skipped", 0)
+                            .set("failed", 0)
+                    : new Update().set("status", IssueJob.Status.FAILED).set("finishedAt", now)
+                            .set("lastError", "the account that started it is no longer active");
+            if (mongo.updateFirst(silent, claim, IssueJob.class).getModifiedCount() == 1 && by.isPresent()) {
+                log.info("Resuming bulk certificate job {} of {}", job.getId(), job.getCourseCode());
+                jobRunner.execute(() -> runBulk(job.getId(), by.get(), Integer.MAX_VALUE));
+                resumed++;
+            }
+        }
+        return resumed;
     }
 
     public IssueJob job(AulasUser user, String code, String jobId) {

@@ -3,6 +3,7 @@ package ar.aulas.certificates;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * process died) and running the bulk issue again completes the set.
  */
 @Document("certificate_jobs")
+@CompoundIndex(name = "status_heartbeat", def = "{'status': 1, 'updatedAt': 1}")
 public class IssueJob {
 
     public enum Status { RUNNING, DONE, FAILED }
@@ -35,6 +37,8 @@ public class IssueJob {
     private Instant finishedAt;
     /** How people reached Aulas when the job was started: printed in the QR of every certificate it issues. */
     private String baseUrl;
+    /** How many times another instance (or this one after a restart) took the job over when its heartbeat stopped. */
+    private int resumes;
 
     protected IssueJob() {
     }
@@ -68,6 +72,7 @@ public class IssueJob {
         return status == Status.RUNNING && updatedAt.plus(BEAT.multipliedBy(2)).isBefore(now);
     }
 
+    public int getResumes() { return resumes; }
     public String getId() { return id; }
     public String getCourseCode() { return courseCode; }
     public CertificateType getType() { return type; }

@@ -409,6 +409,42 @@ class CertificateIssuingTests {
     }
 
     @Test
+    void aBulkIssueWhoseInstanceDiedIsResumedByAnotherWithNoDuplicateAndNoGap() throws Exception {
+        var s = scenario(1);
+        List<Account> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            people.add(s.person("Retomada " + AccountBuilder.letters(i + 1), "MSAL"));
+        }
+        s.allPresent(1, people);
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        clock.stop();
+        try {
+            IssueJob job = jobs.insert(new IssueJob(s.code, CertificateType.ATTENDANCE, coordinator.id(), false, 12,
+                    clock.instant()));
+            bulk.runBulk(job.getId(), coordinator, 5); // its instance dies after five
+            bulk.resumeInterrupted();
+            assertThat(jobs.findById(job.getId()).orElseThrow().getResumes()).as("just silent: still alive").isZero();
+
+            clock.advance(BulkIssuing.SILENT.plusSeconds(1));
+            assertThat(bulk.resumeInterrupted()).isPositive();
+            bulk.resumeInterrupted();
+            IssueJob resumed = awaitDone(job.getId());
+            bulk.resumeInterrupted();
+
+            assertThat(jobs.findById(job.getId()).orElseThrow().getResumes()).as("claimed once").isEqualTo(1);
+            assertThat(resumed.getIssued()).isEqualTo(7);
+            assertThat(resumed.getSkipped()).isEqualTo(5);
+            assertThat(certificates.findByCourseCodeOrderByTypeAscSequenceAsc(s.code))
+                    .extracting(Certificate::getSequence).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            assertThat(mvc.perform(get("/courses/" + s.code + "/certificates/jobs/" + job.getId()).session(coordinator()))
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("Terminada.", "Se retomó una vez, cuando el servidor que la llevaba se detuvo");
+        } finally {
+            clock.resume();
+        }
+    }
+
+    @Test
     void twoBulkRunsAtOnceNeverGiveTheSameNumberTwice() throws Exception {
         var s = scenario(1);
         List<Account> people = new ArrayList<>();
