@@ -1,5 +1,6 @@
 package ar.aulas.accounts.web;
 
+import ar.aulas.shared.jobs.InstanceName;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One line per request: method, path, status, time and the account id. Never the query string,
- * parameters or body, so no password or DNI reaches the log.
+ * One line per request: method, path, status, time, the account id and the instance that served it. Never the
+ * query string, parameters or body, so no password or DNI reaches the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,6 +25,12 @@ public class RequestLogFilter extends OncePerRequestFilter {
     public static final String USER_ATTRIBUTE = "aulas.userId";
 
     private static final Logger log = LoggerFactory.getLogger("aulas.requests");
+
+    private final String instance;
+
+    public RequestLogFilter(InstanceName instance) {
+        this.instance = instance.value();
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,8 +48,9 @@ public class RequestLogFilter extends OncePerRequestFilter {
         } finally {
             Object user = request.getAttribute(USER_ATTRIBUTE);
             if (log.isInfoEnabled()) {
-                log.info("{} {} {} {}ms user={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        (System.nanoTime() - start) / 1_000_000, user == null ? "-" : user);
+                log.info("{} {} {} {}ms user={} instance={}", request.getMethod(), request.getRequestURI(),
+                        response.getStatus(), (System.nanoTime() - start) / 1_000_000, user == null ? "-" : user,
+                        instance);
             }
         }
     }
