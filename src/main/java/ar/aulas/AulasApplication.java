@@ -1,5 +1,6 @@
 package ar.aulas;
 
+import ar.aulas.store.ArchiveCommand;
 import ar.aulas.store.StoreServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,10 @@ public class AulasApplication {
     public static void main(String[] args) {
         if (StoreServer.serveIfAsked(args)) {
             return;
+        }
+        int archived = ArchiveCommand.runIfAsked(args);
+        if (archived >= 0) {
+            System.exit(archived);
         }
         SpringApplication.run(AulasApplication.class, args);
     }
