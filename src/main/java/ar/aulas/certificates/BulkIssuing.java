@@ -100,7 +100,7 @@ public class BulkIssuing {
     /** A job is taken over when its heartbeat has been silent this long (three beats: a loaded instance is still alive). */
     static final Duration SILENT = IssueJob.BEAT.multipliedBy(3);
 
-    @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT20S")
     void resumeInterruptedByTheBeat() {
         leases.runExclusively("certificate-jobs-resume", Duration.ZERO, this::resumeInterrupted);
     }

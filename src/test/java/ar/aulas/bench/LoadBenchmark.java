@@ -63,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code bench.only} (comma-separated endpoint names), {@code bench.fresh=true} (generate again);
  * environment {@code AULAS_BENCH_MONGODB_URI} for a real MongoDB instead of the embedded store.
  */
-class LoadBenchmark {
+public class LoadBenchmark {
 
     /** The JVM options the README recommends for the application. */
     static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx384m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=192m",
@@ -674,7 +674,7 @@ class LoadBenchmark {
     }
 
     /** Milliseconds from {@code started} until {@code /actuator/health} answers 200 (the process must stay up). */
-    static long waitUntilHealthy(Process app, String base, long started, Path log) throws Exception {
+    public static long waitUntilHealthy(Process app, String base, long started, Path log) throws Exception {
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (int i = 0; i < 1200; i++) {
             try {
@@ -693,7 +693,8 @@ class LoadBenchmark {
         throw new AssertionError("Not healthy after 120 s: see " + log);
     }
 
-    static Process startApp(Path jar, Path dataDir, int port, List<String> args, Path log, String mongoUri) throws IOException {
+    public static Process startApp(Path jar, Path dataDir, int port, List<String> args, Path log, String mongoUri)
+            throws IOException {
         return startApp(jar, dataDir, port, args, log, mongoUri, null);
     }
 
@@ -741,7 +742,7 @@ class LoadBenchmark {
         return bytes.toByteArray();
     }
 
-    static Path jar() throws IOException {
+    public static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("aulas-.*\\.jar")).filter(p -> !p.toString().endsWith("-plain.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("No application jar in target/: run ./mvnw -Pbench verify"))
@@ -749,7 +750,7 @@ class LoadBenchmark {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

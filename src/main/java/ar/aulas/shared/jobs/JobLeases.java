@@ -76,7 +76,8 @@ public class JobLeases {
 
     boolean take(String name, Instant now) {
         Query free = Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(now));
-        Update hold = new Update().set("owner", instance).set("lockedAt", now).set("lockUntil", now.plus(TERM));
+        Update hold = new Update().set("owner", instance).set("lockedAt", now).set("lockUntil", now.plus(TERM))
+                .inc("runs", 1);
         if (mongo.findAndModify(free, hold, FindAndModifyOptions.options().returnNew(true), JobLease.class) != null) {
             return true;
         }
@@ -85,7 +86,7 @@ public class JobLeases {
         }
         try {
             // the job's first run anywhere; of instances starting it together, the insert of one wins
-            mongo.insert(new JobLease(name, instance, now, now.plus(TERM)));
+            mongo.insert(new JobLease(name, instance, now, now.plus(TERM), 1));
             return true;
         } catch (DuplicateKeyException held) {
             return false;

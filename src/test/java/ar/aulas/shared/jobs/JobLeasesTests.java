@@ -59,6 +59,7 @@ class JobLeasesTests {
         clock.advance(Duration.ofMinutes(1));
         assertThat(b.runExclusively(job, Duration.ofHours(1), () -> { })).isTrue();
         assertThat(mongo.findById(job, JobLease.class).owner()).isEqualTo("b");
+        assertThat(mongo.findById(job, JobLease.class).runs()).isEqualTo(2);
     }
 
     @Test
