@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +60,9 @@ public class BulkIssuing {
     private final ExecutorService jobRunner = Executors.newCachedThreadPool(daemon("certificate-job"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("certificate-heartbeat"));
     private final ExecutorService workers;
+    /** The jobs this instance is running now. */
+    final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     BulkIssuing(CertificateStaff staff, CertificateMinting minting, CourseRepository courses, Standings standings,
             CertificateRepository certificates, IssueJobRepository jobs, CertificateDocuments documents,
@@ -80,9 +85,23 @@ public class BulkIssuing {
 
     @PreDestroy
     void stop() {
+        stopping = true;
+        handOver();
         jobRunner.shutdownNow();
         heartbeats.shutdownNow();
         workers.shutdownNow();
+    }
+
+    /**
+     * At a stop, the jobs this instance runs are marked as silent, so another instance resumes them at its next look
+     * (within 5 s) instead of waiting for their heartbeat to age.
+     */
+    void handOver() {
+        for (String jobId : running) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING)),
+                    new Update().set("updatedAt", Instant.EPOCH), IssueJob.class);
+            log.info("Bulk certificate job {} handed over to another instance", jobId);
+        }
     }
 
     /** Starts issuing every eligible participant's certificate of a type in the background. */
@@ -140,6 +159,15 @@ public class BulkIssuing {
      * the job left running with its heartbeat stopped.
      */
     void runBulk(String jobId, AulasUser by, int stopAfter) {
+        running.add(jobId);
+        try {
+            runBulkHere(jobId, by, stopAfter);
+        } finally {
+            running.remove(jobId);
+        }
+    }
+
+    private void runBulkHere(String jobId, AulasUser by, int stopAfter) {
         IssueJob job = jobs.findById(jobId).orElseThrow();
         String base = job.getBaseUrl() == null ? documents.base() : job.getBaseUrl();
         long beat = IssueJob.BEAT.toMillis();
@@ -202,6 +230,9 @@ public class BulkIssuing {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            if (stopping) {
+                return; // interrupted by the stop: handed over, not failed
+            }
             log.error("Bulk certificate job {} failed", jobId, e);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.FAILED)
                     .set("lastError", String.valueOf(e.getMessage())).set("finishedAt", clock.instant()), IssueJob.class);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -32,12 +31,12 @@ class GenerateCommand implements ApplicationRunner {
 
     private final ParticipationLedger ledger;
 
-    GenerateCommand(DataGenerator generator, ApplicationContext context, @Value("${aulas.generate:}") String size,
+    GenerateCommand(DataGenerator generator, ApplicationContext context, DemoProperties properties,
             ParticipationLedger ledger) {
         this.ledger = ledger;
         this.generator = generator;
         this.context = context;
-        this.size = size;
+        this.size = properties.generate();
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ class StartupData implements ApplicationRunner {
     private final AccountRegistry accounts;
     private final Passwords passwords;
     private final boolean demo;
-    private final Environment env;
+    private final DemoProperties.Admin admin;
     private final CourseSync courses;
     private final Enrolments enrolments;
     private final CoursesProperties coursesProperties;
@@ -42,7 +41,7 @@ class StartupData implements ApplicationRunner {
     private final DemoLibrary library;
 
     StartupData(InstitutionDirectory institutions, AccountRegistry accounts, Passwords passwords,
-            ObjectProvider<EmbeddedMongo> embedded, Environment env, CourseSync courses, Enrolments enrolments,
+            ObjectProvider<EmbeddedMongo> embedded, DemoProperties properties, CourseSync courses, Enrolments enrolments,
             CoursesProperties coursesProperties, DemoConversation conversation, DemoLibrary library) {
         this.conversation = conversation;
         this.library = library;
@@ -52,8 +51,8 @@ class StartupData implements ApplicationRunner {
         this.institutions = institutions;
         this.accounts = accounts;
         this.passwords = passwords;
-        this.env = env;
-        this.demo = env.getProperty("aulas.demo.enabled", Boolean.class, embedded.getIfAvailable() != null);
+        this.admin = properties.admin();
+        this.demo = properties.demo().enabled() != null ? properties.demo().enabled() : embedded.getIfAvailable() != null;
     }
 
     @Override
@@ -65,7 +64,7 @@ class StartupData implements ApplicationRunner {
         if (demo) {
             seedDemoAccounts();
         }
-        passwords.ensureAdministrator(env.getProperty("aulas.admin.email"), env.getProperty("aulas.admin.password"));
+        passwords.ensureAdministrator(admin.email(), admin.password());
         if (coursesProperties.syncOnStart()) {
             courses.syncAll();
         }

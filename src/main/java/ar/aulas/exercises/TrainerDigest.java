@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,11 +31,11 @@ class TrainerDigest {
     private final JobLeases leases;
 
 
-    TrainerDigest(@Value("${aulas.exercises.digest.enabled:false}") boolean enabled, CourseRepository courses,
+    TrainerDigest(ExercisesProperties properties, CourseRepository courses,
             ExerciseRepository exercises, SubmissionRepository submissions, Mailer mailer, MessageSource messages,
             Clock clock, JobLeases leases) {
         this.leases = leases;
-        this.enabled = enabled;
+        this.enabled = properties.digest().enabled();
         this.courses = courses;
         this.exercises = exercises;
         this.submissions = submissions;

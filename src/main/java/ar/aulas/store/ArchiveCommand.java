@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -49,7 +50,13 @@ public final class ArchiveCommand {
             try {
                 if (!StringUtils.hasText(uri)) {
                     StoreProperties store = Binder.get(environment).bindOrCreate("aulas.store", StoreProperties.class);
-                    embedded = EmbeddedMongo.onDisk(Path.of(store.dataDir()), 0, store.database());
+                    try {
+                        embedded = EmbeddedMongo.onDisk(Path.of(store.dataDir()), 0, store.database());
+                    } catch (MVStoreException e) {
+                        throw new StoreArchive.ArchiveException("The embedded store in " + Path.of(store.dataDir())
+                                .toAbsolutePath() + " cannot be opened (" + e.getMessage() + "): if Aulas is running on "
+                                + "it, stop it first, or run it with its store server and give --spring.mongodb.uri");
+                    }
                     uri = embedded.connectionString();
                 }
                 ConnectionString connection = new ConnectionString(uri);

@@ -445,6 +445,36 @@ class CertificateIssuingTests {
     }
 
     @Test
+    void aStoppingInstanceHandsItsBulkIssueOverAtOnce() throws Exception {
+        var s = scenario(1);
+        List<Account> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(s.person("Relevo " + AccountBuilder.letters(i + 1), "MSLO"));
+        }
+        s.allPresent(1, people);
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        clock.stop();
+        try {
+            IssueJob job = jobs.insert(new IssueJob(s.code, CertificateType.ATTENDANCE, coordinator.id(), false, 6,
+                    clock.instant()));
+            bulk.running.add(job.getId()); // as if this instance were running it when told to stop
+            try {
+                bulk.handOver();
+            } finally {
+                bulk.running.remove(job.getId());
+            }
+            assertThat(jobs.findById(job.getId()).orElseThrow().getUpdatedAt()).isEqualTo(Instant.EPOCH);
+
+            assertThat(bulk.resumeInterrupted()).as("taken at the next look, with no wait").isPositive();
+            IssueJob done = awaitDone(job.getId());
+            assertThat(done.getResumes()).isEqualTo(1);
+            assertThat(done.getIssued()).isEqualTo(6);
+        } finally {
+            clock.resume();
+        }
+    }
+
+    @Test
     void twoBulkRunsAtOnceNeverGiveTheSameNumberTwice() throws Exception {
         var s = scenario(1);
         List<Account> people = new ArrayList<>();

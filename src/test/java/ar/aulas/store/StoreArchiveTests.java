@@ -179,6 +179,10 @@ class StoreArchiveTests {
         try (EmbeddedMongo store = EmbeddedMongo.onDisk(copy, 0, "aulas");
                 MongoClient c = MongoClients.create(store.connectionString())) {
             assertThat(c.getDatabase("aulas").getCollection("courses").find().first().getString("title")).isEqualTo("Aulas");
+            // while something runs on that store, a backup of its files is refused, not attempted
+            assertThat(ArchiveCommand.runIfAsked(new String[] {"--aulas.backup=" + dir.resolve("busy.zip"),
+                    "--aulas.store.data-dir=" + copy})).isEqualTo(1);
+            assertThat(dir.resolve("busy.zip")).doesNotExist();
         }
     }
 }
