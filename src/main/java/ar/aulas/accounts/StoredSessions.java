@@ -6,8 +6,12 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.mongodb.spring.session.MongoIndexedSessionRepository;
 import org.mongodb.spring.session.MongoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,11 +26,12 @@ import org.springframework.session.FindByIndexNameSessionRepository;
  */
 class StoredSessions implements FindByIndexNameSessionRepository<MongoSession> {
 
+    private static final Logger log = LoggerFactory.getLogger(StoredSessions.class);
     static final String COLLECTION = "sessions";
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     /** What a session looked like when this thread read it: a request is served, and its session saved, by one thread. */
-    private record Loaded(Instant accessed, Duration interval, byte[] attributes) {
+    private record Loaded(MongoSession session, Instant accessed, Duration interval, byte[] attributes) {
     }
 
     private static final ThreadLocal<Map<String, Loaded>> LOADED = ThreadLocal.withInitial(HashMap::new);
@@ -47,13 +52,43 @@ class StoredSessions implements FindByIndexNameSessionRepository<MongoSession> {
 
     @Override
     public void save(MongoSession session) {
-        Loaded loaded = LOADED.get().remove(session.getId());
+        Map<String, Loaded> mine = LOADED.get();
+        // a session whose id changed (at login) is saved under its new id: the document under the old one goes
+        for (var read : Map.copyOf(mine).entrySet()) {
+            if (read.getValue().session() == session && !read.getKey().equals(session.getId())) {
+                mine.remove(read.getKey());
+                mongo.remove(Query.query(Criteria.where("_id").is(read.getKey())), COLLECTION);
+            }
+        }
+        Loaded loaded = mine.remove(session.getId());
+        byte[] now = attributes(session);
         if (loaded != null && loaded.interval().equals(session.getMaxInactiveInterval())
                 && session.getLastAccessedTime().isBefore(loaded.accessed().plus(TOUCH_EVERY))
-                && Arrays.equals(loaded.attributes(), attributes(session))) {
+                && Arrays.equals(loaded.attributes(), now)) {
             return;
         }
         sessions.save(session);
+    }
+
+    /**
+     * The session's attributes as stored. One that cannot be serialized (a programming error) is dropped with an
+     * error in the log, so the person loses that value (a flash message, say) instead of getting an error page.
+     */
+    private byte[] attributes(MongoSession session) {
+        try {
+            return serialize(session);
+        } catch (SerializationFailedException e) {
+            for (String name : Set.copyOf(session.getAttributeNames())) {
+                try {
+                    serializer.convert(session.getAttribute(name));
+                } catch (SerializationFailedException unserializable) {
+                    log.error("Session attribute {} ({}) cannot be kept in the store: dropped", name,
+                            session.getAttribute(name).getClass().getName());
+                    session.removeAttribute(name);
+                }
+            }
+            return serialize(session);
+        }
     }
 
     @Override
@@ -64,8 +99,8 @@ class StoredSessions implements FindByIndexNameSessionRepository<MongoSession> {
             loaded.clear(); // reads whose request never saved (an error page): forget them
         }
         if (session != null) {
-            loaded.put(id, new Loaded(session.getLastAccessedTime(), session.getMaxInactiveInterval(),
-                    attributes(session)));
+            loaded.put(id, new Loaded(session, session.getLastAccessedTime(), session.getMaxInactiveInterval(),
+                    serialize(session)));
         }
         return session;
     }
@@ -81,7 +116,7 @@ class StoredSessions implements FindByIndexNameSessionRepository<MongoSession> {
         return sessions.findByIndexNameAndIndexValue(indexName, indexValue);
     }
 
-    private byte[] attributes(MongoSession session) {
+    private byte[] serialize(MongoSession session) {
         Map<String, Object> attributes = new HashMap<>();
         for (String name : session.getAttributeNames()) {
             attributes.put(name, session.getAttribute(name));

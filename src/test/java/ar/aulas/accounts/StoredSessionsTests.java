@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.mongodb.spring.session.MongoSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ class StoredSessionsTests {
     @Autowired AccountRegistry registry;
     @Autowired Fixtures fixtures;
     @Autowired SessionCleanUp cleanUp;
+    @Autowired StoredSessions sessions;
 
     /** A browser: its own cookies, no redirects followed. */
     final class Browser {
@@ -106,6 +108,7 @@ class StoredSessionsTests {
         String after = browser.session();
         assertThat(after).isNotEqualTo(before);
         assertThat(stored(after)).isNotNull();
+        assertThat(stored(before)).as("the session before the login is gone from the store").isNull();
         assertThat(browser.get("/").body()).contains("Juan Pablo Arias");
 
         Browser old = new Browser();
@@ -132,6 +135,36 @@ class StoredSessionsTests {
         }
 
         assertThat(stored(cookie).get("accessed")).isEqualTo(accessed);
+    }
+
+    @Test
+    void aMessageShownAfterARedirectTravelsInTheStoredSession() throws Exception {
+        Browser browser = new Browser();
+        browser.login("tecnico@aulas.demo", DemoAccounts.PASSWORD);
+        String token = browser.csrf("/courses/AGC-2026/questions");
+
+        HttpResponse<String> asked = browser.post("/courses/AGC-2026/questions", "title="
+                + URLEncoder.encode("¿Cuándo se entrega?", StandardCharsets.UTF_8) + "&text="
+                + URLEncoder.encode("Quería saber la fecha del ejercicio 2.", StandardCharsets.UTF_8) + "&_csrf=" + token);
+
+        assertThat(asked.statusCode()).isEqualTo(302);
+        String thread = URI.create(asked.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(browser.get(thread).body()).contains("Tu consulta fue enviada a capacitación.");
+        assertThat(browser.get(thread).body()).as("shown once").doesNotContain("Tu consulta fue enviada a capacitación.");
+    }
+
+    @Test
+    void aValueThatCannotBeStoredIsDroppedInsteadOfFailingTheRequest() {
+        MongoSession session = sessions.createSession();
+        session.setAttribute("kept", "un texto");
+        session.setAttribute("notSerializable", new Object());
+
+        sessions.save(session);
+
+        MongoSession read = sessions.findById(session.getId());
+        assertThat((String) read.getAttribute("kept")).isEqualTo("un texto");
+        assertThat(read.getAttributeNames()).doesNotContain("notSerializable");
+        sessions.deleteById(session.getId());
     }
 
     @Test

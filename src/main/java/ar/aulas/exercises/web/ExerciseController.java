@@ -97,7 +97,7 @@ class ExerciseController {
             drafts.discard(me.id(), page(code, module, slug));
             if (form.isSubmitting()) {
                 Flash.success(redirect, "submission.receipt", saved.current().getNumber());
-                redirect.addFlashAttribute("receipt", saved.current());
+                redirect.addFlashAttribute("receipt", Receipt.of(saved.current()));
             } else {
                 Flash.success(redirect, "submission.draftSaved");
             }
