@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -135,9 +137,12 @@ public class BulkIssuing {
             Optional<AulasUser> by = accounts.actingAs(job.getRequestedBy());
             Query silent = Query.query(Criteria.where("_id").is(job.getId()).and("status").is(IssueJob.Status.RUNNING)
                     .and("updatedAt").is(job.getUpdatedAt()));
+            if (running.contains(job.getId())) {
+                continue; // this instance runs it: late, not dead
+            }
             Update claim = by.isPresent()
                     ? new Update().set("updatedAt", now).inc("resumes", 1).set("issued", 0).set("skipped", 0)
-                            .set("failed", 0)
+                            .set("failed", 0).set("runner", "claimed by " + leases.instance())
                     : new Update().set("status", IssueJob.Status.FAILED).set("finishedAt", now)
                             .set("lastError", "the account that started it is no longer active");
             if (mongo.updateFirst(silent, claim, IssueJob.class).getModifiedCount() == 1 && by.isPresent()) {
@@ -171,9 +176,18 @@ public class BulkIssuing {
         IssueJob job = jobs.findById(jobId).orElseThrow();
         String base = job.getBaseUrl() == null ? documents.base() : job.getBaseUrl();
         long beat = IssueJob.BEAT.toMillis();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING)),
-                new Update().set("updatedAt", clock.instant()), IssueJob.class), beat, beat, TimeUnit.MILLISECONDS);
+        // this run's token: the heartbeat beats only while the job is still this run's, so a run whose job another
+        // instance took over (its heartbeat was late, not dead) stops at the next participant instead of going on
+        String runner = UUID.randomUUID().toString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING)),
+                new Update().set("runner", runner).set("updatedAt", clock.instant()), IssueJob.class);
+        AtomicBoolean lost = new AtomicBoolean();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            if (mongo.updateFirst(mine(jobId, runner), new Update().set("updatedAt", clock.instant()), IssueJob.class)
+                    .getMatchedCount() == 0) {
+                lost.set(true);
+            }
+        }, beat, beat, TimeUnit.MILLISECONDS);
         try {
             Course course = courses.findById(job.getCourseCode()).orElseThrow();
             CertificateRules rule = minting.ruleOf(course, job.getType());
@@ -182,12 +196,12 @@ public class BulkIssuing {
                     .filter(p -> CertificateEligibility.of(p.standing(), rule).eligible()).toList();
             AtomicInteger started = new AtomicInteger();
             int[] last = {numbers.last(course.getCode(), rule.type())};
-            JobProgress progress = new JobProgress(jobId);
+            JobProgress progress = new JobProgress(jobId, runner);
             boolean crashed = false;
             List<Future<?>> futures = new ArrayList<>();
             // numbers are reserved here, one after another (no race inside a job); workers render, sign and store
             for (Standings.Participant p : todo) {
-                if (started.incrementAndGet() > stopAfter) {
+                if (started.incrementAndGet() > stopAfter || lost.get()) {
                     crashed = true;
                     break;
                 }
@@ -224,7 +238,10 @@ public class BulkIssuing {
             if (crashed) {
                 return;
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.DONE)
+            if (lost.get()) {
+                return; // another instance carries on with it
+            }
+            mongo.updateFirst(mine(jobId, runner), new Update().set("status", IssueJob.Status.DONE)
                     .set("total", todo.size()).set("finishedAt", clock.instant()).set("updatedAt", clock.instant()),
                     IssueJob.class);
         } catch (InterruptedException e) {
@@ -234,11 +251,17 @@ public class BulkIssuing {
                 return; // interrupted by the stop: handed over, not failed
             }
             log.error("Bulk certificate job {} failed", jobId, e);
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update().set("status", IssueJob.Status.FAILED)
+            mongo.updateFirst(mine(jobId, runner), new Update().set("status", IssueJob.Status.FAILED)
                     .set("lastError", String.valueOf(e.getMessage())).set("finishedAt", clock.instant()), IssueJob.class);
         } finally {
             heartbeat.cancel(false);
         }
+    }
+
+    /** The job while it is still this run's to do. */
+    private static Query mine(String jobId, String runner) {
+        return Query.query(Criteria.where("_id").is(jobId).and("status").is(IssueJob.Status.RUNNING).and("runner")
+                .is(runner));
     }
 
     /**
@@ -250,11 +273,13 @@ public class BulkIssuing {
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         private final String jobId;
+        private final String runner;
         private final AtomicLong lastFlush = new AtomicLong();
         private volatile String lastError;
 
-        JobProgress(String jobId) {
+        JobProgress(String jobId, String runner) {
             this.jobId = jobId;
+            this.runner = runner;
         }
 
         void add(AtomicInteger counter, String error) {
@@ -275,7 +300,7 @@ public class BulkIssuing {
             if (lastError != null) {
                 update.set("lastError", lastError);
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), update, IssueJob.class);
+            mongo.updateFirst(mine(jobId, runner), update, IssueJob.class);
         }
     }
 

@@ -81,22 +81,25 @@ class CertificateDocuments {
                 c.getTypeTitle() + " · " + c.getHolderName() + " · " + c.getNumber(), "Aulas de Gestión de Ciudades"),
                 c.getTypeTitle() + " " + c.getNumber(), "Salta, Argentina");
         String sha256 = sha256(pdf);
-        if (!fresh) {
-            gridFs.find(Query.query(Criteria.where("metadata.certificateId").is(c.getId())))
-                    .map(f -> f.getObjectId()).into(new ArrayList<>()).forEach(chunks::delete);
-        }
         Document metadata = new Document("certificateId", c.getId()).append("sha256", sha256);
         ObjectId fileId = gridFs.store(new ByteArrayInputStream(pdf), c.getNumber() + ".pdf", "application/pdf", metadata);
         c.stored(fileId.toHexString(), sha256, pdf.length);
+        Certificate saved;
         try {
-            Certificate saved = certificates.save(c);
-            events.publishEvent(CertificateChanged.of(saved));
-            return saved;
+            saved = certificates.save(c);
         } catch (OptimisticLockingFailureException e) {
-            // another worker completed it first: keep theirs
+            // another worker (or instance) completed it first: keep theirs, and their file
             chunks.delete(fileId);
             return certificates.findById(c.getId()).orElseThrow();
         }
+        if (!fresh) {
+            // a PDF left by an attempt that died before saving its certificate: only once this one is saved, and never
+            // the file the certificate now names
+            gridFs.find(Query.query(Criteria.where("metadata.certificateId").is(c.getId()).and("_id").ne(fileId)))
+                    .map(f -> f.getObjectId()).into(new ArrayList<>()).forEach(chunks::delete);
+        }
+        events.publishEvent(CertificateChanged.of(saved));
+        return saved;
     }
 
     Map<String, String> values(Certificate c, Map<Integer, String> moduleTitles, String base) {

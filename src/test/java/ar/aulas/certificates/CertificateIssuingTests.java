@@ -50,6 +50,8 @@ import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -472,6 +475,38 @@ class CertificateIssuingTests {
         } finally {
             clock.resume();
         }
+    }
+
+    @Test
+    void aRunWhoseJobAnotherInstanceTookOverWritesNothingMoreToIt() throws Exception {
+        var s = scenario(1);
+        List<Account> people = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            people.add(s.person("Tardía " + AccountBuilder.letters(i + 1), "MSAL"));
+        }
+        s.allPresent(1, people);
+        AulasUser coordinator = s.user("coordinacion@aulas.demo");
+        IssueJob job = jobs.insert(new IssueJob(s.code, CertificateType.ATTENDANCE, coordinator.id(), false, 20,
+                Instant.now()));
+        Query byId = Query.query(Criteria.where("_id").is(new ObjectId(job.getId())));
+        Thread late = new Thread(() -> bulk.runBulk(job.getId(), coordinator, Integer.MAX_VALUE));
+        late.start();
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (mongo.findOne(byId, Document.class, "certificate_jobs").get("runner") == null
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(5);
+        }
+        // another instance claims it, as the resumer does when a heartbeat is late
+        mongo.updateFirst(byId, new Update().set("runner", "claimed by elsewhere").set("issued", 0).set("skipped", 0),
+                "certificate_jobs");
+        late.join(120_000);
+
+        IssueJob after = jobs.findById(job.getId()).orElseThrow();
+        assertThat(after.getStatus()).as("not marked done by the run that lost it").isEqualTo(IssueJob.Status.RUNNING);
+        assertThat(after.getIssued()).as("its counters left to the new run").isZero();
+        assertThat(certificates.findByCourseCodeOrderByTypeAscSequenceAsc(s.code))
+                .as("what it issued is whole: each PDF stored and named").allMatch(c -> c.getStatus() != Certificate.Status.VALID
+                        || gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(c.getPdfFileId())))) != null);
     }
 
     @Test
