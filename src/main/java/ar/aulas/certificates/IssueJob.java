@@ -3,17 +3,19 @@ package ar.aulas.certificates;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A bulk issue running in the background. Its counters are updated with single-document {@code $inc},
- * so the progress page can be reloaded at any time. While it runs, its heartbeat ({@code updatedAt})
- * is written every {@link #BEAT}; a job whose heartbeat is older than two beats was interrupted (the
- * process died) and running the bulk issue again completes the set.
+ * A bulk issue running in the background. Its counters are updated with single-document {@code $inc}, so the progress
+ * page can be reloaded at any time. While it runs, its heartbeat ({@code updatedAt}) is written every {@link #BEAT}; a
+ * job whose heartbeat is older than two beats was interrupted (the process died), and another instance resumes it.
+ * <p>
+ * No secondary index on its status and heartbeat, although the resumer asks by them: the collection holds a few jobs
+ * per course, and on the embedded store such an index, on a field several threads rewrite in one document several
+ * times a second, left the store unable to commit (generation of sizes M and L hung in H2's chunk bookkeeping; see
+ * docs/embedded-store.md).
  */
 @Document("certificate_jobs")
-@CompoundIndex(name = "status_heartbeat", def = "{'status': 1, 'updatedAt': 1}")
 public class IssueJob {
 
     public enum Status { RUNNING, DONE, FAILED }

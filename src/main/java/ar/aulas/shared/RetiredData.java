@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RetiredData implements ApplicationRunner {
 
-    /** {_id, version}: kept for the embedded store until its planner served a versioned save from _id alone. */
-    static final Set<String> NAMES = Set.of("id_version");
+    /**
+     * {_id, version}: kept for the embedded store until its planner served a versioned save from _id alone;
+     * status_heartbeat: the bulk jobs' index that hung the embedded store (see IssueJob).
+     */
+    static final Set<String> NAMES = Set.of("id_version", "status_heartbeat");
 
     /**
      * Workarounds for a store without secondary indexes: a course's structure version (its lists were kept in memory)
