@@ -1,8 +1,10 @@
 package ar.aulas.store;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoIterable;
 import com.mongodb.client.model.IndexOptions;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -52,6 +54,8 @@ public final class StoreArchive {
     static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024 + 16 * 1024;
     static final int MAX_COLLECTIONS = 10_000;
     private static final int BATCH_BYTES = 8 * 1024 * 1024;
+    /** Documents per reply while reading (the embedded server would otherwise answer with all of them at once). */
+    private static final int BATCH = 200;
 
     /** What one run wrote or read. */
     public record Summary(int collections, long documents, long bytes) {
@@ -89,14 +93,16 @@ public final class StoreArchive {
                 long count = 0;
                 long size = 0;
                 OutputStream out = new DigestOutputStream(nonClosing(zip), sha);
-                try (MongoCursor<RawBsonDocument> cursor = collection.find().iterator()) {
-                    while (cursor.hasNext()) {
-                        ByteBuffer buffer = cursor.next().getByteBuffer().asNIO();
-                        byte[] document = new byte[buffer.remaining()];
-                        buffer.get(document);
-                        out.write(document);
-                        count++;
-                        size += document.length;
+                for (MongoIterable<RawBsonDocument> part : parts(db, name, collection, names)) {
+                    try (MongoCursor<RawBsonDocument> cursor = part.batchSize(BATCH).iterator()) {
+                        while (cursor.hasNext()) {
+                            ByteBuffer buffer = cursor.next().getByteBuffer().asNIO();
+                            byte[] document = new byte[buffer.remaining()];
+                            buffer.get(document);
+                            out.write(document);
+                            count++;
+                            size += document.length;
+                        }
                     }
                 }
                 out.flush();
@@ -125,6 +131,32 @@ public final class StoreArchive {
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Summary(collections.size(), documents, bytes);
+    }
+
+    /**
+     * How a collection is read: whole, or, for a GridFS bucket's chunks, file by file on the bucket's own index
+     * ({@code files_id, n}). The embedded server gathers every document a find matches before it answers (then hands
+     * them out in batches), which for a bucket's chunks (every stored PDF and upload) would need all of them in memory
+     * at once. Chunks of no file (left by an upload that died) are not copied.
+     */
+    private static List<MongoIterable<RawBsonDocument>> parts(MongoDatabase db, String name,
+            MongoCollection<RawBsonDocument> collection, List<String> names) {
+        String bucket = name.endsWith(".chunks") ? name.substring(0, name.length() - ".chunks".length()) : null;
+        if (bucket == null || !names.contains(bucket + ".files")) {
+            return List.of(collection.find());
+        }
+        try {
+            // GridFS's own index, which a store filled without the driver's bucket (the data generator) may lack
+            collection.createIndex(new Document("files_id", 1).append("n", 1),
+                    new IndexOptions().name("files_id_1_n_1").unique(true));
+        } catch (MongoException differentOptions) {
+            // an index on those keys exists already, with other options: it serves the reads as well
+        }
+        List<MongoIterable<RawBsonDocument>> parts = new ArrayList<>();
+        for (Document file : db.getCollection(bucket + ".files").find().projection(new Document("_id", 1))) {
+            parts.add(collection.find(new Document("files_id", file.get("_id"))).sort(new Document("n", 1)));
+        }
+        return parts;
     }
 
     /**
